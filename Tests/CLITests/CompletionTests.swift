@@ -25,14 +25,19 @@ import TDAKit
         }
     }
 
+    /// The command lines whose completions, together, must offer every option: `tool --`, and
+    /// for `tda` also its subcommands' options (`tda cat --`).
+    static func optionPrefixes(_ tool: String) -> [[String]] {
+        let subcommands = ToolCatalog.spec(named: tool)?.subcommands.filter { !$0.options.isEmpty }.map(\.name) ?? []
+        return [[tool, "--"]] + (tool == "tda" ? subcommands.map { [tool, $0, "--"] } : [])
+    }
+
     @Test(arguments: tools)
     func bashCompletesEveryOption(tool: String) throws {
         let function = "_" + tool.replacingOccurrences(of: "-", with: "_")
-        let script = """
-        source completions/bash/\(tool)
-        COMP_WORDS=(\(tool) --); COMP_CWORD=1; COMP_LINE="\(tool) --"; COMP_POINT=${#COMP_LINE}
-        \(function); printf '%s\\n' "${COMPREPLY[@]}"
-        """
+        let script = "source completions/bash/\(tool)\n" + Self.optionPrefixes(tool).map { words in
+            "COMP_WORDS=(\(words.joined(separator: " "))); COMP_CWORD=\(words.count - 1); \(function); printf '%s\\n' \"${COMPREPLY[@]}\""
+        }.joined(separator: "\n")
         let result = try Shell.run(script)
         #expect(result.status == 0, "\(result.stderr)")
         let offered = Set(result.stdout.split(separator: "\n").map(String.init))
@@ -56,7 +61,8 @@ import TDAKit
     @Test(arguments: tools)
     func fishCompletesEveryOption(tool: String) throws {
         try #require(Shell.available("fish"), "fish is required (.ci/run installs it)")
-        let result = try Shell.run("fish --no-config -c 'source completions/fish/\(tool).fish; complete -C \"\(tool) --\"'")
+        let lines = Self.optionPrefixes(tool).map { "complete -C \"\($0.joined(separator: " "))\"" }.joined(separator: "; ")
+        let result = try Shell.run("fish --no-config -c 'source completions/fish/\(tool).fish; \(lines)'")
         #expect(result.status == 0, "\(result.stderr)")
         let offered = Set(result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") })
         let wanted = try Self.helpOptions(tool)

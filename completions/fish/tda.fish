@@ -14,6 +14,7 @@ end
 complete -c tda -f
 complete -c tda -n '__fish_use_subcommand' -a help -d 'show the manual page of a tool'
 complete -c tda -n '__fish_use_subcommand' -a completions -d 'print the completion script of a shell (bash, zsh or fish)'
+complete -c tda -n '__fish_use_subcommand' -a cat -d 'read records, check them against the protocol and write them back normalised'
 complete -c tda -n '__fish_use_subcommand' -a nn-train -d 'train neural networks (MLPs and small CNNs) and write model files'
 complete -c tda -n '__fish_use_subcommand' -a nn-activations -d 'stream a network\'s layer activations as point clouds'
 complete -c tda -n '__fish_use_subcommand' -a ph-rips -d 'Vietoris–Rips persistent homology of clouds and distance matrices'
@@ -29,4 +30,6 @@ complete -c tda -n '__fish_use_subcommand' -s q -l quiet -d 'Print no progress o
 complete -c tda -n '__fish_use_subcommand' -l progress -d 'Print plain-line progress on standard error even when it is not a terminal'
 complete -c tda -n '__fish_seen_subcommand_from help' -a 'nn-train nn-activations ph-rips mapper perslay-vec gap-regress tda-plot'
 complete -c tda -n '__fish_seen_subcommand_from completions' -a 'bash zsh fish'
-complete -c tda -n 'not __fish_use_subcommand; and not __fish_seen_subcommand_from help completions' -a '(__tda_delegate)'
+complete -c tda -n '__fish_seen_subcommand_from cat' -l check -d 'Only check the records; write nothing'
+complete -c tda -n '__fish_seen_subcommand_from cat' -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
+complete -c tda -n 'not __fish_use_subcommand; and not __fish_seen_subcommand_from help completions cat' -a '(__tda_delegate)'
