@@ -33,7 +33,8 @@ extension Vectorization {
 /// this table.
 public enum VectorizationRegistry {
     public static let kinds: [any Vectorization.Type] = [
-        SummaryStatistics.self,
+        SummaryStatistics.self, PersistenceImage.self, Landscape.self, Silhouette.self, BettiCurve.self,
+        EntropyVectorization.self, ComplexPolynomial.self,
     ]
 
     public static var names: [String] { kinds.map { $0.name } }
