@@ -108,6 +108,26 @@ def representation_cases(ds):
     return out
 
 
+def distance_fixture(ds):
+    """Bottleneck (gudhi, exact: e=0), Wasserstein (gudhi.wasserstein on POT's exact emd) and
+    sliced Wasserstein (gudhi.representations.metrics) between all pairs of the diagrams."""
+    from gudhi.wasserstein import wasserstein_distance
+    from gudhi.representations.metrics import _sliced_wasserstein_distance
+
+    pairs = []
+    for i in range(len(ds)):
+        for j in range(i, len(ds)):
+            a, b = ds[i], ds[j]
+            entry = {"a": i, "b": j, "bottleneck": gudhi.bottleneck_distance(a, b, e=0),
+                     "sliced10": float(_sliced_wasserstein_distance(a, b, 10)),
+                     "sliced3": float(_sliced_wasserstein_distance(a, b, 3))}
+            for order, internal in [(1, np.inf), (2, np.inf), (1, 2), (2, 2), (3, 1)]:
+                key = f"wasserstein_{order}_{'inf' if internal == np.inf else internal}"
+                entry[key] = float(wasserstein_distance(a, b, order=order, internal_p=internal))
+            pairs.append(entry)
+    return pairs
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     ds = diagrams()
@@ -123,6 +143,10 @@ def main():
     vectors = rs.normal(size=(5, 3))
     g = Xoshiro256StarStar(seed=42)
     means = [vectors[[g.next_int(5) for _ in range(5)]].mean(axis=0) for _ in range(7)]
+    rs2 = np.random.RandomState(99)
+    more = [random_diagram(rs2, 25), np.round(random_diagram(rs2, 20), 1)]  # rounded: ties in costs
+    write("distances.json", {"diagrams": [d.tolist() for d in ds + more], "pairs": distance_fixture(ds + more),
+                             "versions": f"POT {version('POT')}"})
     write("representations.json", {
         "diagrams": [d.tolist() for d in ds],
         "cases": stats + representation_cases(ds),

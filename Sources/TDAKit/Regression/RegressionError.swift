@@ -1,5 +1,5 @@
 /// Why a regression could not be fitted or evaluated; each case prints as one line.
-public enum RegressionError: Error, CustomStringConvertible, Equatable {
+public enum RegressionError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case tooFewRecords(records: Int, features: Int)
     case constantTarget
     case nonFinite(row: Int, column: Int)
@@ -25,5 +25,11 @@ public enum RegressionError: Error, CustomStringConvertible, Equatable {
         case let .invalidFolds(reason):
             return "invalid folds: \(reason)"
         }
+    }
+
+    /// A malformed `--cv` is a command-line mistake (64); everything else is bad data (65).
+    public var status: ExitStatus {
+        if case .invalidCrossValidation = self { return .usage }
+        return .dataError
     }
 }

@@ -18,6 +18,8 @@ public struct BettiCurve: Vectorization {
         samples = grid.points
     }
 
+    public var needsFit: Bool { grid.needsFit }
+
     public var valueNames: [String] { grid.valueNames }
 
     public func fitted(to diagrams: [[PersistencePair]]) -> BettiCurve { BettiCurve(grid: grid.fitted(to: diagrams)) }

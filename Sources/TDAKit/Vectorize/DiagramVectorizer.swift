@@ -13,6 +13,9 @@ public struct DiagramVectorizer: Sendable {
         self.infinityValue = infinityValue
     }
 
+    /// True when some vectorization must see all diagrams before the first vector (a fitted range).
+    public var needsFit: Bool { vectorizations.contains { $0.needsFit } }
+
     public var valueNames: [String] {
         vectorizations.flatMap { vectorization in
             dimensions.flatMap { k in

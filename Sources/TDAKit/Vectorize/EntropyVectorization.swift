@@ -25,6 +25,8 @@ public struct EntropyVectorization: Vectorization {
         grid = try SampleGrid(parameters: &parameters)
     }
 
+    public var needsFit: Bool { vectorMode && grid.needsFit }
+
     public var valueNames: [String] { vectorMode ? grid.valueNames : ["entropy"] }
 
     public func fitted(to diagrams: [[PersistencePair]]) -> EntropyVectorization {

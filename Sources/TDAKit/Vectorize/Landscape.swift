@@ -22,6 +22,8 @@ public struct Landscape: Vectorization {
         samples = grid.points
     }
 
+    public var needsFit: Bool { grid.needsFit }
+
     public var valueNames: [String] {
         (1...numLandscapes).flatMap { k in grid.valueNames.map { "l\(k)_\($0)" } }
     }

@@ -31,6 +31,8 @@ public struct PersistenceImage: Vectorization {
         }
     }
 
+    public var needsFit: Bool { range.contains { $0.isNaN } }
+
     public var valueNames: [String] {
         (0..<resolution[1]).flatMap { j in (0..<resolution[0]).map { i in "p\(j)_\(i)" } }
     }

@@ -24,6 +24,9 @@ public struct SampleGrid: Sendable, Equatable {
         }
     }
 
+    /// True while an end is NaN (to be fitted from the data).
+    public var needsFit: Bool { low.isNaN || high.isNaN }
+
     /// Replaces NaN ends with the data's smallest birth and largest death over all diagrams.
     /// With no points at all the ends stay NaN; every vectorization then gives zeros.
     public func fitted(to diagrams: [[PersistencePair]]) -> SampleGrid {

@@ -22,6 +22,8 @@ public struct Silhouette: Vectorization {
         samples = grid.points
     }
 
+    public var needsFit: Bool { grid.needsFit }
+
     public var valueNames: [String] { grid.valueNames }
 
     public func fitted(to diagrams: [[PersistencePair]]) -> Silhouette {

@@ -13,12 +13,15 @@ public protocol Vectorization: Sendable {
     /// Resolves data-dependent settings from all diagrams of a run, as gudhi.representations' `fit`
     /// (a NaN range end becomes the data minimum or maximum). Most kinds need nothing.
     func fitted(to diagrams: [[PersistencePair]]) throws -> Self
+    /// True when `fitted(to:)` must see the data first (a range end left as NaN).
+    var needsFit: Bool { get }
     /// Appends `valueNames.count` values for the finite points `points` to `values`.
     func vectorize(_ points: [PersistencePair], into values: inout [Double])
 }
 
 extension Vectorization {
     public func fitted(to diagrams: [[PersistencePair]]) throws -> Self { self }
+    public var needsFit: Bool { false }
 
     /// The values for one diagram as a new array.
     public func vector(_ points: [PersistencePair]) -> [Double] {
@@ -44,32 +47,10 @@ public enum VectorizationRegistry {
         var parameters = try VectorizationParameters.parse(spec)
         guard let kind = kinds.first(where: { $0.name == parameters.vectorization }) else {
             throw VectorizationError.unknownVectorization(
-                parameters.vectorization, suggestion: closestName(to: parameters.vectorization, in: names))
+                parameters.vectorization, suggestion: Suggestion.closest(to: parameters.vectorization, in: names))
         }
         let vectorization = try kind.init(parameters: &parameters)
         try parameters.finish()
         return vectorization
     }
-}
-
-/// The candidate with the smallest Levenshtein distance to `name`, if it is at most half as long
-/// as the name (beyond that a suggestion is noise).
-func closestName(to name: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { (candidate: $0, distance: levenshtein(Array(name), Array($0))) }
-    guard let best = scored.min(by: { $0.distance < $1.distance }),
-          best.distance <= max(2, name.count / 2) else { return nil }
-    return best.candidate
-}
-
-/// Edit distance with unit costs for insertion, deletion and substitution (one row of the table).
-func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-        var current = [i + 1]
-        for (j, y) in b.enumerated() {
-            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

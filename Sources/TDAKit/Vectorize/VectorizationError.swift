@@ -1,5 +1,5 @@
 /// Why a vectorization could not be built or applied; each case prints as one line.
-public enum VectorizationError: Error, CustomStringConvertible, Equatable {
+public enum VectorizationError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case unknownVectorization(String, suggestion: String?)
     case unknownParameter(vectorization: String, parameter: String, accepted: [String])
     case invalidParameter(vectorization: String, parameter: String, value: String, expected: String)
@@ -20,5 +20,11 @@ public enum VectorizationError: Error, CustomStringConvertible, Equatable {
         case let .invalidPoint(dimension, index, birth, death):
             return "diagram point \(index) of H\(dimension) is invalid: birth \(birth), death \(death)"
         }
+    }
+
+    /// Bad points are bad data (65); everything else is a command-line mistake (64).
+    public var status: ExitStatus {
+        if case .invalidPoint = self { return .dataError }
+        return .usage
     }
 }
