@@ -128,6 +128,73 @@ def distance_fixture(ds):
     return pairs
 
 
+def perslay_reference(d, phi, weight, op, k=1):
+    """PersLay with fixed parameters, transcribing gudhi.tensorflow.perslay's Gaussian and tent phis,
+    power and grid weights and permutation ops in numpy (TensorFlow is not installed); `line` and
+    `exponential` follow the formulas in PersLay.swift. Top-k pads with 0 (gudhi pads with -1e10)."""
+    b, de = d[:, 0], d[:, 1]
+    kind = phi[0]
+    if kind in ("gaussian", "exponential"):
+        _, size, bnds, sigma = phi
+        coords = [np.arange(size[i]) * ((bnds[2 * i + 1] - bnds[2 * i]) / size[i]) + bnds[2 * i] for i in range(2)]
+        X, Y = np.meshgrid(*coords)  # 'xy' indexing: rows follow y, as tf.meshgrid
+        dx = b[:, None, None] - X[None]
+        dy = (de - b)[:, None, None] - Y[None]
+        if kind == "gaussian":
+            vals = np.exp(-(dx ** 2 + dy ** 2) / (2 * sigma ** 2)) / (2 * np.pi * sigma ** 2)
+        else:
+            vals = np.exp(-np.sqrt(dx ** 2 + dy ** 2) / sigma)
+        vals = vals.reshape(len(d), -1)
+    elif kind == "tent":
+        samples = np.linspace(phi[1], phi[2], phi[3])
+        vals = np.maximum(0.5 * (de - b)[:, None] - np.abs(samples[None] - 0.5 * (de + b)[:, None]), 0)
+    else:
+        q = phi[1]
+        th = np.arange(q) * np.pi / q
+        vals = b[:, None] * np.cos(th)[None] + de[:, None] * np.sin(th)[None]
+    if weight[0] == "power":
+        w = weight[1] * np.abs(de - b) ** weight[2]
+    elif weight[0] == "grid":
+        _, grid, bnds = weight
+        ids = [np.clip((grid.shape[i] * ((d[:, i] - bnds[2 * i]) / (bnds[2 * i + 1] - bnds[2 * i]))).astype(int),
+                       0, grid.shape[i] - 1) for i in range(2)]
+        w = grid[ids[0], ids[1]]
+    else:
+        w = np.ones(len(d))
+    vals = vals * w[:, None]
+    width = vals.shape[1]
+    if len(d) == 0:
+        return [0.0] * (width * (k if op == "topk" else 1))
+    if op == "sum":
+        return list(vals.sum(0))
+    if op == "mean":
+        return list(vals.mean(0))
+    if op == "max":
+        return list(vals.max(0))
+    top = -np.sort(-vals, axis=0)[:k]
+    top = np.vstack([top, np.zeros((k - len(top), width))])
+    return list(top.T.ravel())
+
+
+def perslay_cases(ds):
+    grid = np.arange(6.0).reshape(2, 3) / 5
+    cases = [
+        ("perslay", ("gaussian", [10, 10], [0, 1, 0, 1], 0.1), ("constant",), "sum"),
+        ("perslay:phi=gaussian:image_size=4,3:image_bnds=0,2,0,1.5:variance=0.3:weight=power:constant=2:power=1.5:op=mean",
+         ("gaussian", [4, 3], [0, 2, 0, 1.5], 0.3), ("power", 2, 1.5), "mean"),
+        ("perslay:phi=exponential:image_size=3,3:image_bnds=0,1,0,1:variance=0.5:op=max",
+         ("exponential", [3, 3], [0, 1, 0, 1], 0.5), ("constant",), "max"),
+        ("perslay:phi=tent:sample_range=0,2:resolution=6:weight=linear:op=topk:k=3",
+         ("tent", 0, 2, 6), ("power", 1, 1), "topk", 3),
+        ("perslay:phi=line:num_lines=4:weight=grid:grid_size=2,3:grid_bnds=0,1,0,2:grid=0,0.2,0.4,0.6,0.8,1:op=sum",
+         ("line", 4), ("grid", grid, [0, 1, 0, 2]), "sum"),
+    ]
+    out = []
+    for spec, phi, weight, op, *k in cases:
+        out.append({"spec": spec, "values": [[float(v) for v in perslay_reference(d, phi, weight, op, *k)] for d in ds]})
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     ds = diagrams()
@@ -149,7 +216,7 @@ def main():
                              "versions": f"POT {version('POT')}"})
     write("representations.json", {
         "diagrams": [d.tolist() for d in ds],
-        "cases": stats + representation_cases(ds),
+        "cases": stats + representation_cases(ds) + perslay_cases(ds),
         "bootstrap": {"vectors": vectors.tolist(), "seed": 42, "resamples": 7,
                       "result": list(np.mean(means, axis=0))},
     })

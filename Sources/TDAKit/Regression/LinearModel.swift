@@ -32,6 +32,9 @@ public enum LinearModelKind: Sendable, Equatable {
     /// (as `make_pipeline(StandardScaler(), Ridge(alpha))`; a constant feature keeps scale 1);
     /// coefficients are reported back in the original units.
     case ridge(alpha: Double, standardize: Bool)
+    /// The baseline that ignores the features and predicts the training mean (held-out R² ≤ 0 up to
+    /// the fold's mean shift), as scikit-learn's `DummyRegressor()`.
+    case meanBaseline
 
     /// Fits the model to rows of `x` and targets `y`. Throws for non-finite inputs, a constant
     /// target, and (OLS) fewer records than features + 1.
@@ -41,6 +44,9 @@ public enum LinearModelKind: Sendable, Equatable {
             throw RegressionError.tooFewRecords(records: x.rows, features: x.cols)
         }
         let n = x.rows, p = x.cols
+        if case .meanBaseline = self {
+            return LinearModel(coefficients: [Double](repeating: 0, count: p), intercept: Statistics.mean(y), rank: 0)
+        }
         let xMean = (0..<p).map { j in (0..<n).reduce(0.0) { $0 + x[$1, j] } / Double(n) }
         let yMean = y.reduce(0, +) / Double(n)
         var scale = [Double](repeating: 1, count: p)
@@ -61,6 +67,15 @@ public enum LinearModelKind: Sendable, Equatable {
         let w = zip(qr.solve(target), scale).map { $0 / $1 }
         let intercept = yMean - zip(xMean, w).reduce(0) { $0 + $1.0 * $1.1 }
         return LinearModel(coefficients: w, intercept: intercept, rank: qr.rank)
+    }
+
+    /// The name used on the command line and in reports.
+    public var name: String {
+        switch self {
+        case .ordinaryLeastSquares: return "ols"
+        case .ridge: return "ridge"
+        case .meanBaseline: return "mean"
+        }
     }
 
     static func validate(_ x: Matrix<Double>, _ y: [Double]) throws {

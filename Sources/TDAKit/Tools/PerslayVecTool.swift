@@ -15,7 +15,7 @@ public enum PerslayVecTool {
         name: "perslay-vec",
         summary: "turn persistence diagrams into vectors and distances",
         options: [
-            OptionSpec("vec", .list(VectorizationRegistry.names), placeholder: "SPEC", repeatable: true,
+            OptionSpec("vec", .text, placeholder: "SPEC", repeatable: true,
                        help: "Vectorization NAME[:key=value...] (repeatable; also positional; default stats)."),
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),

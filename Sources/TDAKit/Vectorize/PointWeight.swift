@@ -11,8 +11,15 @@ public enum PointWeight: Sendable, Equatable {
     case constant
     case power(constant: Double, exponent: Double)
 
+    public static let kinds = ["constant", "linear", "power"]
+
     public init(parameters: inout VectorizationParameters) throws {
-        switch try parameters.choice("weight", ["constant", "linear", "power"], default: "constant") {
+        try self.init(kind: parameters.choice("weight", Self.kinds, default: "constant"), parameters: &parameters)
+    }
+
+    /// The weight named `kind` (one of `kinds`), reading `constant` and `power` for `power`.
+    public init(kind: String, parameters: inout VectorizationParameters) throws {
+        switch kind {
         case "linear": self = .power(constant: 1, exponent: 1)
         case "power":
             self = .power(constant: try parameters.double("constant", default: 1),

@@ -37,7 +37,7 @@ extension Vectorization {
 public enum VectorizationRegistry {
     public static let kinds: [any Vectorization.Type] = [
         SummaryStatistics.self, PersistenceImage.self, Landscape.self, Silhouette.self, BettiCurve.self,
-        EntropyVectorization.self, ComplexPolynomial.self,
+        EntropyVectorization.self, ComplexPolynomial.self, PersLay.self,
     ]
 
     public static var names: [String] { kinds.map { $0.name } }
