@@ -198,8 +198,61 @@ def correlation_fixture():
     write("correlation.json", {"cases": cases, "betainc": betas, "student": tp})
 
 
+def pgdl_cmi(measure, gap, hparams):
+    """The PGDL scoring program's conditional mutual information, rewritten from its description:
+    ordered model pairs (i = j included), signs [gap_i > gap_j] and [mu_i > mu_j], bins keyed by the
+    conditioning hyper-parameters' values in both models, per bin I(gap sign; measure sign) and
+    H(gap sign) in bits with the program's +1e-12 inside log2, mean I / mean H, minimum over ordered
+    pairs of distinct hyper-parameters. The grid is full, so no bin is empty."""
+    def entropy(counts):
+        p = counts / counts.sum()
+        return -np.sum(p * np.log2(p + 1e-12))
+
+    def mi(table):
+        total = table.sum()
+        a, b = table.sum(axis=1), table.sum(axis=0)
+        out = 0.0
+        for i in range(2):
+            for j in range(2):
+                joint = table[i, j] / total
+                if joint > 0:
+                    out += joint * np.log2(joint / ((a[i] / total) * (b[j] / total)))
+        return out
+
+    names = list(hparams)
+    best = np.inf
+    n = len(measure)
+    for h1 in names:
+        for h2 in names:
+            if h1 == h2:
+                continue
+            tables = {}
+            for i in range(n):
+                for j in range(n):
+                    key = (hparams[h1][i], hparams[h1][j], hparams[h2][i], hparams[h2][j])
+                    t = tables.setdefault(key, np.zeros((2, 2)))
+                    t[0 if gap[i] > gap[j] else 1, 0 if measure[i] > measure[j] else 1] += 1
+            info = np.mean([mi(t) for t in tables.values()])
+            ent = np.mean([entropy(t.sum(axis=1)) for t in tables.values()])
+            best = min(best, info / ent)
+    return float(best)
+
+
+def cmi_fixture():
+    rs = np.random.RandomState(12)
+    grid = [(lr, depth, wd) for lr in ["0.1", "0.01", "0.001"] for depth in ["2", "4"] for wd in ["0", "1e-4"]]
+    models = grid * 2  # two seeds per configuration
+    gap = np.array([0.1 * float(lr) * 10 + 0.02 * int(depth) + rs.normal(scale=0.01) for lr, depth, _ in models])
+    measure = gap + rs.normal(scale=0.02, size=len(models))
+    hparams = {"lr": [m[0] for m in models], "depth": [m[1] for m in models], "wd": [m[2] for m in models]}
+    cases = [{"measure": list(measure), "gap": list(gap), "hparams": hparams, "score": pgdl_cmi(measure, gap, hparams)},
+             {"measure": list(-measure), "gap": list(gap), "hparams": hparams, "score": pgdl_cmi(-measure, gap, hparams)}]
+    write("cmi.json", {"cases": cases})
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     rng_fixture()
     regression_fixture()
     correlation_fixture()
+    cmi_fixture()

@@ -40,6 +40,10 @@ public enum GapRegressTool {
                            options: modelOptions + [
                             OptionSpec("cv", .text, default: "kfold:2x5", placeholder: "kfold:2x5", help: "Must be 2 folds × 5 repeats."),
                            ], operandPlaceholder: "A B"),
+            SubcommandSpec("cmi", summary: "PGDL conditional mutual information of one feature against the target", options: [
+                OptionSpec("hparams", .text, placeholder: "FIELD,...", help: "Hyper-parameter fields to condition on (e.g. meta.lr,meta.depth)."),
+                OptionSpec("format", .choice(["auto", "report", "table"]), default: "auto", help: "Report record, or a table (auto: table on a terminal)."),
+            ]),
         ],
         subcommandRequired: true
     )
@@ -48,6 +52,7 @@ public enum GapRegressTool {
         switch context.arguments.subcommand {
         case "predict": try runPredict(context)
         case "compare": try runCompare(context)
+        case "cmi": try runConditionalMutualInformation(context)
         default: try runFit(context)
         }
     }
@@ -159,6 +164,24 @@ public enum GapRegressTool {
             ("differences", .array(differences.map { .array($0.map(ReportFormat.number)) })),
         ]
         try emit(Record(type: "report", id: "compare", meta: JSONObject(), payload: payload), context)
+    }
+
+    static func runConditionalMutualInformation(_ context: ToolContext) throws {
+        let args = context.arguments
+        let records = try context.recordReader().readAll()
+        let data = try data(records, args)
+        guard data.x.cols == 1 else {
+            throw ToolError.usage("cmi scores one feature: select it with --features (now \(data.x.cols) values)")
+        }
+        guard data.y.contains(where: { $0 != data.y[0] }) else { throw RegressionError.constantTarget }
+        let fields = (args.string("hparams") ?? "").split(separator: ",").map { FieldPath(String($0)) }
+        let labels = try fields.map { field in try records.map { try field.label(in: $0) } }
+        let score = ConditionalMutualInformation.score(measure: data.x.storage, gap: data.y, hyperparameters: labels)
+        let payload: [(String, JSONValue)] = [
+            ("feature", .string(data.featureNames[0])), ("records", .number(Double(data.y.count))),
+            ("hparams", .array(fields.map { .string($0.description) })), ("cmi", ReportFormat.number(score)),
+        ]
+        try emit(Record(type: "report", id: "cmi", meta: JSONObject(), payload: payload), context)
     }
 
     /// A `report` record, or (`--format table`, or `auto` on a terminal) the same as a readable table.
