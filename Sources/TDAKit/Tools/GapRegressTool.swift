@@ -11,8 +11,8 @@ import Darwin
 /// Dietterich's 5×2cv paired t-test between two feature files.
 public enum GapRegressTool {
     static let modelOptions = [
-        OptionSpec("model", .choice(["ols", "ridge", "mean"]), default: "ols", help: "Linear model (mean: the training-mean baseline)."),
-        OptionSpec("ridge", .number, placeholder: "ALPHA", help: "Ridge penalty α (implies --model ridge)."),
+        OptionSpec("method", .choice(["ols", "ridge", "mean"]), default: "ols", help: "Linear model (mean: the training-mean baseline)."),
+        OptionSpec("ridge", .number, placeholder: "ALPHA", help: "Ridge penalty α (implies --method ridge)."),
         OptionSpec("standardize", help: "Ridge: divide features by their population SD first."),
         OptionSpec("group", .text, placeholder: "FIELD", help: "Keep records with equal FIELD in one fold (e.g. meta.model)."),
         OptionSpec("folds", .file, help: "Explicit folds: a JSON array of {\"repetition\", \"index\", \"test\": [record indices]}."),
@@ -34,7 +34,7 @@ public enum GapRegressTool {
                             OptionSpec("output", short: "o", .file, help: "Save the model fitted on all records to FILE (JSON)."),
                            ]),
             SubcommandSpec("predict", summary: "add meta.predicted_gap to each vector record", options: [
-                OptionSpec("model-file", .file, placeholder: "FILE", help: "A model saved by 'fit -o'."),
+                OptionSpec("model", .file, placeholder: "FILE", help: "A model saved by 'fit -o'."),
             ]),
             SubcommandSpec("compare", summary: "Dietterich's 5×2cv paired t-test between feature files A and B",
                            options: modelOptions + [
@@ -62,7 +62,7 @@ public enum GapRegressTool {
             guard alpha >= 0 else { throw ToolError.usage("--ridge wants α ≥ 0") }
             return .ridge(alpha: alpha, standardize: args.flag("standardize"))
         }
-        switch args.string("model") {
+        switch args.string("method") {
         case "ridge": return .ridge(alpha: 1, standardize: args.flag("standardize"))
         case "mean": return .meanBaseline
         default: return .ordinaryLeastSquares
@@ -112,7 +112,7 @@ public enum GapRegressTool {
     }
 
     static func runPredict(_ context: ToolContext) throws {
-        guard let path = context.arguments.string("model-file") else { throw ToolError.usage("predict needs --model-file FILE") }
+        guard let path = context.arguments.string("model") else { throw ToolError.usage("predict needs --model FILE") }
         let saved = try ModelFile.parse(readText(path), name: path)
         let reader = context.recordReader()
         let writer = try context.recordWriter()
