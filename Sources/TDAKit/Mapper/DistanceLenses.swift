@@ -6,9 +6,9 @@ import Glibc
 public struct EccentricityLens: Lens {
     public init() {}
     public func values(_ space: MetricSpace) throws -> Matrix<Double> {
-        let n = space.count
-        let rows = parallelMap(n) { i in (0..<n).reduce(0.0) { $0 + space.distance(i, $1) } / Double(n) }
-        return Matrix(rows: n, cols: 1, storage: rows)
+        let rows = DistanceRows(space), n = space.count
+        let values = parallelMap(n) { i in rows.row(i).reduce(0, +) / Double(n) }
+        return Matrix(rows: n, cols: 1, storage: values)
     }
 }
 
@@ -18,11 +18,9 @@ public struct KNNDistanceLens: Lens {
     public let neighbours: Int
     public init(neighbours: Int) { self.neighbours = neighbours }
     public func values(_ space: MetricSpace) throws -> Matrix<Double> {
-        let n = space.count, k = min(neighbours, space.count)
-        let rows = parallelMap(n) { i in
-            kSmallest((0..<n).map { space.distance(i, $0) }, k).reduce(0, +)
-        }
-        return Matrix(rows: n, cols: 1, storage: rows)
+        let rows = DistanceRows(space), n = space.count, k = min(neighbours, space.count)
+        let values = parallelMap(n) { i in kSmallest(rows.row(i), k).reduce(0, +) }
+        return Matrix(rows: n, cols: 1, storage: values)
     }
 }
 
@@ -33,16 +31,13 @@ public struct DensityLens: Lens {
     public let bandwidth: Double
     public init(bandwidth: Double) { self.bandwidth = bandwidth }
     public func values(_ space: MetricSpace) throws -> Matrix<Double> {
-        let n = space.count, h2 = bandwidth * bandwidth
+        let rows = DistanceRows(space), n = space.count, h2 = bandwidth * bandwidth
         let dims = space.points.map { Double($0.cols) }
         let norm = dims.map { pow(2 * Double.pi * h2, -$0 / 2) } ?? 1
-        let rows = parallelMap(n) { i in
-            (0..<n).reduce(0.0) { acc, j in
-                let d = space.distance(i, j)
-                return acc + exp(-d * d / (2 * h2))
-            } * norm / Double(n)
+        let values = parallelMap(n) { i in
+            rows.row(i).reduce(0.0) { $0 + exp(-$1 * $1 / (2 * h2)) } * norm / Double(n)
         }
-        return Matrix(rows: n, cols: 1, storage: rows)
+        return Matrix(rows: n, cols: 1, storage: values)
     }
 }
 

@@ -10,7 +10,7 @@ public enum MapperError: Error, CustomStringConvertible, Equatable {
     case unknownName(kind: String, name: String, known: [String])
     case badParameter(kind: String, spec: String, reason: String)
     case needsPoints(lens: String)
-    case noCoverElements
+    case noCoverElements(minimumPoints: Int)
 
     public var description: String {
         switch self {
@@ -26,7 +26,18 @@ public enum MapperError: Error, CustomStringConvertible, Equatable {
             return "unknown \(kind) '\(name)' (known: \(known.joined(separator: ", ")))"
         case let .badParameter(kind, spec, reason): return "bad \(kind) '\(spec)': \(reason)"
         case let .needsPoints(lens): return "lens '\(lens)' needs point coordinates, not a distance matrix"
-        case .noCoverElements: return "no cover element holds enough points to cluster"
+        case .noCoverElements(let m):
+            return "no cover element holds the \(m) points needed to cluster (fewer intervals or a smaller --min-samples)"
+        }
+    }
+}
+
+/// Parameter mistakes are usage errors (64); problems of the data are data errors (65).
+extension MapperError: ToolFailure {
+    public var status: ExitStatus {
+        switch self {
+        case .badOverlap, .badIntervals, .badEps, .badMinSamples, .unknownName, .badParameter: return .usage
+        case .emptyInput, .nonFinite, .constantLens, .needsPoints, .noCoverElements: return .dataError
         }
     }
 }

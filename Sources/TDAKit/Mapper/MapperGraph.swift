@@ -26,11 +26,15 @@ public struct Mapper: Sendable {
     public let cover: any Cover
     public let clusterer: any Clusterer
     public let nerve: Nerve
+    /// Worker threads for clustering cover elements (all cores when nil); the graph is the same
+    /// for any number.
+    public let threads: Int?
 
-    public init(cover: any Cover, clusterer: any Clusterer, nerve: Nerve = Nerve()) {
+    public init(cover: any Cover, clusterer: any Clusterer, nerve: Nerve = Nerve(), threads: Int? = nil) {
         self.cover = cover
         self.clusterer = clusterer
         self.nerve = nerve
+        self.threads = threads
     }
 
     /// The graph of `space` seen through `lens` (one lens row per point).
@@ -40,9 +44,11 @@ public struct Mapper: Sendable {
         precondition(lens.rows == space.count, "one lens row per point")
         let elements = try cover.elements(lens: lens)
         let clusterer = self.clusterer
-        let labelled = parallelMap(elements.count, cost: { elements[$0].count }) { e -> [MapperNode] in
+        let minimum = clusterer.minimumPoints
+        guard elements.map(\.count).max() ?? 0 >= minimum else { throw MapperError.noCoverElements(minimumPoints: minimum) }
+        let labelled = parallelMap(elements.count, threads: threads, cost: { elements[$0].count }) { e -> [MapperNode] in
             let members = elements[e]
-            guard members.count >= clusterer.minimumPoints else { return [] }
+            guard members.count >= minimum else { return [] }
             let labels = clusterer.labels(space: space, members: members)
             let clusters = Set(labels.filter { $0 >= 0 }).sorted()
             return clusters.map { c in

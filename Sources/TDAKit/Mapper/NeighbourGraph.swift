@@ -64,7 +64,7 @@ public struct NeighbourGraph: Sendable {
 /// Rows of a point matrix copied into one buffer, each padded with zeros to a multiple of 8
 /// so the distance loops run on whole `SIMD8<Double>` vectors with no tail.
 @usableFromInline
-struct PackedPoints {
+struct PackedPoints: Sendable {
     let stride: Int
     let values: [Double]
 
