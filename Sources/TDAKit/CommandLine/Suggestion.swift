@@ -1,8 +1,9 @@
 /// "Did you mean …?" for mistyped names: the candidate with the smallest edit distance, if close.
 public enum Suggestion {
-    /// The closest candidate within a distance of about a third of the word (at least 2), or nil.
+    /// The closest candidate within a distance of about a third of the word (at least 1, and less
+    /// than the word's length, so one-letter typos get no wild guesses), or nil.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
+        let limit = min(max(1, word.count / 3), word.count - 1)
         var best: (String, Int)?
         for candidate in candidates {
             let d = editDistance(word, candidate)
