@@ -2,30 +2,12 @@ import Foundation
 import Testing
 import TDAKit
 
-/// Runs the built `mapper` executable exactly as a user would: arguments, files, exit status.
-private struct MapperRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+/// Runs the built `mapper` with `arguments` (each single-quoted for the shell).
+private func MapperRun(_ arguments: [String]) throws -> Shell.Result {
+    try Shell.run((["mapper"] + arguments.map { "'" + $0 + "'" }).joined(separator: " "))
+}
 
-    init(_ arguments: [String]) throws {
-        let process = Process()
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        process.executableURL = buildDirectory.appendingPathComponent("mapper")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain the pipes before waiting (a full pipe would block the child).
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        stdout = String(decoding: outData, as: UTF8.self)
-        stderr = String(decoding: errData, as: UTF8.self)
-    }
-
+extension Shell.Result {
     /// The output records as JSON objects.
     var records: [[String: Any]] {
         stdout.split(separator: "\n").compactMap {
@@ -88,7 +70,7 @@ struct MapperTests {
         #expect((graph["links"] as? [Any])?.count == 3)
 
         let matrix = Matrix<Double>(rows: 3, cols: 2, storage: [0, 0, 0.1, 0, 5, 5])
-        let npyPath = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-cli-\(getpid()).npy").path
+        let npyPath = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-cli-\(UUID().uuidString).npy").path
         try Data(NPY.bytes(of: matrix)).write(to: URL(fileURLWithPath: npyPath))
         defer { try? FileManager.default.removeItem(atPath: npyPath) }
         let fromNPY = try MapperRun(["--input-format", "npy", "--intervals", "1", "--min-samples", "2", npyPath])
@@ -110,7 +92,7 @@ struct MapperTests {
         #expect(dot.status == 0)
         #expect(dot.stdout.hasPrefix("graph \"m1/L2\" {"))
         #expect(dot.stdout.components(separatedBy: "[label=").count - 1 == nodes.count)
-        let htmlPath = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-cli-\(getpid()).html").path
+        let htmlPath = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-cli-\(UUID().uuidString).html").path
         defer { try? FileManager.default.removeItem(atPath: htmlPath) }
         let html = try MapperRun(relu + ["--format", "html", "-o", htmlPath, path])
         #expect(html.status == 0 && html.stdout.isEmpty)
@@ -167,29 +149,5 @@ struct MapperTests {
         #expect(run.status == 0)
         #expect(run.stderr.contains("warning") && run.stderr.contains("no nodes"))
         #expect((run.records.first?["nodes"] as? [Any])?.isEmpty == true)
-    }
-
-    /// The man page passes mandoc's lint and documents every long option of the tool.
-    @Test func manPageListsEveryOption() throws {
-        let man = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("man/mapper.1")
-        let text = try String(contentsOf: man, encoding: .utf8)
-        for option in MapperTool.spec.options {
-            #expect(text.contains("Fl -\(option.name)"), "man page lacks --\(option.name)")
-        }
-        let help = try MapperRun(["--help"])
-        for option in MapperTool.spec.options { #expect(help.stdout.contains("--\(option.name)")) }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/mandoc") else { return }
-        let lint = Process()
-        lint.executableURL = URL(fileURLWithPath: "/usr/bin/mandoc")
-        lint.arguments = ["-T", "lint", "-W", "warning", man.path]
-        let out = Pipe()
-        lint.standardOutput = out
-        lint.standardError = out
-        try lint.run()
-        let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        lint.waitUntilExit()
-        let problems = report.split(separator: "\n").filter { !$0.contains("referenced manual not found") }
-        #expect(problems.isEmpty, "\(problems)")
     }
 }
