@@ -18,7 +18,7 @@ complete -c tda -n '__fish_use_subcommand' -a cat -d 'read records, check them a
 complete -c tda -n '__fish_use_subcommand' -a nn-train -d 'train neural networks (MLPs and small CNNs) and write model files'
 complete -c tda -n '__fish_use_subcommand' -a nn-activations -d 'stream a network\'s layer activations as point clouds'
 complete -c tda -n '__fish_use_subcommand' -a ph-rips -d 'Vietoris–Rips persistent homology of clouds and distance matrices'
-complete -c tda -n '__fish_use_subcommand' -a mapper -d 'Mapper graphs of point clouds'
+complete -c tda -n '__fish_use_subcommand' -a mapper -d 'Mapper graphs of point clouds, as KeplerMapper with DBSCAN'
 complete -c tda -n '__fish_use_subcommand' -a perslay-vec -d 'turn persistence diagrams into vectors and distances'
 complete -c tda -n '__fish_use_subcommand' -a gap-regress -d 'predict the generalization gap from topological features'
 complete -c tda -n '__fish_use_subcommand' -a tda-plot -d 'draw records as SVG pictures'
