@@ -72,32 +72,30 @@ public enum FigureBuilder {
     static func figure(_ record: Record, number: Int, options: PlotOptions) throws(ToolError) -> Figure {
         let title = record.id ?? "\(record.type) \(number + 1)"
         let kind = options.kind.recordType == record.type ? options.kind : .auto
-        let panel: any PlotPanel
+        var panels: [any PlotPanel] = []
         var fullTitle = title
         switch record.type {
         case "diagram":
             let diagram = try DiagramRecord(record).diagram
-            panel = kind == .barcode ? DiagramPlot.barcode(diagram) : DiagramPlot.scatter(diagram)
+            panels = [kind == .barcode ? DiagramPlot.barcode(diagram) : DiagramPlot.scatter(diagram)]
         case "vector":
             let vector = try VectorRecord(record)
             guard !vector.values.isEmpty else { throw record.error("has no values to draw") }
             guard vector.values.allSatisfy(\.isFinite) else { throw record.error("has a non-finite value") }
             switch kind {
-            case .bars: panel = VectorPlot.bars(vector)
-            case .image:
-                let shape = try HeatMapPlot.shape(of: vector, given: options.shape, record: record)
-                panel = HeatMapPlot.image(vector.values, rows: shape.rows, cols: shape.cols)
-            default: panel = VectorPlot.line(vector)
+            case .bars: panels = [VectorPlot.bars(vector)]
+            case .image: panels = try HeatMapPlot.panels(vector, given: options.shape, record: record)
+            default: panels = [VectorPlot.line(vector)]
             }
         case "graph":
-            panel = try GraphPlot(record, colorBy: options.colorBy, seed: options.seed)
+            panels = [try GraphPlot(record, colorBy: options.colorBy, seed: options.seed)]
         case "report":
             let data = try ReportPlot.data(record)
-            panel = ReportPlot.scatter(truth: data.truth, predicted: data.predicted)
+            panels = [ReportPlot.scatter(truth: data.truth, predicted: data.predicted)]
             fullTitle += "  (R² = \(NumberText.fixed(data.r2, places: 3)))"
         default:
-            panel = try CloudPlot.scatter(try CloudRecord(record), pca: options.pca, record: record)
+            panels = [try CloudPlot.scatter(try CloudRecord(record), pca: options.pca, record: record)]
         }
-        return Figure(id: record.id, type: record.type, title: fullTitle, panels: [panel])
+        return Figure(id: record.id, type: record.type, title: fullTitle, panels: panels)
     }
 }

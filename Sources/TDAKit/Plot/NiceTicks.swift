@@ -56,7 +56,7 @@ public struct NiceTicks: Sendable, Equatable {
 
     func label(_ i: Int) -> String {
         let digits = i * mantissa
-        if exponent < -5 || exponent > 5 { return digits == 0 ? "0" : "\(digits)e\(exponent)" }
+        if exponent < -5 || exponent > 5 { return NumberText.scientific(digits, shift: exponent) }
         return NumberText.decimal(digits, shift: exponent)
     }
 }
@@ -65,7 +65,7 @@ public struct NiceTicks: Sendable, Equatable {
 public enum NumberText {
     /// `digits × 10^shift` written as a plain decimal (`decimal(25, shift: -2)` is `0.25`).
     public static func decimal(_ digits: Int, shift: Int) -> String {
-        if digits == 0 { return "0" }
+        if digits == 0 { return shift < 0 ? "0." + String(repeating: "0", count: -shift) : "0" }
         let sign = digits < 0 ? "-" : ""
         var body = String(digits.magnitude)
         if shift >= 0 { return sign + body + String(repeating: "0", count: shift) }
@@ -75,11 +75,20 @@ public enum NumberText {
         return sign + body[..<split] + "." + body[split...]
     }
 
+    /// `digits × 10^shift` as `1.5e-7`: one digit before the point, no trailing zeros.
+    public static func scientific(_ digits: Int, shift: Int) -> String {
+        if digits == 0 { return "0" }
+        var body = String(digits.magnitude)
+        let exponent = shift + body.count - 1
+        while body.count > 1, body.hasSuffix("0") { body.removeLast() }
+        let lead = body.removeFirst()
+        return (digits < 0 ? "-" : "") + String(lead) + (body.isEmpty ? "" : "." + body) + "e\(exponent)"
+    }
+
     /// `x` rounded to `places` decimals (trailing zeros kept, so `0.50` stays aligned in titles).
     public static func fixed(_ x: Double, places: Int) -> String {
         guard x.isFinite, abs(x) < 1e15 else { return x.isNaN ? "nan" : x > 0 ? "∞" : x < 0 ? "-∞" : "0" }
-        let scaled = Int((x * pow(10, Double(places))).rounded())
-        return scaled == 0 ? (places > 0 ? "0." + String(repeating: "0", count: places) : "0") : decimal(scaled, shift: -places)
+        return decimal(Int((x * pow(10, Double(places))).rounded()), shift: -places)
     }
 
     /// A short label for a data value: up to 3 significant decimals for ordinary magnitudes.
