@@ -17,8 +17,8 @@ public struct Axis {
     /// margins), so no mark sits on the frame, with nice ticks inside.
     public static func numeric(_ label: String, _ lo: Double, _ hi: Double, integral: Bool = false) -> Axis {
         let ticks = NiceTicks(covering: lo, hi, integral: integral)
-        var (low, high) = (min(lo, hi), max(lo, hi))
-        if high - low <= max(abs(low), abs(high)) * 1e-12 { (low, high) = (ticks.lower, ticks.upper) }
+        var (low, high) = (max(min(lo, hi), -1e300), min(max(lo, hi), 1e300))
+        if NiceTicks.isDegenerate(low, high) { (low, high) = (ticks.lower, ticks.upper) }
         let pad = 0.04 * (high - low)
         let domain = (low - pad)...(high + pad)
         return Axis(label: label, domain: domain,

@@ -14,11 +14,11 @@ public struct Categories {
         return names.count - 1
     }
 
-    public func color(_ code: Int) -> String { Palette.category(code) }
+    public func style(_ code: Int) -> MarkStyle { MarkStyle.category(code) }
 
     /// Legend rows for the categories, in first-appearance order.
     public func entries(swatch: Legend.Swatch) -> [Legend.Entry] {
-        names.enumerated().map { Legend.Entry($0.element, color: Palette.category($0.offset), swatch: swatch) }
+        names.enumerated().map { Legend.Entry($0.element, style: MarkStyle.category($0.offset), swatch: swatch) }
     }
 
     /// How a JSON label reads in a legend: strings as they are, integral numbers without `.0`.

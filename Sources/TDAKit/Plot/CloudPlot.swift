@@ -28,23 +28,23 @@ public enum CloudPlot {
         let radius = points.rows <= 200 ? 3.5 : points.rows <= 2000 ? 2.5 : 1.6
         plot.layers.append { svg, s in
             svg.open([("class", "marks"), ("fill-opacity", "0.8")])
-            for i in 0..<xs.count { svg.circle(s.x(xs[i]), s.y(ys[i]), radius: radius, fill: colors[i]) }
+            for i in 0..<xs.count { svg.circle(s.x(xs[i]), s.y(ys[i]), radius: radius, fill: colors[i].fill, extra: colors[i].attributes) }
             svg.close()
         }
         return plot
     }
 
-    /// One colour per point and the legend that explains them.
-    static func coloring(_ labels: [JSONValue]?, count: Int) -> ([String], Legend) {
-        guard let labels else { return (Array(repeating: Palette.category(0), count: count), Legend()) }
+    /// One style per point and the legend that explains them.
+    static func coloring(_ labels: [JSONValue]?, count: Int) -> ([MarkStyle], Legend) {
+        guard let labels else { return (Array(repeating: MarkStyle.category(0), count: count), Legend()) }
         let numbers = labels.compactMap(\.doubleValue)
         if numbers.count == labels.count, Set(numbers).count > maxCategories, let lo = numbers.min(), let hi = numbers.max() {
             let scale = ColorScale(lo: lo, hi: hi)
-            return (numbers.map(scale.color), Legend(title: "label", colorBar: scale))
+            return (numbers.map { MarkStyle(scale.color($0)) }, Legend(title: "label", colorBar: scale))
         }
         var categories = Categories()
         let codes = labels.map { categories.code(Categories.text($0)) }
-        return (codes.map(categories.color), Legend(title: "label", entries: categories.entries(swatch: .dot)))
+        return (codes.map(categories.style), Legend(title: "label", entries: categories.entries(swatch: .dot)))
     }
 
     static func percent(_ ratio: Double) -> String { NumberText.fixed(ratio * 100, places: 1) + "%" }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A deterministic force-directed layout (Fruchterman & Reingold 1991) for Mapper graphs.
 ///
 /// The update is networkx's `spring_layout` (dense `_fruchterman_reingold`): optimal distance
@@ -29,7 +31,7 @@ public enum ForceLayout {
             adjacent[b * count + a] = true
         }
         let k = (1 / Double(count)).squareRoot()
-        let gravity = 0.5
+        let gravity = 0.2
         var temperature = 0.1
         let cooling = temperature / Double(iterations + 1)
         var dx = [Double](repeating: 0, count: count), dy = dx
@@ -57,5 +59,38 @@ public enum ForceLayout {
             temperature -= cooling
         }
         return zip(x, y).map { (x: $0, y: $1) }
+    }
+
+    /// Pushes overlapping circles apart (each pair by half the overlap, 1.5 px apart at least),
+    /// keeping centres inside `box`: sizes are only known in pixels, after the layout. Stops when
+    /// nothing overlaps or after `iterations` sweeps (a crowded box may keep some overlap).
+    public static func separate(_ x: inout [Double], _ y: inout [Double], radii: [Double], within box: PlotRect, iterations: Int = 60) {
+        let n = x.count
+        for _ in 0..<iterations {
+            var moved = false
+            for i in 0..<n {
+                for j in (i + 1)..<max(n, i + 1) {
+                    var dx = x[j] - x[i], dy = y[j] - y[i]
+                    var d = (dx * dx + dy * dy).squareRoot()
+                    let need = radii[i] + radii[j] + 1.5
+                    guard d < need else { continue }
+                    if d < 1e-9 {
+                        // Coincident centres: split along a fixed direction that depends on the pair.
+                        (dx, dy, d) = (cos(Double(i + j)), sin(Double(i + j)), 1)
+                    }
+                    let push = (need - d) / 2 / d
+                    x[i] -= dx * push
+                    y[i] -= dy * push
+                    x[j] += dx * push
+                    y[j] += dy * push
+                    moved = true
+                }
+            }
+            for i in 0..<n {
+                x[i] = min(max(x[i], box.x + radii[i]), box.maxX - radii[i])
+                y[i] = min(max(y[i], box.y + radii[i]), box.maxY - radii[i])
+            }
+            if !moved { break }
+        }
     }
 }

@@ -15,7 +15,7 @@ public struct GraphPlot: PlotPanel {
     public var links: [(Int, Int)]
     /// Force-layout positions, roughly in the unit square.
     public var positions: [(x: Double, y: Double)]
-    var colors: [String]
+    var colors: [MarkStyle]
     var opacities: [Double]
     public var legend: Legend
 
@@ -81,21 +81,21 @@ public struct GraphPlot: PlotPanel {
         return best.map { ($0.label, total > 0 ? $0.count / total : 0) }
     }
 
-    static func coloring(_ nodes: [Node], colorBy: String?, record: Record) throws(ToolError) -> ([String], [Double], Legend) {
-        let missing = "#bbbbbb"
+    static func coloring(_ nodes: [Node], colorBy: String?, record: Record) throws(ToolError) -> ([MarkStyle], [Double], Legend) {
+        let missing = MarkStyle("#bbbbbb")
         if let field = colorBy {
             let values = nodes.compactMap(\.value)
             guard let lo = values.min(), let hi = values.max() else {
                 throw record.error("has no node with a numeric \"\(field)\" field to colour by")
             }
             let scale = ColorScale(lo: lo, hi: hi)
-            return (nodes.map { $0.value.map(scale.color) ?? missing }, nodes.map { _ in 0.9 }, Legend(title: field, colorBar: scale))
+            return (nodes.map { $0.value.map { MarkStyle(scale.color($0)) } ?? missing }, nodes.map { _ in 0.9 }, Legend(title: field, colorBar: scale))
         }
         guard nodes.contains(where: { $0.majority != nil }) else {
-            return (nodes.map { _ in Palette.category(0) }, nodes.map { _ in 0.85 }, Legend())
+            return (nodes.map { _ in MarkStyle.category(0) }, nodes.map { _ in 0.85 }, Legend())
         }
         var categories = Categories()
-        let colors = nodes.map { node in node.majority.map { categories.color(categories.code($0.label)) } ?? missing }
+        let colors = nodes.map { node in node.majority.map { categories.style(categories.code($0.label)) } ?? missing }
         let opacities = nodes.map { 0.35 + 0.65 * min(max($0.majority?.share ?? 1, 0), 1) }
         return (colors, opacities, Legend(title: "majority label", entries: categories.entries(swatch: .dot)))
     }
@@ -103,7 +103,7 @@ public struct GraphPlot: PlotPanel {
     /// Node radii: area proportional to member count, scaled to the panel and the node count.
     func radii(in area: PlotRect) -> [Double] {
         let largest = Double(nodes.map(\.size).max() ?? 1)
-        let rMax = min(18, max(5, 0.45 * min(area.width, area.height) / Double(max(nodes.count, 1)).squareRoot()))
+        let rMax = min(16, max(4, 0.3 * min(area.width, area.height) / Double(max(nodes.count, 1)).squareRoot()))
         return nodes.map { max(2.5, rMax * (Double($0.size) / max(largest, 1)).squareRoot()) }
     }
 
@@ -114,18 +114,20 @@ public struct GraphPlot: PlotPanel {
         let pad = (radii.max() ?? 0) + 2
         let xs = positions.map(\.x), ys = positions.map(\.y)
         let (xScale, yScale) = fit(xs, ys, into: PlotRect(x: area.x + pad, y: area.y + pad, width: area.width - 2 * pad, height: area.height - 2 * pad))
+        var px = xs.map { xScale($0) }, py = ys.map { yScale($0) }
+        ForceLayout.separate(&px, &py, radii: radii, within: area)
         svg.open([("class", "panel")])
         svg.element("rect", [("class", "plot-area"), ("x", SVGWriter.number(area.x)), ("y", SVGWriter.number(area.y)),
                              ("width", SVGWriter.number(area.width)), ("height", SVGWriter.number(area.height)), ("fill", "none")])
         svg.open([("class", "marks links"), ("stroke-linecap", "round")])
         for (a, b) in links {
-            svg.line(xScale(xs[a]), yScale(ys[a]), xScale(xs[b]), yScale(ys[b]), stroke: "#9a9a9a", width: 1.4)
+            svg.line(px[a], py[a], px[b], py[b], stroke: "#9a9a9a", width: 1.4)
         }
         svg.close()
         svg.open([("class", "marks nodes"), ("stroke", "#333333"), ("stroke-width", "0.7")])
         for i in nodes.indices {
-            svg.circle(xScale(xs[i]), yScale(ys[i]), radius: radii[i], fill: colors[i],
-                       extra: [("fill-opacity", SVGWriter.number(opacities[i])), ("data-id", nodes[i].id)])
+            svg.circle(px[i], py[i], radius: radii[i], fill: colors[i].fill,
+                       extra: [("fill-opacity", SVGWriter.number(opacities[i])), ("data-id", nodes[i].id)] + colors[i].attributes)
         }
         svg.close()
         legend.draw(into: &svg, x: area.maxX + 14, y: area.y, height: area.height)

@@ -5,12 +5,16 @@ public struct Legend {
 
     public struct Entry {
         public var label: String
-        public var color: String
+        public var style: MarkStyle
         public var swatch: Swatch
 
         public init(_ label: String, color: String, swatch: Swatch = .dot) {
+            self.init(label, style: MarkStyle(color), swatch: swatch)
+        }
+
+        public init(_ label: String, style: MarkStyle, swatch: Swatch = .dot) {
             self.label = label
-            self.color = color
+            self.style = style
             self.swatch = swatch
         }
     }
@@ -66,9 +70,9 @@ public struct Legend {
 
     func drawSwatch(_ entry: Entry, into svg: inout SVGWriter, x: Double, centreY: Double) {
         switch entry.swatch {
-        case .dot: svg.circle(x + 6, centreY, radius: 4.5, fill: entry.color)
-        case .line: svg.line(x, centreY, x + 13, centreY, stroke: entry.color, width: 2.5)
-        case .square: svg.rect(x + 1, centreY - 5, 10, 10, fill: entry.color)
+        case .dot: svg.circle(x + 6, centreY, radius: 4.5, fill: entry.style.fill, extra: entry.style.attributes)
+        case .line: svg.line(x, centreY, x + 13, centreY, stroke: entry.style.color, width: 2.5)
+        case .square: svg.rect(x + 1, centreY - 5, 10, 10, fill: entry.style.fill, extra: entry.style.attributes)
         }
     }
 }

@@ -19,8 +19,10 @@ public struct NiceTicks: Sendable, Equatable {
         var lo = lo, hi = hi
         if !(lo.isFinite && hi.isFinite) { (lo, hi) = (0, 1) }
         if lo > hi { (lo, hi) = (hi, lo) }
-        if hi - lo <= Swift.max(abs(lo), abs(hi)) * 1e-12 {
-            let pad = lo == 0 ? 1 : abs(lo) * 0.1
+        // Beyond ±1e300 the span overflows; below 1e-280 steps underflow: clamp, then widen.
+        (lo, hi) = (Swift.min(Swift.max(lo, -1e300), 1e300), Swift.min(Swift.max(hi, -1e300), 1e300))
+        if NiceTicks.isDegenerate(lo, hi) {
+            let pad = abs(lo) < 1e-270 ? 1 : abs(lo) * 0.1
             (lo, hi) = (lo - pad, hi + pad)
         }
         var (m, e) = NiceTicks.nice((hi - lo) / Double(Swift.max(count, 1)))
@@ -30,6 +32,11 @@ public struct NiceTicks: Sendable, Equatable {
         let step = NiceTicks.value(1, m, e)
         first = Int((lo / step).rounded(.down))
         last = Int((hi / step).rounded(.up))
+    }
+
+    /// A range too narrow to divide: empty, or within rounding of a single value.
+    static func isDegenerate(_ lo: Double, _ hi: Double) -> Bool {
+        hi - lo <= Swift.max(abs(lo), abs(hi)) * 1e-12 || hi - lo < 1e-280
     }
 
     /// The nearest nice step to `x` as (mantissa, exponent).

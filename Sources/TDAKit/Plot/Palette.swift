@@ -43,3 +43,24 @@ public enum Palette {
         return out
     }
 }
+
+/// How a mark is painted: solid in its colour, or as a ring (white inside, coloured edge), which
+/// tells categories 9–16 apart from 1–8 when eight colours are not enough.
+public struct MarkStyle: Sendable, Equatable {
+    public var color: String
+    public var ring: Bool
+
+    public init(_ color: String, ring: Bool = false) {
+        self.color = color
+        self.ring = ring
+    }
+
+    /// Category `index`: Okabe–Ito solid for the first eight, rings for the next eight, and so on.
+    public static func category(_ index: Int) -> MarkStyle {
+        MarkStyle(Palette.category(index), ring: (index / Palette.okabeIto.count) % 2 == 1)
+    }
+
+    public var fill: String { ring ? "#ffffff" : color }
+    /// Attributes to add to a mark (after its group's, so they win).
+    public var attributes: [(String, String)] { ring ? [("stroke", color), ("stroke-width", "1.5")] : [] }
+}

@@ -32,6 +32,16 @@ import Testing
         }
     }
 
+    @Test func extremeRangesStillGiveFiniteTicks() {
+        for (lo, hi) in [(-1e308, 1e308), (0, 0), (1e-320, 1e-320), (-.infinity, 3), (5, .nan), (1, 1 + 1e-11)] {
+            let ticks = NiceTicks(covering: lo, hi)
+            #expect(ticks.values.allSatisfy(\.isFinite) && ticks.step > 0, "\(lo) \(hi)")
+            #expect((2...13).contains(ticks.values.count), "\(lo) \(hi)")
+            let axis = Axis.numeric("", lo, hi)
+            #expect(axis.domain.lowerBound < axis.domain.upperBound && !axis.ticks.isEmpty, "\(lo) \(hi)")
+        }
+    }
+
     @Test func tickLabelsAreShortDecimals() {
         // One number of decimals per axis, as matplotlib labels them.
         #expect(NiceTicks(covering: 0, 1).labels == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
