@@ -20,16 +20,13 @@ public enum NeuronSampling {
     /// The sampling probability of each neuron from its win counts over `inputs` inputs.
     ///
     /// When every neuron won at least once the rule's probabilities sum to inputs/(inputs+1),
-    /// which numpy would reject; we then divide by that sum (the only case the rule leaves open).
+    /// which numpy would reject; we then use wins/inputs (the rule renormalised, the only case it
+    /// leaves open).
     public static func importanceProbabilities(wins: [Int], inputs: Int) -> [Double] {
-        let denominator = Double(inputs + 1)
         let losers = wins.filter { $0 == 0 }.count
-        var p = wins.map { $0 > 0 ? Double($0) / denominator : 1 / (Double(losers) * denominator) }
-        if losers == 0 {
-            let total = p.reduce(0, +)
-            p = p.map { $0 / total }
-        }
-        return p
+        guard losers > 0 else { return wins.map { Double($0) / Double(max(inputs, 1)) } }
+        let denominator = Double(inputs + 1)
+        return wins.map { $0 > 0 ? Double($0) / denominator : 1 / (Double(losers) * denominator) }
     }
 
     /// `count` distinct indices drawn with probabilities `p`, by numpy's legacy `choice` algorithm:
