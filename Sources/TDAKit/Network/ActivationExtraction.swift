@@ -111,3 +111,12 @@ public struct ActivationExtractor {
         return out
     }
 }
+
+extension ActivationError: ToolFailure {
+    public var status: ExitStatus {
+        switch self {
+        case .unknownLayer, .tooManyNeurons: return .usage
+        case .inputWidth, .noInputs: return .dataError
+        }
+    }
+}

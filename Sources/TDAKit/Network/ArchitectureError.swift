@@ -15,3 +15,8 @@ public enum ArchitectureError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension ArchitectureError: ToolFailure {
+    /// An architecture comes from the command line: a usage error.
+    public var status: ExitStatus { .usage }
+}

@@ -19,17 +19,17 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var parameters: [Tensor]
     public var training: TrainingConfig?
     public var seed: UInt64?
-    /// `train_acc`, `test_acc`, `gap`, `train_loss`, `test_loss`, data set description, …
+    /// `train_acc`, `test_acc`, `gap`, `train_loss`, `test_loss`, `epochs_run`.
     public var metrics: [String: Double]
-    /// Free-form description of the data (`moons`, size, noise, …), copied into record meta.
-    public var data: [String: String]
+    /// Where the data came from (rebuilt by `nn-activations` for the training inputs).
+    public var data: DataSpec?
 
     enum CodingKeys: String, CodingKey {
         case format, version, architecture, inputShape = "input_shape", classes, layers, parameters, training, seed, metrics, data
     }
 
     /// Captures a network's current weights.
-    public init(network: Network, training: TrainingConfig?, metrics: [String: Double], data: [String: String] = [:]) {
+    public init(network: Network, training: TrainingConfig?, metrics: [String: Double], data: DataSpec? = nil) {
         architecture = network.architecture
         inputShape = network.inputShape.dimensions
         classes = network.outputShape.count
@@ -61,16 +61,42 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public static func read(_ url: URL) throws -> ModelFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw ModelFileError.unreadable(url.path) }
+        return try decode(data, name: url.path)
+    }
+
+    public static func decode(_ data: Data, name: String) throws -> ModelFile {
         do { return try JSONDecoder().decode(ModelFile.self, from: data) } catch {
-            throw ModelFileError.malformed(url.path, String(describing: error))
+            throw ModelFileError.malformed(name, String(describing: error))
         }
+    }
+
+    /// The file's bytes (JSONEncoder writes each Float as its shortest round-trip decimal).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
     }
 
     /// Writes atomically (temporary file and rename), so a failed run leaves no half file.
     public func write(_ url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
+        try encoded().write(to: url, options: .atomic)
+    }
+
+    /// The `meta` of this model's records: metrics, then hyper-parameters, then the data.
+    public var meta: JSONObject {
+        var fields: [(String, JSONValue)] = ["train_acc", "test_acc", "gap", "train_loss", "test_loss", "epochs_run"]
+            .compactMap { key in metrics[key].map { (key, .number($0)) } }
+        if let seed { fields.append(("seed", .number(Double(seed)))) }
+        fields.append(("layers", .string(architecture)))
+        if let t = training {
+            fields += [("loss", .string(t.loss)), ("optimizer", .string(t.optimizer.method.rawValue)),
+                       ("lr", .number(t.learningRate)), ("schedule", .string(t.schedule.description)),
+                       ("epochs", .number(Double(t.epochs))), ("batch_size", .number(Double(t.batchSize))),
+                       ("weight_decay", .number(Double(t.optimizer.weightDecay))), ("momentum", .number(Double(t.optimizer.momentum)))]
+        }
+        fields.append(("parameters", .number(Double(parameters.filter { !$0.name.hasSuffix("running_mean") && !$0.name.hasSuffix("running_var") }.reduce(0) { $0 + $1.values.count }))))
+        fields += data?.meta ?? []
+        return JSONObject(fields)
     }
 }
 
@@ -89,5 +115,12 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable {
         case let .parameterCount(e, f): return "the architecture has \(e) parameter tensors but the file has \(f)"
         case let .parameterMismatch(name, expected): return "parameter \(name) does not match the architecture (expected \(expected))"
         }
+    }
+}
+
+extension ModelFileError: ToolFailure {
+    public var status: ExitStatus {
+        if case .unreadable = self { return .noInput }
+        return .dataError
     }
 }

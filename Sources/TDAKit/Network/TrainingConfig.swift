@@ -52,3 +52,10 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension TrainingError: ToolFailure {
+    public var status: ExitStatus {
+        if case .classMismatch = self { return .usage }
+        return .dataError
+    }
+}

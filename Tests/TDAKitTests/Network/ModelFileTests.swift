@@ -14,7 +14,7 @@ struct ModelFileTests {
         p.value[0] = .leastNonzeroMagnitude; p.value[1] = -.greatestFiniteMagnitude; p.value[2] = 0.1; p.value[3] = -0.0
         p.value[4] = Float(bitPattern: 0x3E99_999A)
         let file = ModelFile(network: network, training: TrainingConfig(architecture: network.architecture),
-                             metrics: ["train_acc": 0.9, "test_acc": 0.8], data: ["dataset": "moons"])
+                             metrics: ["train_acc": 0.9, "test_acc": 0.8], data: DataSpec(dataset: "moons"))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tda-model-\(ProcessInfo.processInfo.processIdentifier)-roundtrip.json")
         defer { try? FileManager.default.removeItem(at: url) }
         try file.write(url)
