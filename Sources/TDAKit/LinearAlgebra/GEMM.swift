@@ -14,9 +14,9 @@ public enum GEMMOperand: Sendable {
 /// and columns of `C` on up to `threads` threads; every element of `C` is summed in the same
 /// order whatever the split, so the result does not depend on the thread count.
 ///
-/// Packed, register-blocked kernel in the style of GotoBLAS/BLIS: an 8 × 32 block of `C` lives in
-/// sixteen `SIMD16<Float>` registers (STYLE.md speed table: 142 GFLOP/s on one core, with
-/// `-target-cpu native`).
+/// Packed, register-blocked kernel in the style of GotoBLAS/BLIS (the 6 × 16 shape of BLIS's
+/// Haswell sgemm kernel): a 6 × 16 block of `C` lives in twelve `SIMD8<Float>` registers.
+/// Needs `-target-cpu native` (FMA) to be fast.
 @inlinable
 public func sgemm(
     m: Int, n: Int, k: Int,
@@ -59,13 +59,14 @@ public func sgemm(
     }
 }
 
-/// Block sizes: `kc × nr` of B and `mr × kc` of A stay in L1/L2 while the kernel runs.
+/// Block sizes: a `kc × nr` panel of B (16 KiB) stays in L1 and an `mc × kc` block of A in L2
+/// while the kernel runs.
 @usableFromInline
 enum GEMMBlocking {
-    @usableFromInline static let mr = 8
-    @usableFromInline static let nr = 32
+    @usableFromInline static let mr = 6
+    @usableFromInline static let nr = 16
     @usableFromInline static let kc = 256
-    @usableFromInline static let mc = 64
+    @usableFromInline static let mc = 96
 }
 
 /// The buffers the worker threads share; each thread writes disjoint blocks of `c`.
@@ -88,7 +89,7 @@ func scaleRows(_ c: UnsafeMutablePointer<Float>, m: Int, n: Int, ldc: Int, by be
     }
 }
 
-/// Packs rows `k0..<k0+kc` of `op(B)` as panels of 32 columns, `k`-major, zero-padded.
+/// Packs rows `k0..<k0+kc` of `op(B)` as panels of `nr` columns, `k`-major, zero-padded.
 @inlinable
 func packB(_ b: UnsafePointer<Float>, ldb: Int, _ op: GEMMOperand, k0: Int, kc: Int, n: Int,
            into out: UnsafeMutablePointer<Float>) {
@@ -110,7 +111,7 @@ func packB(_ b: UnsafePointer<Float>, ldb: Int, _ op: GEMMOperand, k0: Int, kc: 
     }
 }
 
-/// Packs rows `m0..<m0+mc` of `op(A)` (columns `k0..<k0+kc`) in groups of 8 rows, `k`-major.
+/// Packs rows `m0..<m0+mc` of `op(A)` (columns `k0..<k0+kc`) in groups of `mr` rows, `k`-major.
 @inlinable
 func packA(_ a: UnsafePointer<Float>, lda: Int, _ op: GEMMOperand, m0: Int, mc: Int, k0: Int, kc: Int,
            into out: UnsafeMutablePointer<Float>) {
@@ -160,38 +161,36 @@ func gemmBlock(_ s: GEMMShared, lda: Int, _ opA: GEMMOperand, m0: Int, mc: Int, 
     }
 }
 
-/// `C[8×32] += Apack · Bpack`: sixteen accumulators held in registers across the `k` loop.
+/// `C[6×16] += Apack · Bpack`: twelve `SIMD8<Float>` accumulators held in registers across the
+/// `k` loop (12 + 2 for B + 1 broadcast = the 16 ymm registers of AVX2; measured 63 GFLOP/s for
+/// this kernel on the 2-core AVX2 EPYC test machine, where an 8×32 `SIMD16` kernel spilled and ran 11).
 @inlinable @inline(__always)
 func microKernel(kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
                  c: UnsafeMutablePointer<Float>, ldc: Int) {
-    typealias V = SIMD16<Float>
-    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
-    var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()
+    typealias V = SIMD8<Float>
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
     var ap = a, bp = UnsafeRawPointer(b)
     for _ in 0..<kc {
-        let b0 = bp.loadUnaligned(as: V.self), b1 = bp.loadUnaligned(fromByteOffset: 64, as: V.self)
+        let b0 = bp.loadUnaligned(as: V.self), b1 = bp.loadUnaligned(fromByteOffset: 32, as: V.self)
         var x = V(repeating: ap[0]); c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
         x = V(repeating: ap[1]); c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
         x = V(repeating: ap[2]); c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
         x = V(repeating: ap[3]); c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
         x = V(repeating: ap[4]); c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
         x = V(repeating: ap[5]); c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-        x = V(repeating: ap[6]); c60 = c60.addingProduct(x, b0); c61 = c61.addingProduct(x, b1)
-        x = V(repeating: ap[7]); c70 = c70.addingProduct(x, b0); c71 = c71.addingProduct(x, b1)
-        ap += 8
-        bp += 128
+        ap += 6
+        bp += 64
     }
-    accumulate(c, c00, c01); accumulate(c + ldc, c10, c11)
-    accumulate(c + 2 * ldc, c20, c21); accumulate(c + 3 * ldc, c30, c31)
-    accumulate(c + 4 * ldc, c40, c41); accumulate(c + 5 * ldc, c50, c51)
-    accumulate(c + 6 * ldc, c60, c61); accumulate(c + 7 * ldc, c70, c71)
+    accumulate(c, c00, c01); accumulate(c + ldc, c10, c11); accumulate(c + 2 * ldc, c20, c21)
+    accumulate(c + 3 * ldc, c30, c31); accumulate(c + 4 * ldc, c40, c41); accumulate(c + 5 * ldc, c50, c51)
 }
 
-/// Adds two 16-lane vectors into 32 consecutive floats of a row of C.
+/// Adds two 8-lane vectors into 16 consecutive floats of a row of C.
 @inlinable @inline(__always)
-func accumulate(_ row: UnsafeMutablePointer<Float>, _ v0: SIMD16<Float>, _ v1: SIMD16<Float>) {
+func accumulate(_ row: UnsafeMutablePointer<Float>, _ v0: SIMD8<Float>, _ v1: SIMD8<Float>) {
     let raw = UnsafeMutableRawPointer(row)
-    raw.storeBytes(of: raw.loadUnaligned(as: SIMD16<Float>.self) + v0, as: SIMD16<Float>.self)
-    raw.storeBytes(of: raw.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self) + v1,
-                   toByteOffset: 64, as: SIMD16<Float>.self)
+    raw.storeBytes(of: raw.loadUnaligned(as: SIMD8<Float>.self) + v0, as: SIMD8<Float>.self)
+    raw.storeBytes(of: raw.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self) + v1,
+                   toByteOffset: 32, as: SIMD8<Float>.self)
 }

@@ -1,11 +1,11 @@
 /// A procedural 16×16 grey-image set for CNNs: each class is a motif (bar, diagonal, box, disc,
-/// cross, ring, …) drawn with random position, size and stroke intensity, plus pixel noise.
+/// cross, ring, X, corner; up to 10 classes) drawn with random position, size and stroke intensity, plus pixel noise.
 public enum ShapeImages {
     public static let side = 16
 
     /// The motifs, one per class, in class order.
     public enum Motif: Int, CaseIterable, Sendable {
-        case horizontalBar, verticalBar, diagonal, antiDiagonal, box, disc, cross, ring
+        case horizontalBar, verticalBar, diagonal, antiDiagonal, box, disc, cross, ring, xShape, corner
     }
 
     public static func generate<G: RandomNumberGenerator>(count: Int, classes: Int, noise: Double, rng: inout G) -> Dataset {
@@ -43,6 +43,8 @@ public enum ShapeImages {
         case .disc: return r <= half
         case .cross: return inside && (abs(dx) <= 1 || abs(dy) <= 1)
         case .ring: return abs(r - half) <= 1
+        case .xShape: return inside && (abs(dx - dy) <= 1 || abs(dx + dy) <= 1)
+        case .corner: return inside && (abs(dx + half) <= 1 || abs(dy - half) <= 1)
         }
     }
 }

@@ -44,13 +44,16 @@ public final class Trainer {
             let lr = config.schedule.rate(base: config.learningRate, epoch: epoch, epochs: config.epochs)
             let order = NetworkRandom.permutation(fitSet.count, &rng)
             var total = 0.0
+            let clock = ContinuousClock(), started = clock.now
             for start in stride(from: 0, to: order.count, by: config.batchSize) {
                 let batch = fitSet.subset(Array(order[start..<min(start + config.batchSize, order.count)]))
                 let value = step(batch.features, labels: batch.labels, lr: lr, seed: rng.next())
                 guard value.isFinite else { throw TrainingError.diverged(epoch: epoch + 1) }
                 total += value * Double(batch.count)
             }
-            let report = EpochReport(epoch: epoch + 1, learningRate: lr, loss: total / Double(fitSet.count),
+            let elapsed = started.duration(to: clock.now).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+            let report = EpochReport(epoch: epoch + 1, learningRate: lr, loss: total / Double(fitSet.count), seconds: seconds,
                                      train: evaluate(fitSet), test: test.map(evaluate), validation: validation.map(evaluate))
             onEpoch(report)
             guard let v = report.validation else { continue }

@@ -30,6 +30,8 @@ public struct EpochReport: Sendable, Equatable {
     public var learningRate: Double
     /// Mean training-mode loss over the epoch's batches.
     public var loss: Double
+    /// Wall-clock time of the epoch's optimisation steps (evaluation excluded).
+    public var seconds: Double
     public var train: Evaluation
     public var test: Evaluation?
     public var validation: Evaluation?

@@ -146,7 +146,7 @@ public enum NNTrainTool {
     static func epochRecord(_ r: EpochReport, id: String) -> Record {
         var payload: [(String, JSONValue)] = [("epoch", .number(Double(r.epoch))), ("lr", .number(r.learningRate)),
                                               ("loss", .number(r.loss)), ("train_acc", .number(r.train.accuracy)),
-                                              ("train_loss", .number(r.train.loss))]
+                                              ("train_loss", .number(r.train.loss)), ("seconds", .number(r.seconds))]
         if let t = r.test { payload += [("test_acc", .number(t.accuracy)), ("test_loss", .number(t.loss))] }
         if let v = r.validation { payload += [("val_acc", .number(v.accuracy)), ("val_loss", .number(v.loss))] }
         return Record(type: "epoch", id: id, meta: JSONObject(), payload: payload)

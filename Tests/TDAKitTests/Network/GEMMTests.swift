@@ -38,7 +38,7 @@ struct GEMMTests {
           arguments: [(GEMMOperand.normal, GEMMOperand.normal), (.normal, .transposed), (.transposed, .normal), (.transposed, .transposed)])
     func matchesReference(_ ops: (GEMMOperand, GEMMOperand)) {
         var rng = TestRandom(11)
-        for (m, n, k) in [(1, 1, 1), (7, 33, 5), (37, 45, 300), (70, 65, 513)] {
+        for (m, n, k) in [(1, 1, 1), (7, 33, 5), (37, 45, 300), (130, 50, 40), (70, 65, 513)] {
             let a = ops.0 == .normal ? randomMatrix(m, k, &rng) : randomMatrix(k, m, &rng)
             let b = ops.1 == .normal ? randomMatrix(k, n, &rng) : randomMatrix(n, k, &rng)
             let start = randomMatrix(m, n, &rng).storage
