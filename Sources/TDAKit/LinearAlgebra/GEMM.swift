@@ -98,15 +98,16 @@ func packB(_ b: UnsafePointer<Float>, ldb: Int, _ op: GEMMOperand, k0: Int, kc: 
     for panel in 0..<panels {
         let j0 = panel * nr, width = min(nr, n - j0)
         let dst = out + panel * kc * nr
-        for p in 0..<kc {
-            let row = dst + p * nr
-            switch op {
-            case .normal:
-                row.update(from: b + (k0 + p) * ldb + j0, count: width)
-            case .transposed:
-                for j in 0..<width { row[j] = b[(j0 + j) * ldb + k0 + p] }
+        if width < nr { dst.update(repeating: 0, count: kc * nr) }
+        switch op {
+        case .normal:
+            for p in 0..<kc { (dst + p * nr).update(from: b + (k0 + p) * ldb + j0, count: width) }
+        case .transposed:
+            // Read each stored row contiguously; the strided writes stay in the L1-sized panel.
+            for j in 0..<width {
+                let source = b + (j0 + j) * ldb + k0
+                for p in 0..<kc { dst[p * nr + j] = source[p] }
             }
-            if width < nr { (row + width).update(repeating: 0, count: nr - width) }
         }
     }
 }
@@ -120,15 +121,15 @@ func packA(_ a: UnsafePointer<Float>, lda: Int, _ op: GEMMOperand, m0: Int, mc: 
     for g in 0..<groups {
         let i0 = g * mr, height = min(mr, mc - i0)
         let dst = out + g * kc * mr
-        for p in 0..<kc {
-            let col = dst + p * mr
+        if height < mr { dst.update(repeating: 0, count: kc * mr) }
+        switch op {
+        case .normal:
             for i in 0..<height {
-                switch op {
-                case .normal: col[i] = a[(m0 + i0 + i) * lda + k0 + p]
-                case .transposed: col[i] = a[(k0 + p) * lda + m0 + i0 + i]
-                }
+                let source = a + (m0 + i0 + i) * lda + k0
+                for p in 0..<kc { dst[p * mr + i] = source[p] }
             }
-            for i in height..<mr { col[i] = 0 }
+        case .transposed:
+            for p in 0..<kc { (dst + p * mr).update(from: a + (k0 + p) * lda + m0 + i0, count: height) }
         }
     }
 }

@@ -50,7 +50,15 @@ public final class ActivationLayer: Layer {
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
         var y = x
         let f = function
-        y.storage.withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] = f.value(p[i]) } }
+        // The switch stays outside the loop so that relu and identity vectorise.
+        y.storage.withUnsafeMutableBufferPointer { buffer in
+            let p = buffer.baseAddress!, n = buffer.count
+            switch f {
+            case .relu: for i in 0..<n { p[i] = max(p[i], 0) }
+            case .identity: break
+            default: for i in 0..<n { p[i] = f.value(p[i]) }
+            }
+        }
         if mode.training { input = x; output = y }
         return y
     }
@@ -60,8 +68,13 @@ public final class ActivationLayer: Layer {
         let f = function
         input.storage.withUnsafeBufferPointer { xs in
             output.storage.withUnsafeBufferPointer { ys in
-                dx.storage.withUnsafeMutableBufferPointer { d in
-                    for i in d.indices { d[i] *= f.derivative(x: xs[i], y: ys[i]) }
+                dx.storage.withUnsafeMutableBufferPointer { buffer in
+                    let (d, x, y, n) = (buffer.baseAddress!, xs.baseAddress!, ys.baseAddress!, buffer.count)
+                    switch f {
+                    case .relu: for i in 0..<n where !(x[i] > 0) { d[i] = 0 }
+                    case .identity: break
+                    default: for i in 0..<n { d[i] *= f.derivative(x: x[i], y: y[i]) }
+                    }
                 }
             }
         }

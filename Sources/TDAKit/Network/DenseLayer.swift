@@ -22,10 +22,11 @@ public final class DenseLayer: Layer {
         if mode.training { input = x }
         let n = outputShape.count, k = inputShape.count
         var y = Matrix<Float>(rows: x.rows, cols: n)
+        let b = bias.value
         x.storage.withUnsafeBufferPointer { xp in
             weight.value.withUnsafeBufferPointer { wp in
                 y.storage.withUnsafeMutableBufferPointer { yp in
-                    for i in 0..<x.rows { (yp.baseAddress! + i * n).update(from: bias.value, count: n) }
+                    for i in 0..<x.rows { (yp.baseAddress! + i * n).update(from: b, count: n) }
                     sgemm(m: x.rows, n: n, k: k, a: xp.baseAddress!, lda: k, b: wp.baseAddress!, ldb: k, .transposed,
                           c: yp.baseAddress!, ldc: n, beta: 1, threads: mode.threads)
                 }

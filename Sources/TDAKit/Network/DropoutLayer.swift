@@ -18,16 +18,18 @@ public final class DropoutLayer: Layer {
         guard mode.training, rate > 0 else { return x }
         var rng = NetworkSplitMix(seed: mode.seed)
         let keep = 1 / (1 - rate), p = Double(rate)
-        mask = (0..<x.storage.count).map { _ in NetworkRandom.unit(&rng) < p ? 0 : keep }
+        let drawn = (0..<x.storage.count).map { _ in NetworkRandom.unit(&rng) < p ? 0 : keep }
+        mask = drawn
         var y = x
-        for i in y.storage.indices { y.storage[i] *= mask[i] }
+        for i in y.storage.indices { y.storage[i] *= drawn[i] }
         return y
     }
 
     public func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
         guard rate > 0 else { return dy }
         var dx = dy
-        for i in dx.storage.indices { dx.storage[i] *= mask[i] }
+        let drawn = mask
+        for i in dx.storage.indices { dx.storage[i] *= drawn[i] }
         return dx
     }
 }
