@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(GapRegressTool.spec, GapRegressTool.run)

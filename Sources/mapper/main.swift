@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(MapperTool.spec, MapperTool.run)

@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(NNActivationsTool.spec, NNActivationsTool.run)

@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(NNTrainTool.spec, NNTrainTool.run)

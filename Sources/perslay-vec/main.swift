@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(PerslayVecTool.spec, PerslayVecTool.run)

@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(PhRipsTool.spec, PhRipsTool.run)

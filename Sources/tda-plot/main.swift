@@ -1,1 +1,3 @@
 import TDAKit
+
+ToolRunner.run(PlotTool.spec, PlotTool.run)

@@ -1,1 +1,3 @@
 import TDAKit
+
+TdaTool.main(Array(CommandLine.arguments.dropFirst()))

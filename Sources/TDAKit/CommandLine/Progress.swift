@@ -1,0 +1,72 @@
+import Glibc
+
+/// Progress on standard error: a bar with ETA when stderr is a terminal and the work has taken
+/// more than a second; plain lines every few seconds with `--progress`; nothing with `--quiet`
+/// or when stderr is a file or pipe. Never touches standard output.
+public final class Progress {
+    public enum Style: Sendable { case none, bar, lines }
+
+    let label: String
+    let total: Int
+    let style: Style
+    let start: Double
+    var lastDraw: Double
+    var drawn = false
+
+    public init(label: String, total: Int, style: Style) {
+        self.label = label
+        self.total = max(total, 1)
+        self.style = style
+        start = Progress.now()
+        lastDraw = start
+    }
+
+    /// Reports that `done` of `total` units are finished.
+    public func update(_ done: Int) {
+        guard style != .none else { return }
+        let now = Progress.now()
+        let interval = style == .bar ? 0.1 : 5.0
+        guard now - start > 1.0, now - lastDraw >= interval || done >= total else { return }
+        lastDraw = now
+        let fraction = min(1, Double(done) / Double(total))
+        let elapsed = now - start
+        let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
+        switch style {
+        case .bar:
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+            Diagnostics.writeRaw("\r\(label) [\(bar)] \(Int(fraction * 100))% ETA \(Progress.duration(eta))  ")
+            drawn = true
+        case .lines:
+            Diagnostics.writeRaw("\(label): \(done)/\(total) (\(Int(fraction * 100))%), ETA \(Progress.duration(eta))\n")
+        case .none:
+            break
+        }
+    }
+
+    /// Clears the bar line.
+    public func finish() {
+        if drawn { Diagnostics.writeRaw("\r" + String(repeating: " ", count: label.count + 50) + "\r") }
+        drawn = false
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+}
+
+/// Writing to standard error, the only place for messages and progress.
+public enum Diagnostics {
+    public static func writeRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+    }
+}

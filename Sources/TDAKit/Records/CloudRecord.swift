@@ -1,0 +1,71 @@
+/// A point cloud: `points` (rows = points), optional `labels` and column `names`.
+public struct CloudRecord: Sendable {
+    public var id: String?
+    public var meta: JSONObject
+    public var points: Matrix<Double>
+    /// One label per point (integers or strings), as given.
+    public var labels: [JSONValue]?
+    public var names: [String]?
+
+    public init(id: String?, meta: JSONObject, points: Matrix<Double>, labels: [JSONValue]? = nil, names: [String]? = nil) {
+        self.id = id
+        self.meta = meta
+        self.points = points
+        self.labels = labels
+        self.names = names
+    }
+
+    /// Reads a `cloud` record; ragged rows, a label count that differs from the point count, or a
+    /// non-array field are data errors naming the record.
+    public init(_ record: Record) throws(ToolError) {
+        guard record.type == "cloud" else { throw record.error("is a \(record.type) record, expected cloud") }
+        id = record.id
+        meta = record.meta
+        points = try record.matrix("points", what: "points")
+        labels = record.fields["labels"]?.arrayElements
+        if let labels, labels.count != points.rows {
+            throw record.error("has \(labels.count) labels for \(points.rows) points")
+        }
+        names = try record.strings("names")
+    }
+
+    public var record: Record {
+        var payload: [(String, JSONValue)] = [("points", .array(points.rowArrays.map(JSONValue.numbers)))]
+        if let labels { payload.append(("labels", .array(labels))) }
+        if let names { payload.append(("names", .array(names.map(JSONValue.string)))) }
+        return Record(type: "cloud", id: id, meta: meta, payload: payload)
+    }
+}
+
+/// A precomputed distance matrix: square, symmetric, zero diagonal (checked by its consumers,
+/// which know their tolerance), optional `names` of the points.
+public struct DistanceRecord: Sendable {
+    public var id: String?
+    public var meta: JSONObject
+    public var matrix: Matrix<Double>
+    public var names: [String]?
+
+    public init(id: String?, meta: JSONObject, matrix: Matrix<Double>, names: [String]? = nil) {
+        self.id = id
+        self.meta = meta
+        self.matrix = matrix
+        self.names = names
+    }
+
+    public init(_ record: Record) throws(ToolError) {
+        guard record.type == "distance" else { throw record.error("is a \(record.type) record, expected distance") }
+        id = record.id
+        meta = record.meta
+        matrix = try record.matrix("matrix")
+        guard matrix.rows == matrix.cols else {
+            throw record.error("has a non-square matrix (\(matrix.rows) rows of \(matrix.cols))")
+        }
+        names = try record.strings("names")
+    }
+
+    public var record: Record {
+        var payload: [(String, JSONValue)] = [("matrix", .array(matrix.rowArrays.map(JSONValue.numbers)))]
+        if let names { payload.append(("names", .array(names.map(JSONValue.string)))) }
+        return Record(type: "distance", id: id, meta: meta, payload: payload)
+    }
+}

@@ -1,0 +1,86 @@
+/// NumPy `.npy` arrays (format versions 1–3): little-endian float32/float64 (and integer types,
+/// read as doubles), C order, one or two dimensions.
+public enum NPY {
+    /// Reads an array as a matrix; a 1-D array of length n becomes n rows of one column.
+    public static func read(_ bytes: [UInt8], name: String) throws(ToolError) -> Matrix<Double> {
+        func bad(_ what: String) -> ToolError { ToolError.data(name, "not a readable .npy file: \(what)") }
+        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1..<6]) == Array("NUMPY".utf8) else { throw bad("missing magic") }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        switch major {
+        case 1: headerLength = Int(bytes[8]) | Int(bytes[9]) << 8; headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw bad("truncated header") }
+            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+            headerStart = 12
+        default: throw bad("unsupported version \(major)")
+        }
+        guard headerStart + headerLength <= bytes.count else { throw bad("truncated header") }
+        let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+        guard let descr = quotedValue(of: "descr", in: header) else { throw bad("no descr") }
+        if header.contains("'fortran_order': True") { throw bad("Fortran order is not supported; save with C order") }
+        guard let shape = shape(in: header) else { throw bad("no shape") }
+        let (rows, cols): (Int, Int)
+        switch shape.count {
+        case 1: (rows, cols) = (shape[0], 1)
+        case 2: (rows, cols) = (shape[0], shape[1])
+        default: throw bad("\(shape.count)-dimensional arrays are not supported (want 1 or 2)")
+        }
+        let (count, overflow) = rows.multipliedReportingOverflow(by: cols)
+        guard !overflow else { throw bad("shape too large") }
+        let dataStart = headerStart + headerLength
+        let kinds: [String: (size: Int, load: (UnsafeRawPointer) -> Double)] = [
+            "<f8": (8, { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }),
+            "<f4": (4, { Double(Float(bitPattern: UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)))) }),
+            "<i8": (8, { Double(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) }),
+            "<i4": (4, { Double(Int32(littleEndian: $0.loadUnaligned(as: Int32.self))) }),
+            "|u1": (1, { Double($0.load(as: UInt8.self)) }),
+        ]
+        guard let kind = kinds[descr] else { throw bad("dtype \(descr) is not supported (want <f4, <f8, <i4, <i8 or |u1)") }
+        guard bytes.count - dataStart == count * kind.size else {
+            throw bad("data has \(bytes.count - dataStart) bytes, shape \(shape) needs \(count * kind.size)")
+        }
+        var values = [Double](repeating: 0, count: count)
+        bytes.withUnsafeBytes { raw in
+            for i in 0..<count { values[i] = kind.load(raw.baseAddress! + dataStart + i * kind.size) }
+        }
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw ToolError.data(name, "element \(bad) (row \(bad / max(cols, 1)), column \(bad % max(cols, 1))) is not finite")
+        }
+        return Matrix(rows: rows, cols: cols, storage: values)
+    }
+
+    /// Writes a float64 matrix as a version-1 `.npy` file's bytes.
+    public static func bytes(of matrix: Matrix<Double>) -> [UInt8] {
+        var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (\(matrix.rows), \(matrix.cols)), }"
+        let total = 10 + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - total % 64) % 64) + "\n"
+        var out: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)]
+        out += Array(header.utf8)
+        for x in matrix.storage { withUnsafeBytes(of: x.bitPattern.littleEndian) { out += $0 } }
+        return out
+    }
+
+    static func quotedValue(of key: String, in header: String) -> String? {
+        guard let range = header.firstRange(of: "'\(key)':") else { return nil }
+        let rest = header[range.upperBound...].drop(while: { $0 == " " })
+        guard rest.first == "'" else { return nil }
+        return String(rest.dropFirst().prefix(while: { $0 != "'" }))
+    }
+
+    static func shape(in header: String) -> [Int]? {
+        guard let range = header.firstRange(of: "'shape':") else { return nil }
+        let rest = header[range.upperBound...].drop(while: { $0 == " " })
+        guard rest.first == "(" else { return nil }
+        let inside = rest.dropFirst().prefix(while: { $0 != ")" })
+        let parts = inside.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let dims = parts.compactMap { Int($0) }
+        guard dims.count == parts.count, dims.allSatisfy({ $0 >= 0 }) else { return nil }
+        return dims
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String { String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()) }
+}

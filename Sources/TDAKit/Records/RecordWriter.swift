@@ -1,0 +1,23 @@
+/// Writes records as JSON Lines to a `ByteOutput` (standard output or an atomic file).
+public final class RecordWriter {
+    public let output: ByteOutput
+    var scratch: [UInt8] = []
+
+    public init(output: ByteOutput) {
+        self.output = output
+        scratch.reserveCapacity(1 << 16)
+    }
+
+    /// Writes one record and its newline; a NaN anywhere in it is a data error naming the record.
+    public func write(_ record: Record) throws(ToolError) {
+        scratch.removeAll(keepingCapacity: true)
+        do {
+            try JSONWriter.write(.object(record.fields), to: &scratch)
+        } catch {
+            throw record.error("would contain NaN, which the record protocol never writes")
+        }
+        scratch.append(0x0A)
+        output.appendUnchecked(scratch)
+        try output.endRecord()
+    }
+}

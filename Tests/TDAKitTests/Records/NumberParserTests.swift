@@ -1,0 +1,69 @@
+import Glibc
+import Testing
+@testable import TDAKit
+
+/// The parser must give the bits `strtod` gives, for every kind of double.
+@Suite struct NumberParserTests {
+    func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let (x, end) = NumberParser.parse(bytes.baseAddress!, bytes.baseAddress! + bytes.count), end == bytes.baseAddress! + bytes.count else { return nil }
+            return x
+        }
+    }
+
+    func reference(_ text: String) -> Double { strtod(text, nil) }
+
+    /// A small deterministic generator (splitmix64) so the test needs nothing else.
+    struct SplitMix { var state: UInt64; mutating func next() -> UInt64 { state &+= 0x9E3779B97F4A7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9; z = (z ^ (z >> 27)) &* 0x94D049BB133111EB; return z ^ (z >> 31) } }
+
+    @Test func randomBitPatternsRoundTrip() {
+        var rng = SplitMix(state: 42)
+        var mismatches = 0
+        for _ in 0..<200_000 {
+            let x = Double(bitPattern: rng.next())
+            guard x.isFinite else { continue }
+            let text = x.description
+            if parse(text)?.bitPattern != x.bitPattern { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func decimalStringsMatchStrtod() {
+        var rng = SplitMix(state: 7)
+        var mismatches: [String] = []
+        for _ in 0..<200_000 {
+            let digits = Int(rng.next() % 25) + 1
+            var text = rng.next() % 2 == 0 ? "-" : ""
+            var mantissa = String(rng.next() % 9 + 1)
+            for _ in 1..<digits { mantissa += String(rng.next() % 10) }
+            let point = Int(rng.next() % UInt64(digits + 1))
+            if point == 0 || point == digits { text += mantissa } else {
+                text += String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point))
+            }
+            let exponent = Int(rng.next() % 700) - 350
+            text += "e\(exponent)"
+            let expected = reference(text)
+            guard expected.isFinite else { continue }
+            if parse(text)?.bitPattern != expected.bitPattern { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
+
+    @Test(arguments: ["0", "-0", "0.0", "1e308", "1.7976931348623157e308", "5e-324", "2.2250738585072014e-308",
+                      "2.225073858507201e-308", "4.9406564584124654e-324", "0.1", "0.30000000000000004",
+                      "9007199254740993", "123456789012345678901234567890", "1E+2", "0.000001", "-1.5e-10",
+                      "2.4703282292062327e-324", "2.4703282292062328e-324", "7.2057594037927933e16"])
+    func edgeCases(text: String) {
+        #expect(parse(text)?.bitPattern == reference(text).bitPattern)
+    }
+
+    @Test func negativeZeroKeepsItsSign() {
+        #expect(parse("-0.0")?.sign == .minus)
+    }
+
+    @Test(arguments: ["", "-", "01", ".5", "1.", "1e", "1e+", "+1", "NaN", "Infinity", "0x10", "1.2.3"])
+    func rejectsNonJSONNumbers(text: String) {
+        #expect(parse(text) == nil)
+    }
+}
