@@ -1,19 +1,19 @@
 import Dispatch
 
 /// Fills the lower triangle with `pair(row i, row j, dimension)` for i > j, two threads.
-func pairwise(_ points: Matrix<Double>,
+func pairwiseDistances(_ points: Matrix<Double>,
               _ pair: @Sendable (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) -> CompressedDistanceMatrix<Double> {
     let n = points.rows, d = points.cols
     var lower = [Double](repeating: 0, count: n * (n - 1) / 2)
     points.storage.withUnsafeBufferPointer { x in
         lower.withUnsafeMutableBufferPointer { out in
             guard let base = x.baseAddress, let target = out.baseAddress else { return }
-            let rows = UnsafeSendable(base), outs = UnsafeSendable(target)
+            let rows = UnsafeSendable(UnsafeMutablePointer(mutating: base)), outs = UnsafeSendable(target)
             // Interleaved rows balance the triangle across the two workers.
             DispatchQueue.concurrentPerform(iterations: 2) { worker in
                 for i in stride(from: 1 + worker, to: n, by: 2) {
-                    let row = outs.pointer + i * (i - 1) / 2
-                    for j in 0..<i { row[j] = pair(rows.pointer + i * d, rows.pointer + j * d, d) }
+                    let row = outs.value + i * (i - 1) / 2
+                    for j in 0..<i { row[j] = pair(rows.value + i * d, rows.value + j * d, d) }
                 }
             }
         }
@@ -21,25 +21,18 @@ func pairwise(_ points: Matrix<Double>,
     return CompressedDistanceMatrix(count: n, lower: lower)
 }
 
-/// A raw pointer handed to worker threads that write disjoint parts.
-struct UnsafeSendable<Pointee>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Pointee>
-    init(_ pointer: UnsafeMutablePointer<Pointee>) { self.pointer = pointer }
-    init(_ pointer: UnsafePointer<Pointee>) { self.pointer = UnsafeMutablePointer(mutating: pointer) }
-}
-
 /// √Σ(x_k − y_k)², summed in coordinate order (as a plain loop, and as the fixtures'
 /// reference), so distances are reproducible to the last bit. For long rows the Gram
 /// form |x|² + |y|² − 2x·y is used instead (as scikit-learn), trading the last bits for a
 /// blocked dot-product kernel.
-public struct Euclidean: Metric {
+public struct EuclideanMetric: RipsMetric {
     public let name = "euclidean"
     /// Rows longer than this go through the Gram kernel.
     static let directLimit = 64
 
     public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
         guard points.cols > Self.directLimit else {
-            return pairwise(points) { x, y, d in
+            return pairwiseDistances(points) { x, y, d in
                 var sum = 0.0
                 for k in 0..<d { let t = x[k] - y[k]; sum += t * t }
                 return sum.squareRoot()
@@ -58,10 +51,10 @@ public struct Euclidean: Metric {
 }
 
 /// Σ|x_k − y_k| (scikit-learn's "manhattan", SciPy's "cityblock").
-public struct Manhattan: Metric {
+public struct ManhattanMetric: RipsMetric {
     public let name = "manhattan"
     public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
-        pairwise(points) { x, y, d in
+        pairwiseDistances(points) { x, y, d in
             var sum = 0.0
             for k in 0..<d { sum += abs(x[k] - y[k]) }
             return sum
@@ -70,10 +63,10 @@ public struct Manhattan: Metric {
 }
 
 /// max_k |x_k − y_k|.
-public struct Chebyshev: Metric {
+public struct ChebyshevMetric: RipsMetric {
     public let name = "chebyshev"
     public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
-        pairwise(points) { x, y, d in
+        pairwiseDistances(points) { x, y, d in
             var largest = 0.0
             for k in 0..<d { largest = max(largest, abs(x[k] - y[k])) }
             return largest

@@ -29,7 +29,7 @@ func similarityDistances(_ points: Matrix<Double>, centred: Bool, _ transform: (
 
 /// 1 − cos(x, y), clipped to [0, 2] as scikit-learn's `cosine_distances`; a zero row is at
 /// distance 1 from everything.
-public struct Cosine: Metric {
+public struct CosineMetric: RipsMetric {
     public let name = "cosine"
     public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
         similarityDistances(points, centred: false) { min(max(1 - $0, 0), 2) }
@@ -37,7 +37,7 @@ public struct Cosine: Metric {
 }
 
 /// 1 − Pearson correlation (SciPy's "correlation"), clipped to [0, 2].
-public struct Correlation: Metric {
+public struct CorrelationMetric: RipsMetric {
     public let name = "correlation"
     public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
         similarityDistances(points, centred: true) { min(max(1 - $0, 0), 2) }
@@ -47,7 +47,7 @@ public struct Correlation: Metric {
 /// 1 − |Pearson correlation| between rows, the distance Ballester et al. ("Topological data
 /// analysis for neural network analysis: a comprehensive survey") use on neuron activations;
 /// a constant row is at distance 1 from everything.
-public struct AbsCorrelation: Metric {
+public struct AbsCorrelationMetric: RipsMetric {
     public let name = "abs-correlation"
     public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
         similarityDistances(points, centred: true) { max(1 - abs($0), 0) }

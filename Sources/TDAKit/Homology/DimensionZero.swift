@@ -1,5 +1,5 @@
 extension RipsReducer {
-    /// H0 by Kruskal's algorithm on the edges sorted by the filtration order: an edge that
+    /// H0 by Kruskal's algorithm (union–find, shared with Mapper's single linkage) on the edges sorted by the filtration order: an edge that
     /// joins two components kills the younger one (all vertices are born at 0, so the bar is
     /// [0, d), dropped when d = 0); an edge inside a component is a 1-cocycle candidate and
     /// becomes a column for H1 unless it is the facet of an apparent pair
@@ -13,10 +13,8 @@ extension RipsReducer {
         columns.removeAll()
         for edge in edges {
             binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
-            let u = components.find(endpoints[0]), v = components.find(endpoints[1])
-            if u != v {
+            if components.union(endpoints[0], endpoints[1]) {
                 if edge.diameter > 0 { bars[0].append((0, edge.diameter)) }
-                components.link(roots: u, v)
             } else if maxDimension > 0,
                       apparent.apparentCofacet(DiameterEntry(diameter: edge.diameter, index: edge.index, coefficient: 1),
                                                dimension: 1) == nil {

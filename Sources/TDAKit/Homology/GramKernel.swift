@@ -15,11 +15,11 @@ enum GramKernel {
         points.storage.withUnsafeBufferPointer { x in
             lower.withUnsafeMutableBufferPointer { out in
                 guard let base = x.baseAddress, let target = out.baseAddress else { return }
-                let rows = UnsafeSendable(base), outs = UnsafeSendable(target)
+                let rows = UnsafeSendable(UnsafeMutablePointer(mutating: base)), outs = UnsafeSendable(target)
                 DispatchQueue.concurrentPerform(iterations: 2) { worker in
                     // Block rows from both ends alternately would balance better; interleaving is close enough.
                     for bi in stride(from: worker, to: blocks, by: 2) {
-                        for bj in 0...bi { tile(rows.pointer, d: d, n: n, bi: bi, bj: bj, out: outs.pointer) }
+                        for bj in 0...bi { tile(rows.value, d: d, n: n, bi: bi, bj: bj, out: outs.value) }
                     }
                 }
             }

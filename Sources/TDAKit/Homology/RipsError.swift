@@ -25,7 +25,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable {
         case let .negativeDistance(r, c): return "distance matrix has a negative entry at (\(r), \(c))"
         case let .notANumber(r, c): return "distance matrix has NaN at (\(r), \(c))"
         case let .nonFinitePoint(r, c): return "point \(r) has a non-finite coordinate at column \(c)"
-        case let .unknownMetric(name): return "unknown metric \"\(name)\" (known: \(Metrics.names.joined(separator: ", ")))"
+        case let .unknownMetric(name): return "unknown metric \"\(name)\" (known: \(RipsMetrics.names.joined(separator: ", ")))"
         case let .notPrime(p): return "coefficient \(p) is not a prime between 2 and 251"
         case let .badMaxDimension(d): return "maximum dimension \(d) must be between 0 and 16"
         case let .badThreshold(t): return "threshold \(t) must be a non-negative number"

@@ -19,11 +19,11 @@ public enum RipsPersistence {
     }
 
     /// Persistence of the Rips filtration of the rows of `points` under `metric`
-    /// (a name from `Metrics.names`).
+    /// (a name from `RipsMetrics.names`).
     public static func compute(points: Matrix<Double>, metric: String = "euclidean", options: RipsOptions = RipsOptions()) throws -> RipsResult {
         guard points.rows > 0 else { throw RipsError.emptyInput }
         guard points.rows > 1 else { throw RipsError.singlePoint }
-        return try compute(distances: Metrics.distances(points, metric: metric), options: options)
+        return try compute(distances: RipsMetrics.distances(points, metric: metric), options: options)
     }
 
     private static func run<Value: BinaryFloatingPoint & Sendable>(

@@ -33,18 +33,18 @@ import Testing
     /// Ballester et al.'s convention: a constant row has no correlation with anything.
     @Test func absCorrelationOfConstantRowIsOne() throws {
         let rows = Matrix<Double>(rowArrays: [[1, 1, 1, 1], [1, 2, 3, 4], [4, 3, 2, 1], [2, 2, 2, 2]])
-        let d = try Metrics.distances(rows, metric: "abs-correlation")
+        let d = try RipsMetrics.distances(rows, metric: "abs-correlation")
         #expect(d[0, 1] == 1 && d[0, 2] == 1 && d[3, 0] == 1 && d[3, 2] == 1)
         #expect(abs(d[1, 2]) < 1e-15) // perfectly anti-correlated rows are at distance 0
-        let c = try Metrics.distances(rows, metric: "correlation")
+        let c = try RipsMetrics.distances(rows, metric: "correlation")
         #expect(abs(c[1, 2] - 2) < 1e-15)
     }
 
     /// The Gram path (long rows) and the direct path agree to rounding on the same points.
     @Test func euclideanGramPathMatchesDirectSum() throws {
         var rng = SplitMix(state: 42)
-        let points = rng.cloud(30, Euclidean.directLimit + 37)
-        let gram = Euclidean().distances(points)
+        let points = rng.cloud(30, EuclideanMetric.directLimit + 37)
+        let gram = EuclideanMetric().distances(points)
         for i in 1..<30 { for j in 0..<i {
             var s = 0.0
             for k in 0..<points.cols { s += (points[i, k] - points[j, k]) * (points[i, k] - points[j, k]) }
@@ -54,10 +54,10 @@ import Testing
 
     @Test func manhattanAndChebyshev() throws {
         let rows = Matrix<Double>(rowArrays: [[0, 0], [3, -4]])
-        #expect(try Metrics.distances(rows, metric: "manhattan")[1, 0] == 7)
-        #expect(try Metrics.distances(rows, metric: "chebyshev")[1, 0] == 4)
-        #expect(try Metrics.distances(rows, metric: "euclidean")[1, 0] == 5)
-        #expect(abs(try Metrics.distances(Matrix(rowArrays: [[1, 0], [0, 2]]), metric: "cosine")[1, 0] - 1) < 1e-15)
+        #expect(try RipsMetrics.distances(rows, metric: "manhattan")[1, 0] == 7)
+        #expect(try RipsMetrics.distances(rows, metric: "chebyshev")[1, 0] == 4)
+        #expect(try RipsMetrics.distances(rows, metric: "euclidean")[1, 0] == 5)
+        #expect(abs(try RipsMetrics.distances(Matrix(rowArrays: [[1, 0], [0, 2]]), metric: "cosine")[1, 0] - 1) < 1e-15)
     }
 
     @Test func memoryEstimateGrowsWithSizeAndDimension() {

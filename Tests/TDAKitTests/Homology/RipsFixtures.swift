@@ -29,7 +29,7 @@ struct RipsCase: Decodable, Sendable, CustomStringConvertible {
             return CompressedDistanceMatrix(count: (1 + Int(Double(1 + 8 * distances.count).squareRoot())) / 2, lower: distances)
         }
         guard let cloud else { throw RipsError.emptyInput }
-        return try Metrics.distances(cloud, metric: metric)
+        return try RipsMetrics.distances(cloud, metric: metric)
     }
 }
 

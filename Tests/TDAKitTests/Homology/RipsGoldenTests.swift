@@ -22,7 +22,7 @@ import Testing
     /// order differs, so they agree to rounding, 1e-12 absolute for values in [0, 2].
     @Test(arguments: try RipsFixtures.all().filter { $0.distances != nil && $0.points != nil })
     func metricMatchesNumpy(_ fixture: RipsCase) throws {
-        let ours = try Metrics.distances(try #require(fixture.cloud), metric: fixture.metric)
+        let ours = try RipsMetrics.distances(try #require(fixture.cloud), metric: fixture.metric)
         let theirs = try #require(fixture.distances)
         #expect(ours.lower.count == theirs.count)
         let worst = zip(ours.lower, theirs).map { abs($0 - $1) }.max() ?? 0

@@ -24,7 +24,7 @@ struct SplitMix: RandomNumberGenerator {
     @Test(arguments: [(40, 2, 1), (35, 5, 2), (50, 3, 3)])
     func dimensionZeroIsMinimumSpanningTree(n: Int, d: Int, seed: UInt64) throws {
         var rng = SplitMix(state: seed)
-        let distances = CompressedDistanceMatrix<Float>(try Metrics.distances(rng.cloud(n, d), metric: "euclidean"))
+        let distances = CompressedDistanceMatrix<Float>(try RipsMetrics.distances(rng.cloud(n, d), metric: "euclidean"))
         var inTree = [Bool](repeating: false, count: n), best = [Float](repeating: .infinity, count: n)
         var weights: [Double] = []
         best[0] = 0
@@ -49,7 +49,7 @@ struct SplitMix: RandomNumberGenerator {
     func eulerCharacteristic(seed: UInt64, coefficient: Int) throws {
         var rng = SplitMix(state: seed)
         let n = 8
-        let distances = try Metrics.distances(rng.cloud(n, 3), metric: "euclidean")
+        let distances = try RipsMetrics.distances(rng.cloud(n, 3), metric: "euclidean")
         let single = CompressedDistanceMatrix<Float>(distances)
         let result = try RipsPersistence.compute(distances: distances, options: RipsOptions(
             maxDimension: n - 2, threshold: .infinity, coefficient: coefficient))

@@ -1,7 +1,7 @@
 /// A distance between the rows of a point cloud, registered under its command-line name.
-/// Adding a metric is one type and one line in `Metrics.all`; help, completions and the man
-/// page list `Metrics.names`.
-public protocol Metric: Sendable {
+/// Adding a metric is one type and one line in `RipsMetrics.all`; help, completions and the man
+/// page list `RipsMetrics.names`.
+public protocol RipsMetric: Sendable {
     /// The `--metric` name.
     var name: String { get }
     /// All pairwise distances between the rows of `points` (finite values), in double precision.
@@ -9,15 +9,15 @@ public protocol Metric: Sendable {
 }
 
 /// The registry of metrics, keyed by command-line name.
-public enum Metrics {
-    public static let all: [any Metric] = [
-        Euclidean(), Manhattan(), Chebyshev(), Cosine(), Correlation(), AbsCorrelation(),
+public enum RipsMetrics {
+    public static let all: [any RipsMetric] = [
+        EuclideanMetric(), ManhattanMetric(), ChebyshevMetric(), CosineMetric(), CorrelationMetric(), AbsCorrelationMetric(),
     ]
 
     public static var names: [String] { all.map(\.name) }
 
     /// The metric called `name`, or `RipsError.unknownMetric`.
-    public static func named(_ name: String) throws -> any Metric {
+    public static func named(_ name: String) throws -> any RipsMetric {
         guard let metric = all.first(where: { $0.name == name }) else { throw RipsError.unknownMetric(name) }
         return metric
     }
