@@ -1,7 +1,7 @@
 import Dispatch
 
-/// Fills the lower triangle with `pair(row i, row j, dimension)` for i > j, two threads.
-func pairwiseDistances(_ points: Matrix<Double>,
+/// Fills the lower triangle with `pair(row i, row j, dimension)` for i > j.
+func pairwiseDistances(_ points: Matrix<Double>, threads: Int,
               _ pair: @Sendable (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) -> CompressedDistanceMatrix<Double> {
     let n = points.rows, d = points.cols
     var lower = [Double](repeating: 0, count: n * (n - 1) / 2)
@@ -9,9 +9,9 @@ func pairwiseDistances(_ points: Matrix<Double>,
         lower.withUnsafeMutableBufferPointer { out in
             guard let base = x.baseAddress, let target = out.baseAddress else { return }
             let rows = UnsafeSendable(UnsafeMutablePointer(mutating: base)), outs = UnsafeSendable(target)
-            // Interleaved rows balance the triangle across the two workers.
-            DispatchQueue.concurrentPerform(iterations: 2) { worker in
-                for i in stride(from: 1 + worker, to: n, by: 2) {
+            // Interleaved rows balance the triangle across the workers.
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                for i in stride(from: 1 + worker, to: n, by: threads) {
                     let row = outs.value + i * (i - 1) / 2
                     for j in 0..<i { row[j] = pair(rows.value + i * d, rows.value + j * d, d) }
                 }
@@ -30,16 +30,16 @@ public struct EuclideanMetric: RipsMetric {
     /// Rows longer than this go through the Gram kernel.
     static let directLimit = 64
 
-    public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
+    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
         guard points.cols > Self.directLimit else {
-            return pairwiseDistances(points) { x, y, d in
+            return pairwiseDistances(points, threads: threads) { x, y, d in
                 var sum = 0.0
                 for k in 0..<d { let t = x[k] - y[k]; sum += t * t }
                 return sum.squareRoot()
             }
         }
         let norms = (0..<points.rows).map { i in (0..<points.cols).reduce(0.0) { $0 + points[i, $1] * points[i, $1] } }
-        var gram = GramKernel.lowerDotProducts(points)
+        var gram = GramKernel.lowerDotProducts(points, threads: threads)
         for i in 1..<points.rows {
             for j in 0..<i {
                 let slot = i * (i - 1) / 2 + j
@@ -53,8 +53,8 @@ public struct EuclideanMetric: RipsMetric {
 /// Σ|x_k − y_k| (scikit-learn's "manhattan", SciPy's "cityblock").
 public struct ManhattanMetric: RipsMetric {
     public let name = "manhattan"
-    public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
-        pairwiseDistances(points) { x, y, d in
+    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
+        pairwiseDistances(points, threads: threads) { x, y, d in
             var sum = 0.0
             for k in 0..<d { sum += abs(x[k] - y[k]) }
             return sum
@@ -65,8 +65,8 @@ public struct ManhattanMetric: RipsMetric {
 /// max_k |x_k − y_k|.
 public struct ChebyshevMetric: RipsMetric {
     public let name = "chebyshev"
-    public func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double> {
-        pairwiseDistances(points) { x, y, d in
+    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
+        pairwiseDistances(points, threads: threads) { x, y, d in
             var largest = 0.0
             for k in 0..<d { largest = max(largest, abs(x[k] - y[k])) }
             return largest

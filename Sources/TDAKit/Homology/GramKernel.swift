@@ -2,13 +2,13 @@ import Dispatch
 
 /// Dot products of all pairs of rows, the core of the correlation and long-row Euclidean
 /// metrics: a 4×4 register block of `SIMD8<Double>` accumulators (16 FMAs per 8 loads), over
-/// the lower triangle only, split across two threads. Written with raw pointers because
+/// the lower triangle only, split across `threads` workers. Written with raw pointers because
 /// bounds-checked subscripts block vectorisation (STYLE.md speed table).
 enum GramKernel {
     static let block = 4
 
     /// x_i · x_j for i > j, in compressed lower-triangular order.
-    static func lowerDotProducts(_ points: Matrix<Double>) -> [Double] {
+    static func lowerDotProducts(_ points: Matrix<Double>, threads: Int) -> [Double] {
         let n = points.rows, d = points.cols
         var lower = [Double](repeating: 0, count: n * (n - 1) / 2)
         let blocks = (n + block - 1) / block
@@ -16,9 +16,9 @@ enum GramKernel {
             lower.withUnsafeMutableBufferPointer { out in
                 guard let base = x.baseAddress, let target = out.baseAddress else { return }
                 let rows = UnsafeSendable(UnsafeMutablePointer(mutating: base)), outs = UnsafeSendable(target)
-                DispatchQueue.concurrentPerform(iterations: 2) { worker in
-                    // Block rows from both ends alternately would balance better; interleaving is close enough.
-                    for bi in stride(from: worker, to: blocks, by: 2) {
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                    // Interleaved block rows balance the triangle across the workers.
+                    for bi in stride(from: worker, to: blocks, by: threads) {
                         for bj in 0...bi { tile(rows.value, d: d, n: n, bi: bi, bj: bj, out: outs.value) }
                     }
                 }

@@ -1,5 +1,5 @@
 /// Why a Vietoris–Rips computation refused its input; each case prints as one line.
-public enum RipsError: Error, CustomStringConvertible, Equatable {
+public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case emptyInput
     case singlePoint
     case notSquare(rows: Int, cols: Int)
@@ -14,6 +14,14 @@ public enum RipsError: Error, CustomStringConvertible, Equatable {
     case badThreshold(Double)
     case tooManySimplices(points: Int, dimension: Int)
     case memoryLimit(needed: Int, limit: Int)
+
+    /// Options out of range are usage errors (64); everything about the data is 65.
+    public var status: ExitStatus {
+        switch self {
+        case .unknownMetric, .notPrime, .badMaxDimension, .badThreshold: return .usage
+        default: return .dataError
+        }
+    }
 
     public var description: String {
         switch self {

@@ -5,7 +5,7 @@ public protocol RipsMetric: Sendable {
     /// The `--metric` name.
     var name: String { get }
     /// All pairwise distances between the rows of `points` (finite values), in double precision.
-    func distances(_ points: Matrix<Double>) -> CompressedDistanceMatrix<Double>
+    func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double>
 }
 
 /// The registry of metrics, keyed by command-line name.
@@ -23,11 +23,11 @@ public enum RipsMetrics {
     }
 
     /// Checks that every coordinate is finite, then computes the distances under `metric`.
-    public static func distances(_ points: Matrix<Double>, metric name: String) throws -> CompressedDistanceMatrix<Double> {
+    public static func distances(_ points: Matrix<Double>, metric name: String, threads: Int = 1) throws -> CompressedDistanceMatrix<Double> {
         let metric = try named(name)
         for (offset, x) in points.storage.enumerated() where !x.isFinite {
             throw RipsError.nonFinitePoint(row: offset / points.cols, col: offset % points.cols)
         }
-        return metric.distances(points)
+        return metric.distances(points, threads: max(1, threads))
     }
 }

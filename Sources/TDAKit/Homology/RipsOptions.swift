@@ -26,15 +26,20 @@ public struct RipsOptions: Sendable {
     public var precision: RipsPrecision
     /// Whether to return representative cocycles for H1 and up.
     public var cocycles: Bool
+    /// Worker threads for the distance computation; the reduction itself is sequential.
+    public var threads: Int
+    /// Refuse to start when `MemoryEstimate` exceeds this many bytes (nil: no limit).
+    public var maxMemory: Int?
     var representation: RipsRepresentation = .automatic
 
     public init(maxDimension: Int = 1, threshold: Double? = nil, coefficient: Int = 2,
-                precision: RipsPrecision = .float32, cocycles: Bool = false) {
+                precision: RipsPrecision = .float32, cocycles: Bool = false, threads: Int = 1) {
         self.maxDimension = maxDimension
         self.threshold = threshold
         self.coefficient = coefficient
         self.precision = precision
         self.cocycles = cocycles
+        self.threads = threads
     }
 }
 

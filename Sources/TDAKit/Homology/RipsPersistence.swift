@@ -23,7 +23,7 @@ public enum RipsPersistence {
     public static func compute(points: Matrix<Double>, metric: String = "euclidean", options: RipsOptions = RipsOptions()) throws -> RipsResult {
         guard points.rows > 0 else { throw RipsError.emptyInput }
         guard points.rows > 1 else { throw RipsError.singlePoint }
-        return try compute(distances: RipsMetrics.distances(points, metric: metric), options: options)
+        return try compute(distances: RipsMetrics.distances(points, metric: metric, threads: options.threads), options: options)
     }
 
     private static func run<Value: BinaryFloatingPoint & Sendable>(
@@ -33,6 +33,12 @@ public enum RipsPersistence {
         let table = DistanceTable(matrix)
         let binomial = try BinomialTable(n: matrix.count, maxK: options.maxDimension + 2)
         let edges = matrix.lower.reduce(0) { $1 <= threshold ? $0 + 1 : $0 }
+        if let limit = options.maxMemory {
+            let needed = MemoryEstimate.bytes(points: matrix.count, maxDimension: options.maxDimension,
+                                              edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
+                                              precision: options.precision)
+            guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
+        }
         if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
