@@ -178,6 +178,9 @@ import Testing
         let record = try F.record(#"{"type":"report","id":"r","predictions":[1,2,3,5],"targets":[1,2,4,4]}"#)
         // SS_res = 0 + 0 + 1 + 1 = 2; mean 2.75, SS_tot = 3.0625 + 0.5625 + 1.5625 + 1.5625 = 6.75.
         #expect(abs(try ReportPlot.data(record).r2 - (1 - 2 / 6.75)) < 1e-15)
+        // gap-regress's cross-validation summary: its mean is the R² shown.
+        let summary = try F.record(#"{"type":"report","id":"r","predictions":[1,2],"targets":[1,3],"r2":{"mean":0.25,"sd":0.1}}"#)
+        #expect(try ReportPlot.data(summary).r2 == 0.25)
     }
 
     @Test func epochsOfOneRunMakeOneFigureOfLossAndAccuracyCurves() throws {
