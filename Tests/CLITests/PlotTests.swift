@@ -98,6 +98,10 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("vectors").path).sorted()
         #expect(names == ["m01_L2_stats.svg", "m02_L2_stats.svg"])
+        // An existing directory given without a trailing slash is a directory too.
+        let third = try Self.run("tda-plot", ["-o", target, Self.fixture("report")])
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(FileManager.default.fileExists(atPath: target + "/gap_ridge.svg"))
         for name in names {
             #expect(Self.isWellFormedXML(try Data(contentsOf: dir.appendingPathComponent("vectors/\(name)"))))
         }
@@ -126,7 +130,8 @@ import Testing
 
     @Test func badOptionsAreUsageErrors() throws {
         let input = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("image")))
-        for args in [["--shape", "3by4", "--kind", "image"], ["--width", "5"], ["--kind", "pie"], ["--kind", "barcode"]] {
+        for args in [["--shape", "3by4", "--kind", "image"], ["--width", "5"], ["--kind", "pie"], ["--kind", "barcode"],
+                     ["-o", "x.svg", "--output-dir", "d"]] {
             let result = try Self.run("tda-plot", args, input: input)
             #expect(result.status == 64, "\(args)")
             #expect(result.stderr.hasPrefix("tda-plot: error: ") && result.stderr.filter { $0 == "\n" }.count == 1)
