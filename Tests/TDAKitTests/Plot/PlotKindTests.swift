@@ -199,6 +199,18 @@ import Testing
         #expect(panels[1].x.domain.contains(1) && panels[1].x.domain.contains(4))
     }
 
+    @Test func curvesKeepOneColourPerRoleWithNNTrainFields() throws {
+        let json = #"{"type":"epoch","id":"m","epoch":1,"lr":0.1,"loss":1.5,"train_acc":0.5,"train_loss":1.4,"seconds":2,"test_acc":0.4,"test_loss":1.6,"val_acc":0.45,"val_loss":1.55}"#
+        let panels = try TrainingCurvePlot.panels([F.record(json)])
+        #expect(panels.map(\.subtitle) == ["loss", "accuracy"])
+        let colour = { (panel: CartesianPlot, name: String) in panel.legend.entries.first { $0.label == name }?.style.color }
+        #expect(panels[0].legend.entries.map(\.label) == ["loss", "train_loss", "test_loss", "val_loss"])
+        #expect(colour(panels[0], "train_loss") == Palette.category(0) && colour(panels[1], "train_acc") == Palette.category(0))
+        #expect(colour(panels[0], "test_loss") == Palette.category(1) && colour(panels[1], "test_acc") == Palette.category(1))
+        #expect(colour(panels[0], "val_loss") == Palette.category(2) && colour(panels[1], "val_acc") == Palette.category(2))
+        #expect(colour(panels[0], "loss") == Palette.category(3))
+    }
+
     @Test func cloudIsColouredByLabel() throws {
         let figure = try F.figures("cloud")[0]
         let svg = F.inspect(figure)
