@@ -29,6 +29,7 @@ public enum PerslayVecTool {
                 OptionSpec("directions", .integer, default: "10", help: "Sliced Wasserstein: num_directions as gudhi (uses N − 1 lines)."),
                 OptionSpec("dim", .integer, default: "1", help: "Homology dimension compared."),
                 OptionSpec("to", .file, placeholder: "REF", help: "Compare each diagram with the first diagram of REF."),
+                StandardOptions.threads,
             ]),
             SubcommandSpec("reduce", summary: "one vector per group: mean or bootstrap mean of means", options: [
                 OptionSpec("by", .text, default: "id", placeholder: "FIELD", help: "Group field (id, meta.model, ...)."),
@@ -117,7 +118,7 @@ public enum PerslayVecTool {
             let vector = try VectorRecord(record)
             if width == nil { (width, names) = (vector.values.count, vector.names) }
             guard vector.values.count == width, vector.names == names else {
-                throw record.error("has \(vector.values.count) values named differently from the first vector (\(width ?? 0))")
+                throw record.error("has \(vector.values.count) values or other names than the first vector (\(width ?? 0) values)")
             }
             let label = try field.label(in: record)
             if members[label] == nil { order.append(label) }
