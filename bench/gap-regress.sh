@@ -17,10 +17,18 @@ x = rs.normal(size=(n, f)); y = x @ rs.normal(size=f) + rs.normal(size=n)
 for i in range(n):
     print(json.dumps({"type": "vector", "id": f"r{i}", "values": x[i].tolist(), "meta": {"gap": float(y[i])}}))
 PY
-# Wall-clock seconds of a shell command line; a failing command stops the benchmark.
-seconds() { local t0 t1; t0=$(date +%s.%N); bash -c "$1" > /dev/null || { echo "failed: $1" >&2; exit 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# "WALL CPU" seconds of a shell command line (CPU = user + system, children included: fairer than
+# wall time on a shared machine); a failing command stops the benchmark.
+seconds() {
+  /usr/bin/time -f "%e %U %S" -o "$work/time" bash -c "$1" > /dev/null || { echo "failed: $1" >&2; exit 1; }
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$work/time"
+}
+# "| ours wall (cpu) | theirs wall (cpu) | ratio wall (cpu) |" from two "WALL CPU" pairs.
+cells() {
+  echo "$1 $2" | awk '{ printf "%.2f s (%.2f) | %.2f s (%.2f) | %.1f× (%.1f×) |", $1, $2, $3, $4, $3 / $1, $4 / $2 }'
+}
 ours=$(seconds "gap-regress fit --format report < $work/v.jsonl")
 theirs=$(seconds "$PYTHON $here/gap-regress-peer.py < $work/v.jsonl")
-echo "| work | gap-regress | Python peer | ratio |"
+echo "| work | gap-regress wall (CPU) | Python peer wall (CPU) | ratio wall (CPU) |"
 echo "| --- | --- | --- | --- |"
-printf '| OLS, kfold 5×2, %s records × %s features, 5 scores per fold | %.2f s | %.2f s | %.1f× |\n' "$N" "$F" "$ours" "$theirs" "$(echo "$theirs / $ours" | bc -l)"
+echo "| OLS, kfold 5×2, $N records × $F features, 5 scores per fold | $(cells "$ours" "$theirs")"

@@ -11,17 +11,25 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$PYTHON" "$here/perslay-vec-data.py" "$N" "$P" > "$work/d.jsonl"
 "$PYTHON" "$here/perslay-vec-data.py" 500 200 > "$work/d500.jsonl"
 
-# Wall-clock seconds of a shell command line; a failing command stops the benchmark.
-seconds() { local t0 t1; t0=$(date +%s.%N); bash -c "$1" > /dev/null || { echo "failed: $1" >&2; exit 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# "WALL CPU" seconds of a shell command line (CPU = user + system, children included: fairer than
+# wall time on a shared machine); a failing command stops the benchmark.
+seconds() {
+  /usr/bin/time -f "%e %U %S" -o "$work/time" bash -c "$1" > /dev/null || { echo "failed: $1" >&2; exit 1; }
+  awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$work/time"
+}
+# "| ours wall (cpu) | theirs wall (cpu) | ratio wall (cpu) |" from two "WALL CPU" pairs.
+cells() {
+  echo "$1 $2" | awk '{ printf "%.2f s (%.2f) | %.2f s (%.2f) | %.1f× (%.1f×) |", $1, $2, $3, $4, $3 / $1, $4 / $2 }'
+}
 
 row() {  # name, tool args, peer kind, input
   local ours theirs
   ours=$(seconds "perslay-vec $2 < $4")
   theirs=$(seconds "$PYTHON $here/perslay-vec-peer.py $3 < $4")
-  printf '| %s | %.2f s | %.2f s | %.1f× |\n' "$1" "$ours" "$theirs" "$(echo "$theirs / $ours" | bc -l)"
+  echo "| $1 | $(cells "$ours" "$theirs")"
 }
 
-echo "| work ($N diagrams × $P points unless stated) | perslay-vec | Python peer | ratio |"
+echo "| work ($N diagrams × $P points unless stated) | perslay-vec wall (CPU) | Python peer wall (CPU) | ratio wall (CPU) |"
 echo "| --- | --- | --- | --- |"
 row "Ballester stats + squares (numpy)" "--dims 1 stats:set=ballester:augment=square" stats "$work/d.jsonl"
 row "5 landscapes × 100 (gudhi Landscape)" "--dims 1 landscape:num_landscapes=5:resolution=100:sample_range=0,2" landscape "$work/d.jsonl"
