@@ -114,10 +114,10 @@ public enum ArgumentParser {
     static func unknownOption(_ given: String, available: [OptionSpec], spec: ToolSpec, subcommand: SubcommandSpec?) -> ToolError {
         let names = available.map { "--\($0.name)" }
         var message = "unknown option '\(given)'"
-        if let best = Suggestion.closest(to: given, in: names) {
+        if subcommand == nil, let owner = spec.subcommands.first(where: { $0.options.contains { "--\($0.name)" == given } }) {
+            message += " here; it belongs to the '\(owner.name)' subcommand"
+        } else if let best = Suggestion.closest(to: given, in: names) {
             message += "; did you mean '\(best)'?"
-        } else if subcommand == nil, spec.subcommands.contains(where: { $0.options.contains { "--\($0.name)" == given } }) {
-            message += " here; it belongs to a subcommand"
         }
         return .usage(message)
     }

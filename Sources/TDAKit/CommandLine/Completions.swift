@@ -44,7 +44,11 @@ public enum Completions {
         if spec.name == TdaTool.spec.name {
             s += "    if (( COMP_CWORD > 1 )); then\n"
             s += "        local tool=\"${COMP_WORDS[1]}\" fn=\"_${COMP_WORDS[1]//-/_}\"\n"
-            s += "        case \"$tool\" in help) COMPREPLY=($(compgen -W \"\(words(ToolCatalog.tools.map(\.name)))\" -- \"$cur\")); return;; completions) COMPREPLY=($(compgen -W \"\(words(shells))\" -- \"$cur\")); return;; esac\n"
+            s += "        case \"$tool\" in help) COMPREPLY=($(compgen -W \"\(words(ToolCatalog.tools.map(\.name)))\" -- \"$cur\")); return;; completions) COMPREPLY=($(compgen -W \"\(words(shells))\" -- \"$cur\")); return;;\n"
+            for sub in spec.subcommands where !sub.options.isEmpty {
+                s += "            \(sub.name)) if [[ \"$cur\" == -* ]]; then COMPREPLY=($(compgen -W \"\(words(optionWords(sub.options)))\" -- \"$cur\")); else COMPREPLY=($(compgen -f -- \"$cur\")); fi; return;;\n"
+            }
+            s += "        esac\n"
             s += "        declare -F \"$fn\" >/dev/null || fn=\"_tda_${tool//-/_}\"\n"
             s += "        if declare -F \"$fn\" >/dev/null; then\n"
             s += "            COMP_WORDS=(\"$tool\" \"${COMP_WORDS[@]:2}\"); COMP_CWORD=$((COMP_CWORD-1)); \"$fn\"; return\n"
@@ -213,7 +217,10 @@ public enum Completions {
             for option in spec.options { s += fishOption(tool, option, condition: "__fish_use_subcommand") + "\n" }
             s += "complete -c tda -n '__fish_seen_subcommand_from help' -a '\(words(ToolCatalog.tools.map(\.name)))'\n"
             s += "complete -c tda -n '__fish_seen_subcommand_from completions' -a '\(words(shells))'\n"
-            s += "complete -c tda -n 'not __fish_use_subcommand; and not __fish_seen_subcommand_from help completions' -a '(__tda_delegate)'\n"
+            for sub in spec.subcommands {
+                for option in sub.options { s += fishOption(tool, option, condition: "__fish_seen_subcommand_from \(sub.name)") + "\n" }
+            }
+            s += "complete -c tda -n 'not __fish_use_subcommand; and not __fish_seen_subcommand_from \(words(spec.subcommands.map(\.name)))' -a '(__tda_delegate)'\n"
             return s
         }
         if spec.operands != .files || !spec.subcommands.isEmpty { s += "complete -c \(tool) -f\n" }

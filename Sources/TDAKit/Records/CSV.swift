@@ -44,12 +44,14 @@ public enum CSV {
         return rows
     }
 
-    /// A numeric table: an optional header (detected when the first row is not all numbers, or
-    /// forced with `header`), then rows of equal width whose every field is a finite number.
+    /// A numeric table: an optional header, then rows of equal width whose every field is a finite
+    /// number. The first row is a header when `header` says so or, by default, when none of its
+    /// fields is a number or a spelling of NaN/infinity (so a bad first data row is reported,
+    /// not silently taken for column names).
     public static func numericTable(_ bytes: [UInt8], name: String, header: Bool? = nil) throws(ToolError) -> (header: [String]?, matrix: Matrix<Double>) {
         var rows = try parse(bytes, name: name)
         guard !rows.isEmpty else { throw ToolError.data(name, "empty CSV input") }
-        let hasHeader = header ?? rows[0].contains { parseNumber($0) == nil }
+        let hasHeader = header ?? rows[0].allSatisfy { parseNumber($0) == nil && !looksNonFinite($0) }
         let names = hasHeader ? rows.removeFirst() : nil
         guard let width = rows.first?.count ?? names?.count, !rows.isEmpty else {
             throw ToolError.data(name, "CSV input has a header but no data rows")
@@ -82,6 +84,11 @@ public enum CSV {
         }
         guard let value, value.isFinite else { return nil }
         return value
+    }
+
+    static func looksNonFinite(_ field: String) -> Bool {
+        let word = field.lowercased().trimmingPrefix(while: { $0 == " " || $0 == "+" || $0 == "-" })
+        return ["nan", "inf", "infinity"].contains(String(word))
     }
 
     /// One CSV line: fields quoted only when they need it.

@@ -17,31 +17,27 @@ enum NumberParser {
 
     /// Parses the JSON number starting at `start`; returns the value and the position after it,
     /// or nil when the bytes are not a JSON number.
+    ///
+    /// Two passes: the first finds the integer, fraction and exponent parts (validating the
+    /// syntax), the second converts the digits eight at a time. Profiling showed the per-digit
+    /// bookkeeping of a one-pass loop took half the reader's time.
     @inlinable
     static func parse(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> (Double, UnsafePointer<UInt8>)? {
         var p = start
         let negative = p < end && p.pointee == UInt8(ascii: "-")
         if negative { p += 1 }
         guard p < end, isDigit(p.pointee) else { return nil }
-        var mantissa: UInt64 = 0
-        var significantDigits = 0
-        var decimalExponent = 0
-        if p.pointee == UInt8(ascii: "0") {
-            p += 1
-        } else {
-            while p < end, isDigit(p.pointee) {
-                accumulate(p.pointee, &mantissa, &significantDigits, &decimalExponent, afterPoint: false)
-                p += 1
-            }
-        }
+        let integerStart = p
+        if p.pointee == UInt8(ascii: "0") { p += 1 } else { p = skipDigits(p, end) }
+        let integerEnd = p
+        var fractionStart = p, fractionEnd = p
         if p < end, p.pointee == UInt8(ascii: ".") {
-            p += 1
-            guard p < end, isDigit(p.pointee) else { return nil }
-            while p < end, isDigit(p.pointee) {
-                accumulate(p.pointee, &mantissa, &significantDigits, &decimalExponent, afterPoint: true)
-                p += 1
-            }
+            fractionStart = p + 1
+            p = skipDigits(fractionStart, end)
+            fractionEnd = p
+            guard fractionEnd > fractionStart else { return nil }
         }
+        var exponent = 0
         if p < end, p.pointee | 0x20 == UInt8(ascii: "e") {
             p += 1
             var exponentNegative = false
@@ -50,42 +46,63 @@ enum NumberParser {
                 p += 1
             }
             guard p < end, isDigit(p.pointee) else { return nil }
-            var exponent = 0
             while p < end, isDigit(p.pointee) {
                 if exponent < 100_000 { exponent = exponent * 10 + Int(p.pointee &- 48) }
                 p += 1
             }
-            decimalExponent += exponentNegative ? -exponent : exponent
+            if exponentNegative { exponent = -exponent }
         }
-        let value: Double
-        if significantDigits > 19 {
-            value = viaStrtod(start, p)
-        } else if let fast = fastPath(mantissa, decimalExponent) {
-            value = negative ? -fast : fast
+        // Significant digits: skip leading zeros of "0.000ddd".
+        var digitStart = fractionStart
+        if integerEnd - integerStart == 1, integerStart.pointee == UInt8(ascii: "0") {
+            while digitStart < fractionEnd, digitStart.pointee == UInt8(ascii: "0") { digitStart += 1 }
+            if digitStart == fractionEnd { return (negative ? -0.0 : 0.0, p) }
         } else {
-            value = viaStrtod(start, p)
+            digitStart = integerStart
         }
-        return (value, p)
+        let integerDigits = digitStart < integerEnd ? integerEnd - digitStart : 0
+        let fractionDigits = digitStart < integerEnd ? fractionEnd - fractionStart : fractionEnd - digitStart
+        guard integerDigits + fractionDigits <= 19 else { return (viaStrtod(start, p), p) }
+        var mantissa: UInt64 = 0
+        if integerDigits > 0 { mantissa = accumulate(mantissa, digitStart, integerEnd) }
+        mantissa = accumulate(mantissa, fractionEnd - fractionDigits, fractionEnd)
+        guard let value = fastPath(mantissa, exponent - (fractionEnd - fractionStart)) else { return (viaStrtod(start, p), p) }
+        return (negative ? -value : value, p)
     }
 
     @inlinable
     static func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
 
-    /// Adds one digit to the mantissa; leading zeros are not significant, and digits past the
-    /// 19th only mark the number for the exact fallback.
     @inlinable
-    static func accumulate(_ c: UInt8, _ mantissa: inout UInt64, _ digits: inout Int, _ exponent: inout Int, afterPoint: Bool) {
-        if digits == 0 && c == UInt8(ascii: "0") {
-            if afterPoint { exponent -= 1 }
-            return
+    static func skipDigits(_ from: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        var p = from
+        while p < end, isDigit(p.pointee) { p += 1 }
+        return p
+    }
+
+    /// Appends the (known valid, at most 19) digits in `from..<to` to `mantissa`, eight at a time.
+    @inlinable
+    static func accumulate(_ mantissa: UInt64, _ from: UnsafePointer<UInt8>, _ to: UnsafePointer<UInt8>) -> UInt64 {
+        var m = mantissa
+        var p = from
+        while to - p >= 8 {
+            m = m &* 100_000_000 &+ UInt64(eightDigits(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)))
+            p += 8
         }
-        digits += 1
-        if digits <= 19 {
-            mantissa = mantissa &* 10 &+ UInt64(c &- 48)
-            if afterPoint { exponent -= 1 }
-        } else if !afterPoint {
-            exponent += 1
+        while p < to {
+            m = m &* 10 &+ UInt64(p.pointee &- 48)
+            p += 1
         }
+        return m
+    }
+
+    /// Converts eight ASCII digits loaded little-endian into their value (SWAR, as fast_float).
+    @inlinable
+    static func eightDigits(_ word: UInt64) -> UInt32 {
+        var v = UInt64(littleEndian: word) &- 0x3030_3030_3030_3030
+        v = (v &* 10) &+ (v >> 8)
+        v = (((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064) &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001)) >> 32
+        return UInt32(truncatingIfNeeded: v)
     }
 
     /// The correctly rounded value of `mantissa × 10^exponent`, or nil when the fast paths cannot

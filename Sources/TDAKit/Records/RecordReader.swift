@@ -55,7 +55,7 @@ public final class RecordReader {
             throw ToolError(.dataError, "\(location): column \(error.offset + 1): malformed JSON: \(error.message)")
         }
         guard case .object(let object) = value else {
-            throw ToolError(.dataError, "\(location): a record must be a JSON object, not \(value.typeName == "number" ? "a number" : "a \(value.typeName)")")
+            throw ToolError(.dataError, "\(location): a record must be a JSON object, not \(value.typeName.first == "a" || value.typeName.first == "o" ? "an" : "a") \(value.typeName)")
         }
         guard case .string? = object["type"] else {
             throw ToolError(.dataError, "\(location): record has no string \"type\" field")

@@ -99,7 +99,7 @@ public enum GapRegressTool {
         let report = try CrossValidationReport(kind: kind, x: data.x, y: data.y, folds: folds)
         if let path = args.string("output") {
             let out = try context.output(path)
-            try out.append(try JSONWriter.string(ModelFile(kind: kind, target: args.string("target") ?? "meta.gap",
+            try out.append(try JSONWriter.string(RegressionModelFile(kind: kind, target: args.string("target") ?? "meta.gap",
                                                            features: data.featureNames, model: model).json) + "\n")
         }
         let payload: [(String, JSONValue)] = [
@@ -113,7 +113,7 @@ public enum GapRegressTool {
 
     static func runPredict(_ context: ToolContext) throws {
         guard let path = context.arguments.string("model") else { throw ToolError.usage("predict needs --model FILE") }
-        let saved = try ModelFile.parse(readText(path), name: path)
+        let saved = try RegressionModelFile.parse(readText(path), name: path)
         let reader = context.recordReader()
         let writer = try context.recordWriter()
         var indices: [Int] = [], width: Int?

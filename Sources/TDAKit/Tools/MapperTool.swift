@@ -1,14 +1,181 @@
-/// The `mapper` tool: Mapper graphs of point clouds.
-///
-/// Not built yet: its issue has not landed, so real work exits 69 (EX_UNAVAILABLE).
+/// The `mapper` tool: Mapper graphs of point clouds (TopoAct style), identical to KeplerMapper
+/// with scikit-learn's DBSCAN for the same lens, cover and DBSCAN parameters.
 public enum MapperTool {
     public static let spec = ToolSpec(
         name: "mapper",
-        summary: "Mapper graphs of point clouds",
-        options: [OptionSpec("intervals", .integer, default: "10", help: "Cover intervals per lens dimension."), StandardOptions.output]
+        summary: "Mapper graphs of point clouds, as KeplerMapper with DBSCAN",
+        options: [
+            OptionSpec("lens", .list(LensRegistry.names), default: "l2norm", placeholder: "LENS[,LENS...]",
+                       help: "Lens function; several give a product cover. One of: "
+                           + LensRegistry.entries.map(\.name).joined(separator: ", ") + "."),
+            OptionSpec("bandwidth", .number, default: "1", help: "Gaussian kernel bandwidth of the density lens."),
+            OptionSpec("intervals", .integer, default: "10", help: "Cover intervals per lens dimension (KeplerMapper's n_cubes)."),
+            OptionSpec("overlap", .number, default: "0.1", help: "Overlap of neighbouring intervals, in [0, 1) (perc_overlap)."),
+            OptionSpec("cover", .choice(CoverRegistry.names), default: "uniform", help: "Cover: uniform intervals or balanced (quantile) ones."),
+            OptionSpec("cluster", .choice(ClustererRegistry.names), default: "dbscan", help: "Clustering of each cover element."),
+            OptionSpec("eps", .text, default: "0.5", placeholder: "X|auto",
+                       help: "DBSCAN neighbourhood radius, or auto for the knee of the k-distance curve."),
+            OptionSpec("min-samples", .integer, default: "3", help: "DBSCAN points within eps (itself included) for a core point."),
+            OptionSpec("metric", .choice(Metric.allCases.map(\.rawValue)), default: "euclidean", help: "Distance between points."),
+            OptionSpec("min-intersection", .integer, default: "1", help: "Shared points needed to link two nodes."),
+            OptionSpec("max-simplex-dim", .integer, default: "1", help: "List the nerve's simplices up to this dimension when 2 or more."),
+            OptionSpec("distance-matrix", help: "A CSV or .npy input is a distance matrix, not points."),
+            OptionSpec("format", .choice(["json", "dot", "html"]), default: "json",
+                       help: "Output graph records (json), Graphviz (dot), or one offline web page (html)."),
+            StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads, StandardOptions.output,
+        ],
+        epilog: "Reads cloud records (labels are used when present; a \"lens\" field serves --lens precomputed) "
+            + "or distance records; writes one graph record per input. Node ids are KeplerMapper's cube<i>_cluster<j>."
     )
 
+    /// The settings shared by every input record.
+    struct Settings {
+        let lenses: [String]
+        let bandwidth: Double
+        let cover: any Cover
+        let coverName: String
+        let clusterName: String
+        let eps: Double?
+        let minSamples: Int
+        let metric: Metric
+        let nerve: Nerve
+        let format: String
+        let threads: Int
+
+        init(_ context: ToolContext) throws {
+            let args = context.arguments
+            lenses = (args.string("lens") ?? "l2norm").split(separator: ",").map(String.init)
+            bandwidth = args.double("bandwidth") ?? 1
+            for spec in lenses { _ = try LensRegistry.make(spec, bandwidth: bandwidth, given: Matrix(rows: 0, cols: 0)) }
+            coverName = args.string("cover") ?? "uniform"
+            cover = try CoverRegistry.make(coverName, intervals: args.int("intervals") ?? 10, overlap: args.double("overlap") ?? 0.1)
+            clusterName = args.string("cluster") ?? "dbscan"
+            minSamples = args.int("min-samples") ?? 3
+            let epsText = args.string("eps") ?? "0.5"
+            if epsText == "auto" {
+                eps = nil
+            } else {
+                guard let value = CSV.parseNumber(epsText) else { throw ToolError.usage("--eps must be a number or auto, not '\(epsText)'") }
+                eps = value
+            }
+            _ = try ClustererRegistry.make(clusterName, eps: eps ?? 1, minSamples: minSamples)
+            metric = Metric(rawValue: args.string("metric") ?? "euclidean") ?? .euclidean
+            nerve = Nerve(minIntersection: args.int("min-intersection") ?? 1, maxSimplexDimension: args.int("max-simplex-dim") ?? 1)
+            format = args.string("format") ?? "json"
+            threads = context.threads
+        }
+    }
+
     public static func run(_ context: ToolContext) throws {
-        throw ToolError(.unavailable, "not built yet (see the project's open issues)")
+        let settings = try Settings(context)
+        let args = context.arguments
+        var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "jsonl",
+                                  tableType: args.flag("distance-matrix") ? "distance" : "cloud")
+        let json = settings.format == "json"
+        let writer = json ? try context.recordWriter() : nil
+        let output = json ? nil : try context.output(args.string("output"))
+        var count = 0
+        while let record = try source.next() {
+            count += 1
+            if settings.format == "html", count > 1 {
+                throw ToolError.usage("--format html writes one page: give one input record (\(record.place) is the second)")
+            }
+            let summary: MapperSummary
+            let eps: Double?
+            do {
+                (summary, eps) = try graph(of: record, settings)
+            } catch let error as MapperError where error.status == .dataError {
+                throw ToolError.data(record.place, error.description)
+            }
+            if summary.graph.nodes.isEmpty {
+                context.warn("\(record.place): the graph has no nodes (every point is noise; try a larger --eps)")
+            }
+            let name = record.id ?? "mapper"
+            switch settings.format {
+            case "dot": try output?.append(graphDOT(summary, name: name))
+            case "html": try output?.append(graphHTML(summary, title: name))
+            default:
+                var payload = graphRecordPayload(summary).entries.map { ($0.key, $0.value) }
+                payload.append(("params", .object(parameters(settings, eps: eps))))
+                try writer?.write(Record(type: "graph", id: record.id, meta: record.meta, payload: payload))
+            }
+        }
+    }
+
+    /// The graph of one cloud or distance record, and the eps DBSCAN used.
+    static func graph(of record: Record, _ settings: Settings) throws -> (MapperSummary, Double?) {
+        let space: MetricSpace
+        var labels: PointLabels?
+        var given: Matrix<Double>?
+        switch record.type {
+        case "cloud":
+            let cloud = try CloudRecord(record)
+            space = .points(cloud.points, settings.metric)
+            labels = cloud.labels.map { PointLabels($0.map(labelText)) }
+            given = try precomputedLens(record, rows: cloud.points.rows)
+        case "distance":
+            space = .distances(try DistanceRecord(record).matrix)
+        default:
+            throw record.error("is a \(record.type) record, expected cloud or distance")
+        }
+        try space.checkFinite()
+        let lens = try lensValues(space, settings, given: given)
+        let eps = settings.clusterName == "dbscan"
+            ? try settings.eps ?? EpsKnee.eps(space: space, minSamples: settings.minSamples, threads: settings.threads) : nil
+        let clusterer = try ClustererRegistry.make(settings.clusterName, eps: eps ?? 1, minSamples: settings.minSamples)
+        let mapper = Mapper(cover: settings.cover, clusterer: clusterer, nerve: settings.nerve, threads: settings.threads)
+        let graph = try mapper.graph(space: space, lens: lens)
+        return (MapperSummary(graph: graph, space: space, lens: lens, labels: labels,
+                              withSimplices: settings.nerve.maxSimplexDimension >= 2), eps)
+    }
+
+    /// The lens columns of every `--lens` item side by side.
+    static func lensValues(_ space: MetricSpace, _ settings: Settings, given: Matrix<Double>?) throws -> Matrix<Double> {
+        let parts = try settings.lenses.map { try LensRegistry.make($0, bandwidth: settings.bandwidth, given: given).values(space) }
+        let cols = parts.reduce(0) { $0 + $1.cols }
+        var out = Matrix<Double>(rows: space.count, cols: cols)
+        var offset = 0
+        for part in parts {
+            for i in 0..<part.rows { for j in 0..<part.cols { out[i, offset + j] = part[i, j] } }
+            offset += part.cols
+        }
+        return out
+    }
+
+    /// A cloud record's `lens` field: one number per point, or one row of numbers per point.
+    static func precomputedLens(_ record: Record, rows: Int) throws -> Matrix<Double>? {
+        guard let value = record.fields["lens"] else { return nil }
+        let lens: Matrix<Double>
+        if case .numbers(let xs) = value {
+            lens = Matrix(rows: xs.count, cols: 1, storage: xs)
+        } else {
+            lens = try record.matrix("lens", what: "lens rows")
+        }
+        guard lens.rows == rows else { throw record.error("has \(lens.rows) lens values for \(rows) points") }
+        return lens
+    }
+
+    /// A label as text: integers without a decimal point, strings as they are.
+    static func labelText(_ label: JSONValue) -> String {
+        if let k = label.intValue { return String(k) }
+        if let s = label.stringValue { return s }
+        return label.doubleValue.map { $0.description } ?? label.typeName
+    }
+
+    static func parameters(_ s: Settings, eps: Double?) -> JSONObject {
+        var o = JSONObject([
+            ("lens", .string(s.lenses.joined(separator: ","))), ("cover", .string(s.coverName)),
+            ("cluster", .string(s.clusterName)), ("min_intersection", .number(Double(s.nerve.minIntersection))),
+        ])
+        if let uniform = (s.cover as? UniformCover) ?? (s.cover as? BalancedCover)?.uniform {
+            o["intervals"] = .number(Double(uniform.intervals))
+            o["overlap"] = .number(uniform.overlap)
+        }
+        if let eps {
+            o["eps"] = .number(eps)
+            o["min_samples"] = .number(Double(s.minSamples))
+            o["metric"] = .string(s.metric.rawValue)
+        }
+        return o
     }
 }

@@ -10,6 +10,8 @@ public enum TdaTool {
         subcommands: [
             SubcommandSpec("help", summary: "show the manual page of a tool", operands: .words(ToolCatalog.tools.map(\.name)), operandPlaceholder: "TOOL"),
             SubcommandSpec("completions", summary: "print the completion script of a shell (bash, zsh or fish)", operands: .words(Completions.shells), operandPlaceholder: "SHELL [TOOL]"),
+            SubcommandSpec("cat", summary: "read records, check them against the protocol and write them back normalised",
+                           options: [OptionSpec("check", help: "Only check the records; write nothing."), StandardOptions.output]),
         ],
         operands: .words(ToolCatalog.tools.map(\.name)),
         operandPlaceholder: "TOOL [ARGS...]",
@@ -43,6 +45,8 @@ public enum TdaTool {
                 specs = ToolCatalog.allSpecs
             }
             for spec in specs { try context.standardOutput.append(Completions.script(shell: shell, spec: spec) ?? "") }
+        case "cat"?:
+            try RecordCheck.copy(context, write: !args.flag("check"))
         default:
             var text = "tda-tools \(tdaToolsVersion)\n\nTools:\n"
             for tool in ToolCatalog.tools { text += HelpText.row(tool.name, tool.summary) }

@@ -1,0 +1,125 @@
+/// Splits the lens image into overlapping cover elements (intervals, or cubes for a
+/// multi-dimensional lens).
+public protocol Cover: Sendable {
+    /// The non-empty cover elements of the lens values (rows = points), each as ascending row
+    /// indices. Elements are in KeplerMapper's order and empty ones are dropped *before*
+    /// numbering, as `kmapper.Cover.transform` does, so element `i` is KeplerMapper's `cube<i>`.
+    func elements(lens: Matrix<Double>) throws -> [[Int]]
+}
+
+/// The covers by command-line name (`--cover`).
+public enum CoverRegistry {
+    public static let entries: [(name: String, summary: String)] = [
+        ("uniform", "equal-width overlapping intervals, exactly kmapper.Cover(n_cubes, perc_overlap)"),
+        ("balanced", "the uniform cover of each lens coordinate's ranks: equal point counts per interval"),
+    ]
+
+    public static var names: [String] { entries.map(\.name) }
+
+    public static func make(_ name: String, intervals: Int, overlap: Double) throws -> any Cover {
+        let uniform = try UniformCover(intervals: intervals, overlap: overlap)
+        switch name {
+        case "uniform": return uniform
+        case "balanced": return BalancedCover(uniform: uniform)
+        default: throw MapperError.unknownName(kind: "cover", name: name, known: names)
+        }
+    }
+}
+
+/// KeplerMapper's `Cover(n_cubes, perc_overlap)`, with the same floating-point steps so that
+/// points exactly on a cube edge land in the same cubes. Per lens dimension, with `lo`/`hi`
+/// the lens minimum/maximum and `n` intervals:
+///
+///     range  = hi - lo
+///     inset  = (range - ((n - 1) / n) * range) / 2
+///     radius = range / (2 n (1 - overlap))
+///     centre = numpy.linspace(lo + inset, hi - inset, n)   (k * step + start; last = stop)
+///
+/// and a point is in a cube when `centre - radius <= x <= centre + radius` in every dimension
+/// (closed at both ends). Cubes are the product of the per-dimension intervals, last dimension
+/// varying fastest (`itertools.product`).
+public struct UniformCover: Cover {
+    public let intervals: Int
+    public let overlap: Double
+
+    public init(intervals: Int, overlap: Double) throws {
+        guard intervals >= 1 else { throw MapperError.badIntervals(intervals) }
+        guard overlap >= 0, overlap < 1 else { throw MapperError.badOverlap(overlap) }
+        self.intervals = intervals
+        self.overlap = overlap
+    }
+
+    /// The closed intervals `[centre - radius, centre + radius]` of one lens dimension.
+    public func intervals(lo: Double, hi: Double) -> [ClosedRange<Double>] {
+        let n = Double(intervals)
+        let range = hi - lo
+        let innerRange = ((n - 1) / n) * range
+        let inset = (range - innerRange) / 2
+        let radius = range / (2 * n * (1 - overlap))
+        return linspace(lo + inset, hi - inset, count: intervals).map { ($0 - radius)...($0 + radius) }
+    }
+
+    /// `numpy.linspace(start, stop, num)` step for step (no fused multiply-add).
+    func linspace(_ start: Double, _ stop: Double, count: Int) -> [Double] {
+        guard count > 1 else { return [start] }
+        let delta = stop - start
+        let div = Double(count - 1)
+        let step = delta / div
+        var ys = (0..<count).map { k -> Double in
+            let y = step == 0 ? Double(k) / div * delta : Double(k) * step
+            return y + start
+        }
+        ys[count - 1] = stop
+        return ys
+    }
+
+    public func elements(lens: Matrix<Double>) throws -> [[Int]] {
+        let dims = lens.cols
+        var perDimension: [[ClosedRange<Double>]] = []
+        for j in 0..<dims {
+            var lo = Double.infinity, hi = -Double.infinity
+            for i in 0..<lens.rows {
+                let x = lens[i, j]
+                guard x.isFinite else { throw MapperError.nonFinite(what: "lens value", row: i) }
+                lo = min(lo, x); hi = max(hi, x)
+            }
+            guard hi > lo else { throw MapperError.constantLens(dimension: j) }
+            perDimension.append(intervals(lo: lo, hi: hi))
+        }
+        let cubeCount = (0..<dims).reduce(1) { total, _ in total * intervals }
+        var cubes = [[Int]](repeating: [], count: cubeCount)
+        for i in 0..<lens.rows {
+            // Flat indices of every cube holding point i, built one dimension at a time.
+            var flat = [0]
+            for j in 0..<dims {
+                let hits = perDimension[j].indices.filter { perDimension[j][$0].contains(lens[i, j]) }
+                flat = flat.flatMap { f in hits.map { f * intervals + $0 } }
+            }
+            for f in flat { cubes[f].append(i) }
+        }
+        return cubes.filter { !$0.isEmpty }
+    }
+}
+
+/// A balanced (quantile) cover: the uniform cover applied to each lens coordinate's rank
+/// (ties share the lowest rank), so intervals hold about equal numbers of points however
+/// skewed the lens is.
+public struct BalancedCover: Cover {
+    public let uniform: UniformCover
+
+    public init(uniform: UniformCover) { self.uniform = uniform }
+
+    public func elements(lens: Matrix<Double>) throws -> [[Int]] {
+        var ranks = Matrix<Double>(rows: lens.rows, cols: lens.cols)
+        for j in 0..<lens.cols {
+            for i in 0..<lens.rows where !lens[i, j].isFinite { throw MapperError.nonFinite(what: "lens value", row: i) }
+            let order = (0..<lens.rows).sorted { lens[$0, j] < lens[$1, j] }
+            var rank = 0
+            for (k, i) in order.enumerated() {
+                if k > 0, lens[i, j] != lens[order[k - 1], j] { rank = k }
+                ranks[i, j] = Double(rank)
+            }
+        }
+        return try uniform.elements(lens: ranks)
+    }
+}

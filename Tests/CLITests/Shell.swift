@@ -1,0 +1,47 @@
+import Foundation
+
+/// Runs shell command lines against the built executables, exactly as a user would.
+///
+/// Output goes to temporary files rather than pipes, so a child that writes more than a pipe
+/// holds can never deadlock the test (STYLE.md: waiting before draining stalls at 64 KiB).
+enum Shell {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    /// Where the tools are: `TDA_BIN`, else the debug build directory.
+    static let binDirectory = ProcessInfo.processInfo.environment["TDA_BIN"] ?? "\(packageRoot)/.build/debug"
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `script` with bash in the package root, the tools first on PATH.
+    static func run(_ script: String, stdin: String? = nil) throws -> Result {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tda-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err"), input = dir.appendingPathComponent("in")
+        try (stdin ?? "").write(to: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = "\(binDirectory):\(environment["PATH"] ?? "/usr/bin:/bin")"
+        process.environment = environment
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: try String(contentsOf: out, encoding: .utf8),
+                      stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    static func available(_ command: String) -> Bool {
+        (try? run("command -v \(command)"))?.status == 0
+    }
+}

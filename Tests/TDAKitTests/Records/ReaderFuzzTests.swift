@@ -1,0 +1,63 @@
+import Testing
+@testable import TDAKit
+
+/// Deterministic random-mutation fuzzing of the readers: every mutated input must either parse
+/// or be rejected with a clean `ToolError` — never a trap, hang or other error.
+@Suite struct ReaderFuzzTests {
+    struct SplitMix { var state: UInt64; mutating func next() -> UInt64 { state &+= 0x9E3779B97F4A7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9; z = (z ^ (z >> 27)) &* 0x94D049BB133111EB; return z ^ (z >> 31) } }
+
+    static let seeds: [String] = [
+        #"{"type":"cloud","id":"a/b","points":[[1.5,-2e-3],[0,1e10]],"labels":[1,"x"],"meta":{"k":[true,false,null],"s":"\u00e9\n"}}"#,
+        #"{"type":"diagram","id":"d","diagrams":[[[0,1],[0,null]],[]],"meta":{}}"#,
+        "a,b\n1,2\n\"3\",4.5e1\n",
+    ]
+
+    func mutate(_ bytes: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+        var b = bytes
+        for _ in 0..<(1 + Int(rng.next() % 4)) {
+            let i = b.isEmpty ? 0 : Int(rng.next() % UInt64(b.count))
+            let interesting: [UInt8] = Array("{}[]\",:\\-+.eE0123456789nulltruefalse \n\r\u{7F}".utf8) + [0, 0xC3, 0xFF, 0xED]
+            switch rng.next() % 4 {
+            case 0 where !b.isEmpty: b.remove(at: i)
+            case 1: b.insert(interesting[Int(rng.next() % UInt64(interesting.count))], at: min(i, b.count))
+            case 2 where !b.isEmpty: b[i] = interesting[Int(rng.next() % UInt64(interesting.count))]
+            default: if !b.isEmpty { let j = Int(rng.next() % UInt64(b.count)); b.insert(contentsOf: b[min(i, j)..<max(i, j)], at: i) }
+            }
+        }
+        return b
+    }
+
+    @Test func mutatedInputsNeverTrap() {
+        var rng = SplitMix(state: 2024)
+        var accepted = 0, rejected = 0
+        for round in 0..<30_000 {
+            let seed = Array(Self.seeds[round % Self.seeds.count].utf8)
+            let input = mutate(seed, &rng)
+            do {
+                if round % Self.seeds.count == 2 {
+                    _ = try CSV.numericTable(input, name: "f.csv")
+                    _ = try? NPY.read(NPY.bytes(of: Matrix(rows: 1, cols: 1, storage: [1])) + input, name: "f.npy")
+                } else {
+                    let record = try input.withUnsafeBytes { try RecordReader.parseLine($0, location: "f:1") }
+                    if let record, record.type == "cloud" { _ = try CloudRecord(record) }
+                    if let record, record.type == "diagram" { _ = try DiagramRecord(record) }
+                }
+                accepted += 1
+            } catch is ToolError {
+                rejected += 1
+            } catch {
+                Issue.record("unexpected error type \(type(of: error)) for input \(String(decoding: input, as: UTF8.self))")
+            }
+        }
+        #expect(accepted > 100 && rejected > 100)
+    }
+
+    @Test func mutatedNPYHeadersNeverTrap() {
+        var rng = SplitMix(state: 99)
+        let seed = NPY.bytes(of: Matrix(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
+        for _ in 0..<5_000 {
+            let input = mutate(Array(seed.prefix(80)), &rng) + Array(seed.dropFirst(80))
+            do { _ = try NPY.read(input, name: "m.npy") } catch is ToolError {} catch { Issue.record("unexpected \(error)") }
+        }
+    }
+}

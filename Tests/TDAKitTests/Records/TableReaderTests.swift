@@ -1,0 +1,100 @@
+import Testing
+@testable import TDAKit
+
+@Suite struct TableReaderTests {
+    @Test func csvWithHeaderAndQuotes() throws {
+        let text = "a,\"b, quoted\",c\r\n1,2.5,-3e2\n4,5,6\n"
+        let table = try CSV.numericTable(Array(text.utf8), name: "t.csv")
+        #expect(table.header == ["a", "b, quoted", "c"])
+        #expect(table.matrix == Matrix(rows: 2, cols: 3, storage: [1, 2.5, -300, 4, 5, 6]))
+    }
+
+    @Test func csvWithoutHeader() throws {
+        let table = try CSV.numericTable(Array("1,2\n3,4".utf8), name: "t.csv")
+        #expect(table.header == nil)
+        #expect(table.matrix.storage == [1, 2, 3, 4])
+    }
+
+    @Test func quotedFieldsMayHoldNewlinesAndQuotes() throws {
+        let rows = try CSV.parse(Array("x,\"line\nbreak \"\"q\"\"\"\n".utf8), name: "t.csv")
+        #expect(rows == [["x", "line\nbreak \"q\""]])
+    }
+
+    @Test(arguments: [
+        ("1,2\n3\n", "t.csv:2: row has 1 fields, expected 2"),
+        ("a,b\n1,x\n", "t.csv:2: column 2: \"x\" is not a finite number"),
+        ("1,nan\n", "t.csv:1: column 2: \"nan\" is not a finite number"),
+        ("", "t.csv: empty CSV input"),
+        ("a,b\n", "t.csv: CSV input has a header but no data rows"),
+        ("1,\"2\n", "t.csv:2: unterminated quoted field"),
+    ])
+    func csvErrorsNameThePlace(text: String, message: String) {
+        #expect(throws: ToolError(.dataError, message)) { try CSV.numericTable(Array(text.utf8), name: "t.csv") }
+    }
+
+    @Test func csvLineQuotesOnlyWhenNeeded() {
+        #expect(CSV.line(["id", "a,b", "say \"hi\""]) == "id,\"a,b\",\"say \"\"hi\"\"\"\n")
+    }
+
+    @Test func npyRoundTripAndFloat32() throws {
+        let m = Matrix(rows: 2, cols: 3, storage: [1, -2.5, 1e-300, 0.1, 7, 8])
+        #expect(try NPY.read(NPY.bytes(of: m), name: "m.npy") == m)
+        // A float32 file as numpy writes it: np.array([[1.5, -2]], dtype='<f4').
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 2), }"
+        header += String(repeating: " ", count: 128 - 10 - header.utf8.count - 1) + "\n"
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count), 0] + Array(header.utf8)
+        for x: Float in [1.5, -2] { withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes += $0 } }
+        #expect(try NPY.read(bytes, name: "f.npy") == Matrix(rows: 1, cols: 2, storage: [1.5, -2]))
+    }
+
+    @Test func npyRejectsTruncatedData() {
+        let bytes = NPY.bytes(of: Matrix(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
+        #expect(throws: ToolError.self) { try NPY.read(Array(bytes.dropLast(3)), name: "m.npy") }
+        #expect(throws: ToolError.self) { try NPY.read(Array("not numpy".utf8), name: "m.npy") }
+    }
+}
+
+extension ToolError: Equatable {
+    public static func == (a: ToolError, b: ToolError) -> Bool { a.status == b.status && a.message == b.message }
+}
+
+@Suite struct TypedRecordTests {
+    func record(_ text: String) throws -> Record {
+        var text = text
+        return try text.withUTF8 { try RecordReader.parseLine(UnsafeRawBufferPointer($0), location: "in:1")! }
+    }
+
+    @Test func cloudRecordRoundTripKeepsMeta() throws {
+        let r = try record(#"{"type":"cloud","id":"m07/L2","points":[[1,2],[3,4.5]],"labels":[0,"cat"],"meta":{"gap":0.12,"layers":[64,64]}}"#)
+        let cloud = try CloudRecord(r)
+        #expect(cloud.points == Matrix(rows: 2, cols: 2, storage: [1, 2, 3, 4.5]))
+        #expect(cloud.labels == [.number(0), .string("cat")])
+        #expect(try CloudRecord(cloud.record).meta == r.meta)
+        #expect(r.derivedID("s03") == "m07/L2/s03")
+        #expect(r.derivedMeta([("layer", .string("dense2"))])["gap"] == .number(0.12))
+    }
+
+    @Test func raggedCloudNamesRecordAndLengths() throws {
+        let r = try record(#"{"type":"cloud","id":"m07/L2","points":[[1,2,3],[3,4,5,6]]}"#)
+        #expect(throws: ToolError(.dataError, #"in:1: record "m07/L2" has points of unequal length (3 and 4)"#)) { try CloudRecord(r) }
+    }
+
+    @Test func diagramRecordReadsNullAsInfinity() throws {
+        let r = try record(#"{"type":"diagram","id":"d","diagrams":[[[0,1.5],[0,null]],[[0.5,0.75]]],"meta":{}}"#)
+        let d = try DiagramRecord(r)
+        #expect(d.diagram.dimensions[0][1].death == .infinity)
+        #expect(try JSONWriter.string(.object(d.record.fields)) == #"{"type":"diagram","id":"d","diagrams":[[[0.0,1.5],[0.0,null]],[[0.5,0.75]]],"meta":{}}"#)
+        let bad = try record(#"{"type":"diagram","id":"d","diagrams":[[[2,1]]]}"#)
+        #expect(throws: ToolError.self) { try DiagramRecord(bad) }
+    }
+
+    @Test func vectorNamesMustMatchValues() throws {
+        let r = try record(#"{"type":"vector","id":"v","values":[1,2],"names":["a"]}"#)
+        #expect(throws: ToolError(.dataError, #"in:1: record "v" has 1 names for 2 values"#)) { try VectorRecord(r) }
+    }
+
+    @Test func wrongTypeIsNamed() throws {
+        let r = try record(#"{"type":"vector","id":"v","values":[]}"#)
+        #expect(throws: ToolError(.dataError, #"in:1: record "v" is a vector record, expected cloud"#)) { try CloudRecord(r) }
+    }
+}
