@@ -17,6 +17,7 @@ public enum PerslayVecTool {
         options: [
             OptionSpec("vec", .text, placeholder: "SPEC", repeatable: true,
                        help: "Vectorization NAME[:key=value...] (repeatable; also positional; default stats)."),
+            OptionSpec("vec-file", .file, placeholder: "FILE", help: "Vectorization specs from FILE, one per line (# starts a comment)."),
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),
             StandardOptions.output,
@@ -79,7 +80,10 @@ public enum PerslayVecTool {
 
     static func runVectorize(_ context: ToolContext) throws {
         let (positional, files) = try splitOperands(context.arguments.operands)
-        let specs = context.arguments.all("vec") + positional
+        let fromFile = try context.arguments.string("vec-file").map { path in
+            try readLines(path).map { String($0.prefix { $0 != "#" }.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
+        } ?? []
+        let specs = fromFile + context.arguments.all("vec") + positional
         let vectorizer = DiagramVectorizer(vectorizations: try (specs.isEmpty ? ["stats"] : specs).map(VectorizationRegistry.make),
                                            dimensions: try dimensions(context),
                                            infinityValue: context.arguments.double("inf-value"))
@@ -183,6 +187,14 @@ public enum PerslayVecTool {
             try writer.write(DistanceRecord(id: label, meta: meta, matrix: matrix, names: names).record)
         }
     }
+}
+
+/// The lines of a text file (`-` for standard input).
+func readLines(_ path: String) throws -> [String] {
+    let reader = try LineReader(path: path)
+    var lines: [String] = []
+    while let line = try reader.nextLine({ String(decoding: $0, as: UTF8.self) }) { lines.append(line) }
+    return lines
 }
 
 /// True when `path` names an existing file or directory.

@@ -100,7 +100,7 @@ public struct SlicedWasserstein: Sendable {
     public func pairwise(_ diagrams: [[PersistencePair]], threads: Int) -> Matrix<Double> {
         let projections = diagrams.map(project)
         let count = diagrams.count
-        let rows = parallelRows(count: count, threads: threads) { i in
+        let rows = parallelMap(count, threads: threads) { i in
             ((i + 1)..<count).map { j in distance(projections[i], projections[j]) }
         }
         var matrix = Matrix<Double>(rows: count, cols: count)
