@@ -46,7 +46,10 @@ public struct FeatureSelection: Sendable, Equatable {
         var chosen: [Int] = []
         for item in items {
             let found = try match(item, count: count, names: names)
-            guard !found.isEmpty else { throw ToolError.usage("--features: '\(item)' matches no value") }
+            guard !found.isEmpty else {
+                let hint = names.flatMap { Suggestion.closest(to: item, in: $0) }.map { "; did you mean '\($0)'?" } ?? ""
+                throw ToolError.usage("--features: '\(item)' matches no value\(hint)")
+            }
             chosen += found.filter { !chosen.contains($0) }
         }
         return chosen

@@ -201,16 +201,5 @@ public enum GapRegressTool {
         }
     }
 
-    static func readText(_ path: String) throws -> String {
-        guard let file = fopen(path, "rb") else { throw ToolError(.noInput, "\(path): cannot open (\(String(cString: strerror(errno))))") }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func readText(_ path: String) throws -> String { try readLines(path).joined(separator: "\n") }
 }
