@@ -28,9 +28,9 @@ import Testing
     @Test func successfulRunWritesTheFile() throws {
         let result = try Shell.run("""
         dir=$(mktemp -d)
-        printf '{"type":"vector","values":[1e0, 2]}\\n' | tda cat -o $dir/out.jsonl; echo "status $?"; cat $dir/out.jsonl; ls -A $dir
+        printf '{"type":"vector","values":[1e0, 2.5]}\\n' | tda cat -o $dir/out.jsonl; echo "status $?"; cat $dir/out.jsonl; ls -A $dir
         """)
-        #expect(result.stdout == "status 0\n{\"type\":\"vector\",\"values\":[1.0,2.0]}\nout.jsonl\n")
+        #expect(result.stdout == "status 0\n{\"type\":\"vector\",\"values\":[1,2.5]}\nout.jsonl\n")
     }
 
     @Test(arguments: [
