@@ -13,15 +13,17 @@ func euclideanPairs(_ points: PackedPoints, count n: Int, squaredRadius r2: Doub
     var rows = [Float](repeating: 0, count: n * d)
     var columns = [Float](repeating: 0, count: blocks * 16 * d)
     var norms = [Float](repeating: 0, count: blocks * 16)
-    for j in 0..<n {
-        var s = 0.0
-        for k in 0..<d {
-            let x = points.values[j * d + k]
-            rows[j * d + k] = Float(x)
-            columns[(j / 16) * 16 * d + k * 16 + j % 16] = Float(x)
-            s += x * x
+    points.values.withUnsafeBufferPointer { values in
+        for j in 0..<n {
+            var s = 0.0
+            for k in 0..<d {
+                let x = values[j * d + k]
+                rows[j * d + k] = Float(x)
+                columns[(j / 16) * 16 * d + k * 16 + j % 16] = Float(x)
+                s += x * x
+            }
+            norms[j] = Float(s)
         }
-        norms[j] = Float(s)
     }
     let tolerance = Float(4 * Double(d + 2) * 0x1p-24)
     let radius = Float(r2)

@@ -71,8 +71,13 @@ struct PackedPoints: Sendable {
     init(_ x: Matrix<Double>, rows: [Int]) {
         let stride = (x.cols + 7) / 8 * 8
         var values = [Double](repeating: 0, count: rows.count * stride)
-        for (r, i) in rows.enumerated() {
-            for k in 0..<x.cols { values[r * stride + k] = x.storage[i * x.cols + k] }
+        values.withUnsafeMutableBufferPointer { out in
+            x.storage.withUnsafeBufferPointer { source in
+                for (r, i) in rows.enumerated() {
+                    let from = UnsafeBufferPointer(rebasing: source[(i * x.cols)..<((i + 1) * x.cols)])
+                    _ = UnsafeMutableBufferPointer(rebasing: out[(r * stride)..<(r * stride + x.cols)]).initialize(from: from)
+                }
+            }
         }
         self.stride = stride
         self.values = values
