@@ -26,10 +26,10 @@ import TDAKit
     }
 
     /// The command lines whose completions, together, must offer every option: `tool --`, and
-    /// for `tda` also its subcommands' options (`tda cat --`).
+    /// `tool SUBCOMMAND --` for each subcommand with options of its own.
     static func optionPrefixes(_ tool: String) -> [[String]] {
         let subcommands = ToolCatalog.spec(named: tool)?.subcommands.filter { !$0.options.isEmpty }.map(\.name) ?? []
-        return [[tool, "--"]] + (tool == "tda" ? subcommands.map { [tool, $0, "--"] } : [])
+        return [[tool, "--"]] + subcommands.map { [tool, $0, "--"] }
     }
 
     @Test(arguments: tools)
@@ -73,19 +73,21 @@ import TDAKit
     func zshParsesAndDeclaresEveryOption(tool: String) throws {
         try #require(Shell.available("zsh"), "zsh is required (.ci/run installs it)")
         #expect(try Shell.run("zsh -n completions/zsh/_\(tool)").status == 0)
-        // A stub _arguments prints the specs the script declares; the words array is the command line.
-        let script = """
-        zsh -f -c '_arguments() { print -l -- "$@" }; _describe() { : }; compadd() { : }; _files() { : }
-        words=(\(tool) --); CURRENT=2; source completions/zsh/_\(tool)'
-        """
-        let result = try Shell.run(script)
-        let declared = result.stdout
+        // A stub _arguments prints the specs the script declares and enters the per-subcommand
+        // state; `words` is the line as zsh would see it there (already shifted past the tool).
+        let declared = try Self.optionPrefixes(tool).map { prefix in
+            let words = prefix.count > 2 ? prefix.dropFirst() : prefix[...]
+            return try Shell.run("""
+            zsh -f -c '_arguments() { print -l -- "$@"; state=args }; _describe() { : }; compadd() { : }; _files() { : }
+            words=(\(words.joined(separator: " "))); CURRENT=2; source completions/zsh/_\(tool)'
+            """).stdout
+        }.joined(separator: "\n")
         let wanted = try Self.helpOptions(tool)
         if tool == "tda" {
             #expect(declared.contains("--list"))
         } else {
             let missing = wanted.filter { !declared.contains("'\($0)") && !declared.contains("\($0)=") && !declared.contains("\($0)[") }
-            #expect(missing.isEmpty, "missing: \(missing.sorted())\n\(result.stderr)")
+            #expect(missing.isEmpty, "missing: \(missing.sorted())")
         }
     }
 

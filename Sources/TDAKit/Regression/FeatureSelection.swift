@@ -1,0 +1,42 @@
+/// Which vector values are features, `--features ITEM,ITEM,...`: an index (0-based), an index
+/// range `a-b` (inclusive), a value name, or a name prefix ending in `*` (`stats.H1.*`). All values
+/// when absent. Order follows the items, each value at most once.
+public struct FeatureSelection: Sendable, Equatable {
+    public let items: [String]
+
+    public init(_ text: String?) {
+        items = text.map { $0.split(separator: ",").map(String.init) } ?? []
+    }
+
+    /// The selected indices into vectors of `count` values named `names` (nil when unnamed).
+    public func indices(count: Int, names: [String]?) throws(ToolError) -> [Int] {
+        guard !items.isEmpty else { return Array(0..<count) }
+        var chosen: [Int] = []
+        for item in items {
+            let found = try match(item, count: count, names: names)
+            guard !found.isEmpty else { throw ToolError.usage("--features: '\(item)' matches no value") }
+            chosen += found.filter { !chosen.contains($0) }
+        }
+        return chosen
+    }
+
+    func match(_ item: String, count: Int, names: [String]?) throws(ToolError) -> [Int] {
+        if let i = Int(item) {
+            guard (0..<count).contains(i) else { throw ToolError.usage("--features: index \(i) is outside 0..<\(count)") }
+            return [i]
+        }
+        let bounds = item.split(separator: "-", maxSplits: 1).map { Int(String($0)) }
+        if bounds.count == 2, let low = bounds[0], let high = bounds[1] {
+            guard low <= high, low >= 0, high < count else {
+                throw ToolError.usage("--features: range \(item) is outside 0..<\(count)")
+            }
+            return Array(low...high)
+        }
+        guard let names else { throw ToolError.usage("--features: '\(item)' is a name but the vectors have no names") }
+        if item.hasSuffix("*") {
+            let prefix = String(item.dropLast())
+            return names.indices.filter { names[$0].hasPrefix(prefix) }
+        }
+        return names.indices.filter { names[$0] == item }
+    }
+}

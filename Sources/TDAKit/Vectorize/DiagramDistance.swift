@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Distances between two persistence diagrams (finite points of one dimension), where unmatched
+/// points go to the diagonal.
+public enum DiagramMetric: Sendable, Equatable {
+    /// The bottleneck distance with the L∞ ground norm, exactly, as `gudhi.bottleneck_distance`.
+    case bottleneck
+    /// The p-Wasserstein distance (Σ ‖a − b‖_q^p over an optimal matching)^(1/p) with ground norm
+    /// `internalP` q (∞ allowed), exactly, as `gudhi.wasserstein.wasserstein_distance(order: p, internal_p: q)`.
+    case wasserstein(p: Double, internalP: Double)
+    /// The sliced Wasserstein distance of Carrière et al. (2017) as gudhi.representations'
+    /// `sliced_wasserstein_distance(num_directions: n)`: the mean, over the n − 1 directions
+    /// θₖ = −π/2 + kπ/n (k < n − 1; gudhi drops the last of n), of the L¹ distance between the sorted
+    /// projections of A ∪ Δ(B) and B ∪ Δ(A).
+    case sliced(directions: Int)
+
+    public static let names = ["bottleneck", "wasserstein", "sliced"]
+
+    public func distance(_ a: [PersistencePair], _ b: [PersistencePair]) -> Double {
+        switch self {
+        case .bottleneck: return BottleneckDistance.distance(a, b)
+        case let .wasserstein(p, q): return WassersteinDistance.distance(a, b, p: p, internalP: q)
+        case let .sliced(n): return SlicedWasserstein(directions: n).distance(a, b)
+        }
+    }
+
+    /// The symmetric matrix of distances between all pairs, rows computed in parallel on `threads`.
+    public func pairwise(_ diagrams: [[PersistencePair]], threads: Int) -> Matrix<Double> {
+        if case let .sliced(n) = self { return SlicedWasserstein(directions: n).pairwise(diagrams, threads: threads) }
+        let count = diagrams.count
+        let rows = parallelRows(count: count, threads: threads) { i in
+            ((i + 1)..<count).map { j in distance(diagrams[i], diagrams[j]) }
+        }
+        var matrix = Matrix<Double>(rows: count, cols: count)
+        for i in 0..<count {
+            for (offset, d) in rows[i].enumerated() {
+                matrix[i, i + 1 + offset] = d
+                matrix[i + 1 + offset, i] = d
+            }
+        }
+        return matrix
+    }
+}
+
+/// Runs `body(i)` for i in 0..<count on `threads` workers (interleaved rows balance the
+/// triangular work) and returns the results in order.
+func parallelRows<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let workers = max(1, min(threads, count))
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let base = UnsafeSendable(results)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for i in stride(from: w, to: count, by: workers) { base.value[i] = body(i) }
+    }
+    return results.compactMap { $0 }
+}
+
+/// Lets disjoint workers write to one buffer (each index written by exactly one worker).
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

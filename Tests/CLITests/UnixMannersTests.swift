@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// Pipes, exit statuses and atomic output, through the real executables (`tda cat` is the
+/// plain record filter every tool's reader and writer are built on).
+@Suite struct UnixMannersTests {
+    @Test func closedPipeEndsAnEndlessProducerQuietly() throws {
+        // An endless input: if the writer ignored EPIPE, `timeout` would kill it (status 124).
+        let result = try Shell.run("""
+        yes '{"type":"vector","id":"v","values":[1.5,2.5]}' | timeout 20 tda cat | head -1
+        echo "status ${PIPESTATUS[1]}"
+        """)
+        #expect(result.stdout == "{\"type\":\"vector\",\"id\":\"v\",\"values\":[1.5,2.5]}\nstatus 0\n")
+        #expect(result.stderr == "")
+    }
+
+    @Test func failedRunLeavesNoOutputFile() throws {
+        let result = try Shell.run("""
+        dir=$(mktemp -d)
+        printf '{"type":"vector","values":[1]}\\n{"type":"vector","values":[1,"x"]}\\n' > $dir/in.jsonl
+        tda cat -o $dir/out.jsonl $dir/in.jsonl; echo "status $?"; ls -A $dir
+        """)
+        #expect(result.stdout == "status 65\nin.jsonl\n")
+        #expect(result.stderr.hasPrefix("tda: error: "))
+        #expect(result.stderr.contains("in.jsonl:2: vector record field \"values\" must be an array of numbers"))
+    }
+
+    @Test func successfulRunWritesTheFile() throws {
+        let result = try Shell.run("""
+        dir=$(mktemp -d)
+        printf '{"type":"vector","values":[1e0, 2]}\\n' | tda cat -o $dir/out.jsonl; echo "status $?"; cat $dir/out.jsonl; ls -A $dir
+        """)
+        #expect(result.stdout == "status 0\n{\"type\":\"vector\",\"values\":[1.0,2.0]}\nout.jsonl\n")
+    }
+
+    @Test(arguments: [
+        ("tda cat /nonexistent/file.jsonl", Int32(66), "tda: error: /nonexistent/file.jsonl: cannot open: No such file or directory\n"),
+        ("echo '{}' | tda cat -o /nonexistent/dir/x.jsonl", 73, "tda: error: /nonexistent/dir/x.jsonl: cannot create: No such file or directory\n"),
+        ("printf '{\"type\":\"cloud\",\"id\":\"x\",\\n' | tda cat", 65, "tda: error: stdin:1: column 26: malformed JSON: unexpected end of line in an object, expected a key string\n"),
+        ("printf '{\"type\":\"cloud\",\"id\":\"m07/L2\",\"points\":[[1,2],[3]]}\\n' | tda cat", 65, "tda: error: stdin:1: record \"m07/L2\" has points of unequal length (2 and 1)\n"),
+        ("printf '\\n\\n{\"type\":\"diagram\",\"diagrams\":[[[1,0]]]}\\n' | tda cat", 65, "tda: error: stdin:3: diagram record dimension 0 bar 0 dies before it is born (1.0, 0.0)\n"),
+        ("tda cat --chek", 64, "tda: error: unknown option '--chek'; did you mean '--check'? (try 'tda --help')\n"),
+    ])
+    func errorsAreOneLineWithTheRightStatus(command: String, status: Int32, message: String) throws {
+        let result = try Shell.run(command)
+        #expect(result.status == status)
+        #expect(result.stderr == message)
+        #expect(result.stdout == "")
+    }
+
+    @Test func emptyInputIsEmptyOutput() throws {
+        let result = try Shell.run("tda cat < /dev/null")
+        #expect(result.status == 0)
+        #expect(result.stdout == "" && result.stderr == "")
+    }
+}
