@@ -37,10 +37,12 @@ public struct SingleLinkage: Clusterer {
         return longest * Double(empty) / Double(bins)
     }
 
-    /// Prim's algorithm on the complete graph, O(n²) time and O(n) memory.
+    /// Prim's algorithm on the complete graph of the members, O(n²) time and O(n) memory:
+    /// one row of distances per tree vertex, from the SIMD distance rows.
     func minimumSpanningTree(space: MetricSpace, members: [Int]) -> [(a: Int, b: Int, length: Double)] {
         let n = members.count
         guard n > 1 else { return [] }
+        let rows = DistanceRows(space.subspace(members))
         var inTree = [Bool](repeating: false, count: n)
         var best = [Double](repeating: .infinity, count: n)
         var from = [Int](repeating: 0, count: n)
@@ -48,10 +50,10 @@ public struct SingleLinkage: Clusterer {
         var current = 0
         inTree[0] = true
         for _ in 1..<n {
+            let distances = rows.row(current)
             var next = -1
             for j in 0..<n where !inTree[j] {
-                let d = space.distance(members[current], members[j])
-                if d < best[j] { best[j] = d; from[j] = current }
+                if distances[j] < best[j] { best[j] = distances[j]; from[j] = current }
                 if next < 0 || best[j] < best[next] { next = j }
             }
             inTree[next] = true
