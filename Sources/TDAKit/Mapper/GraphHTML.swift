@@ -22,6 +22,9 @@ func htmlData(_ summary: MapperSummary, title: String) -> String {
         ("title", .string(title)),
         ("stats", .string("\(s.nodes) nodes, \(s.links) links, \(s.components) components, \(s.cycles) cycles")),
         ("labels", .array(summary.labelNames.map(JSONValue.string))),
+        // The toolkit's palettes (as tda-plot uses): Okabe–Ito per label, viridis stops.
+        ("labelColours", .array(summary.labelNames.indices.map { .string(Palette.category($0)) })),
+        ("viridis", .array(Palette.viridis.map { .numbers([$0.0, $0.1, $0.2]) })),
         ("nodes", .array(nodes)),
         ("links", .array(g.links.map { .numbers([Double($0.0), Double($0.1)]) })),
     ]))
