@@ -182,6 +182,10 @@ def lens_cases():
         "eccentricity": D.mean(axis=1).tolist(),
         # Gaussian kernel density (normalised, as sklearn's KernelDensity)
         "densityBandwidth": bw, "density": np.exp(kde).tolist(),
+        # rows wider than numpy's 8-term unroll and 128-term pairwise block
+        "wide": [{"points": W.tolist(), "l2norm": np.linalg.norm(W, axis=1).tolist(),
+                  "sum": np.sum(W, axis=1).tolist(), "mean": np.mean(W, axis=1).tolist()}
+                 for W in (rng.normal(size=(4, d)) for d in (9, 64, 129, 300))],
     }
     write("lenses.json", out)
     print("lenses written")
