@@ -5,8 +5,9 @@
 /// The float estimate is off by at most about (d + 2)·2⁻²⁴ (‖a‖² + ‖b‖²) (dot-product and
 /// input rounding); a pair whose estimate lies within four times that of the radius is decided
 /// by the direct double-precision sum, so the answer is always that of
-/// `PackedPoints.isWithinEuclidean`. On the 20 000 × 64 benchmark cloud the float kernel ran
-/// 2× faster than the same kernel in double, and 4× faster than direct differences.
+/// `PackedPoints.squaredEuclidean(i, j) <= r2`. On the 20 000 × 64 benchmark cloud the float kernel ran
+/// faster than the same kernel in double, and 4–5× faster than direct differences
+/// (bench/RESULTS-mapper.md).
 func euclideanPairs(_ points: PackedPoints, count n: Int, squaredRadius r2: Double, _ link: (Int, Int) -> Void) {
     let d = points.stride
     let blocks = (n + 15) / 16
@@ -63,7 +64,7 @@ func euclideanPairs(_ points: PackedPoints, count n: Int, squaredRadius r2: Doub
                             for lane in 0..<16 where !surelyOut[lane] {
                                 let j = b * 16 + lane
                                 guard j > i, j < n else { continue }
-                                if estimate[lane] < radius - slack[lane] || points.isWithinEuclidean(i, j, squaredRadius: r2) {
+                                if estimate[lane] < radius - slack[lane] || points.squaredEuclidean(i, j) <= r2 {
                                     link(i, j)
                                 }
                             }

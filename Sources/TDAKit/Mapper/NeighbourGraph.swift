@@ -7,8 +7,8 @@
 public struct NeighbourGraph: Sendable {
     /// The number of points (local indices `0..<count`).
     public let count: Int
-    @usableFromInline let wordsPerRow: Int
-    @usableFromInline var bits: [UInt64]
+    let wordsPerRow: Int
+    var bits: [UInt64]
 
     /// The neighbourhood graph of the points `members` (global row indices) of `space`.
     public init(space: MetricSpace, members: [Int], eps: Double) {
@@ -63,7 +63,6 @@ public struct NeighbourGraph: Sendable {
 
 /// Rows of a point matrix copied into one buffer, each padded with zeros to a multiple of 8
 /// so the distance loops run on whole `SIMD8<Double>` vectors with no tail.
-@usableFromInline
 struct PackedPoints: Sendable {
     let stride: Int
     let values: [Double]
@@ -83,30 +82,11 @@ struct PackedPoints: Sendable {
         self.values = values
     }
 
-    /// Squared Euclidean distance; the SIMD loop over raw pointers vectorises (array subscripts
-    /// stay bounds-checked and do not).
+    /// Squared Euclidean distance: the exact reference for pairs near eps (the Gram kernel's
+    /// recheck) and for whole distance rows. The SIMD loop over raw pointers vectorises (array
+    /// subscripts stay bounds-checked and do not).
     @inline(__always) func squaredEuclidean(_ i: Int, _ j: Int) -> Double {
         reduce(i, j, initial: .zero) { acc, d in acc.addingProduct(d, d) }.sum()
-    }
-
-    /// `squaredEuclidean(i, j) <= squaredRadius`, stopping once a partial sum exceeds the
-    /// radius: most pairs in a cover element are far apart, and the 20 000 × 64 benchmark
-    /// cloud ran 3× faster this way. The answer is the full sum's, since the lane sums only grow.
-    @inline(__always) func isWithinEuclidean(_ i: Int, _ j: Int, squaredRadius: Double) -> Bool {
-        values.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            let a = UnsafeRawPointer(base + i * stride), b = UnsafeRawPointer(base + j * stride)
-            var acc = SIMD8<Double>.zero
-            var k = 0
-            while k < stride {
-                let d = a.loadUnaligned(fromByteOffset: k * 8, as: SIMD8<Double>.self)
-                    - b.loadUnaligned(fromByteOffset: k * 8, as: SIMD8<Double>.self)
-                acc = acc.addingProduct(d, d)
-                k += 8
-                if k & 31 == 0, k < stride, acc.sum() > squaredRadius { return false }
-            }
-            return acc.sum() <= squaredRadius
-        }
     }
 
     @inline(__always) func manhattan(_ i: Int, _ j: Int) -> Double {
