@@ -34,23 +34,11 @@ public struct FeatureSelection: Sendable, Equatable {
                 continue
             }
             let found = try match(item, count: count, names: names)
-            guard !found.isEmpty else { throw ToolError.usage("--features: '\(item)' matches no value") }
-            chosen += found.map(Column.value).filter { !chosen.contains($0) }
-        }
-        return chosen
-    }
-
-    /// The selected indices into vectors of `count` values named `names` (nil when unnamed).
-    public func indices(count: Int, names: [String]?) throws(ToolError) -> [Int] {
-        guard !items.isEmpty else { return Array(0..<count) }
-        var chosen: [Int] = []
-        for item in items {
-            let found = try match(item, count: count, names: names)
             guard !found.isEmpty else {
                 let hint = names.flatMap { Suggestion.closest(to: item, in: $0) }.map { "; did you mean '\($0)'?" } ?? ""
                 throw ToolError.usage("--features: '\(item)' matches no value\(hint)")
             }
-            chosen += found.filter { !chosen.contains($0) }
+            chosen += found.map(Column.value).filter { !chosen.contains($0) }
         }
         return chosen
     }
