@@ -17,9 +17,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=out/gap-study jobs=$(nproc) models=100 draws=20 inputs=2000 demo=0 sshlogin="" check=0
+depths="1 2 3 4" widths="32 64 128 256"
 while [ $# -gt 0 ]; do
     case "$1" in
-        --demo) demo=1; models=24; draws=8; inputs=1000 ;;
+        --demo) demo=1; models=24; draws=8; inputs=1000; depths="1 2 3"; widths="16 32 64" ;;
         --out) out=$2; shift ;;
         --jobs) jobs=$2; shift ;;
         --models) models=$2; shift ;;
@@ -39,7 +40,7 @@ done
 
 mkdir -p "$out"
 start=$(date +%s)
-awk -v models="$models" -v seed=1 -f "$here/zoo.awk" > "$out/zoo.tsv"
+awk -v models="$models" -v seed=1 -v depths="$depths" -v widths="$widths" -f "$here/zoo.awk" > "$out/zoo.tsv"
 export DRAWS=$draws INPUTS=$inputs
 echo "gap study: $models networks, $draws draws of neurons, $inputs probe inputs, $jobs jobs → $out" >&2
 
