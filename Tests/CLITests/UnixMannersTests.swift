@@ -48,6 +48,13 @@ import Testing
         #expect(result.stdout == "")
     }
 
+    @Test func catSetsMetaKeys() throws {
+        let result = try Shell.run(#"printf '{"type":"vector","values":[1],"meta":{"a":1}}\n' | tda cat --set depth=3 --set a=x"#)
+        #expect(result.stdout == #"{"type":"vector","values":[1],"meta":{"a":"x","depth":3}}"# + "\n")
+        let bad = try Shell.run("tda cat --set nokey < /dev/null")
+        #expect(bad.status == 64 && bad.stderr == "tda: error: --set wants KEY=VALUE, not 'nokey'\n")
+    }
+
     @Test func emptyInputIsEmptyOutput() throws {
         let result = try Shell.run("tda cat < /dev/null")
         #expect(result.status == 0)

@@ -30,4 +30,5 @@ nn-activations --quiet --threads 1 --model "$out/models/$id.json" \
     --inputs "$INPUTS" --layers weighted --concat --points neurons \
     --neurons "$neurons" --draws "$DRAWS" --sampling importance --seed "$seed" \
   | ph-rips --quiet --threads 1 --metric abs-correlation --maxdim 1 --finite-only \
-  | perslay-vec --quiet stats:set=ballester:augment=square --dims 0,1 -o "$features"
+  | perslay-vec --quiet stats:set=ballester:augment=square --dims 0,1 \
+  | tda cat --set depth="$depth" --set width="$width" --set dropout="$dropout" -o "$features"
