@@ -81,6 +81,7 @@ done
 
 mkdir -p "$out/figures"
 tda-plot -o "$out/figures/predicted-vs-true.svg" "$out/report-topology.jsonl"
+tda-plot -o "$out/figures/feature-vs-gap.svg" --x stats.H1.mean_death --y meta.gap --label meta.depth "$out/topology.jsonl"
 end=$(date +%s)
 
 {
