@@ -48,7 +48,7 @@ public enum NNActivationsTool {
     /// All clouds of one model.
     static func process(_ model: ModelRecord, context: ToolContext, writer: RecordWriter) throws {
         let args = context.arguments
-        let file = try ModelFile.read(URL(fileURLWithPath: model.path))
+        let file = try NetworkModelFile.read(URL(fileURLWithPath: model.path))
         let network = try file.network()
         let probe = try probeInputs(args, model: file, seed: context.seed)
         var extractor = ActivationExtractor(network: network)
@@ -76,7 +76,7 @@ public enum NNActivationsTool {
     }
 
     /// The probe inputs: the model's own data (or the data options), `--inputs` of them chosen by `--input-seed`.
-    static func probeInputs(_ args: ParsedArguments, model: ModelFile, seed: UInt64) throws -> Dataset {
+    static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> Dataset {
         let (train, test) = try NNTrainTool.probeData(args, model: model, seed: seed)
         let data = args.string("split") == "test" ? test : train
         guard data.count > 0 else { throw ActivationError.noInputs }
