@@ -59,17 +59,33 @@ public enum NNActivationsTool {
         let groups = args.flag("concat") ? [indices] : indices.map { [$0] }
         let meta = model.meta.isEmpty ? file.meta : model.meta
         let id = model.id ?? NNTrainTool.modelID(model.path)
+        // Inputs are processed in chunks of at most 2²⁴ activation values (64 MiB): importance
+        // counts stream first, then only the sampled neurons are kept.
         for group in groups {
             let name = group.map { network.layerNames[$0] }.joined(separator: "+")
-            let activations = try concatenated(extractor.activations(probe.features, layers: group))
-            for (draw, columns) in try neuronDraws(activations, layer: name, args: args, context: context).enumerated() {
+            let width = group.reduce(0) { $0 + extractor.neuronCount($1) }
+            let chunk = max(1, (1 << 24) / max(width, 1))
+            let draws = try neuronDraws(width: width, inputs: probe.features.rows, layer: name, args: args, context: context) {
+                var wins = [Int](repeating: 0, count: width)
+                try extractor.forEachChunk(probe.features, layers: group, chunk: chunk) { a, _ in NeuronSampling.countWins(a, into: &wins) }
+                return wins
+            }
+            let kept = draws.contains { $0 == nil } ? Array(0..<width) : Array(Set(draws.flatMap { $0 ?? [] })).sorted()
+            var column = [Int](repeating: -1, count: width)
+            for (c, neuron) in kept.enumerated() { column[neuron] = c }
+            var activations = Matrix<Float>(rows: probe.features.rows, cols: kept.count)
+            try extractor.forEachChunk(probe.features, layers: group, chunk: chunk) { a, first in
+                for i in 0..<a.rows { for (c, neuron) in kept.enumerated() { activations.storage[(first + i) * kept.count + c] = a.storage[i * a.cols + neuron] } }
+            }
+            for (draw, neurons) in draws.enumerated() {
                 var cloudMeta = meta
                 cloudMeta["layer"] = .string(name)
                 cloudMeta["at"] = .string(extractor.point.rawValue)
-                let sampled = columns != nil
-                if sampled { cloudMeta["draw"] = .number(Double(draw)) }
-                let cloud = cloudRecord(activations, columns: columns, labels: probe.labels, neuronsAsPoints: args.string("points") == "neurons",
-                                        id: "\(id)/\(name)" + (sampled ? "/s\(draw)" : ""), meta: cloudMeta, layer: name)
+                if neurons != nil { cloudMeta["draw"] = .number(Double(draw)) }
+                let chosen = neurons ?? Array(0..<width)
+                let cloud = cloudRecord(activations, columns: chosen.map { column[$0] }, neurons: chosen, labels: probe.labels,
+                                        neuronsAsPoints: args.string("points") == "neurons",
+                                        id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name)
                 try writer.write(cloud.record)
             }
         }
@@ -88,13 +104,15 @@ public enum NNActivationsTool {
         return data.subset(Array(NetworkRandom.permutation(data.count, &rng).prefix(wanted)))
     }
 
-    /// Column subsets to emit: `[nil]` (every neuron) without `--neurons`, else `--draws` samples.
-    static func neuronDraws(_ a: Matrix<Float>, layer: String, args: ParsedArguments, context: ToolContext) throws -> [[Int]?] {
+    /// Neuron subsets to emit: `[nil]` (every neuron) without `--neurons`, else `--draws` samples.
+    /// `wins` computes the importance counts (a pass over the inputs) only when they are needed.
+    static func neuronDraws(width: Int, inputs: Int, layer: String, args: ParsedArguments, context: ToolContext,
+                            wins: () throws -> [Int]) throws -> [[Int]?] {
         guard let wanted = args.int("neurons") else { return [nil] }
         guard wanted > 0 else { throw ToolError.usage("--neurons must be positive") }
-        if wanted > a.cols {
-            guard args.flag("allow-fewer") else { throw ActivationError.tooManyNeurons(layer: layer, requested: wanted, available: a.cols) }
-            context.warn("layer \(layer) has \(a.cols) neurons, fewer than --neurons \(wanted); taking all")
+        if wanted > width {
+            guard args.flag("allow-fewer") else { throw ActivationError.tooManyNeurons(layer: layer, requested: wanted, available: width) }
+            context.warn("layer \(layer) has \(width) neurons, fewer than --neurons \(wanted); taking all")
             return [nil]
         }
         let draws = args.int("draws") ?? 1
@@ -102,37 +120,24 @@ public enum NNActivationsTool {
         // One generator per layer name, so a layer's draws do not depend on which other layers are chosen.
         var rng = NNTrainTool.random(context.seed ^ fnv1a(layer))
         if args.string("sampling") == NeuronSampling.Method.uniform.rawValue {
-            return (0..<draws).map { _ in NeuronSampling.drawUniform(neurons: a.cols, count: wanted, rng: &rng) }
+            return (0..<draws).map { _ in NeuronSampling.drawUniform(neurons: width, count: wanted, rng: &rng) }
         }
-        var wins = [Int](repeating: 0, count: a.cols)
-        NeuronSampling.countWins(a, into: &wins)
-        let p = NeuronSampling.importanceProbabilities(wins: wins, inputs: a.rows)
+        let p = NeuronSampling.importanceProbabilities(wins: try wins(), inputs: inputs)
         return (0..<draws).map { _ in NeuronSampling.draw(probabilities: p, count: wanted, rng: &rng) }
     }
 
-    /// The activations (rows = inputs) as a cloud, restricted to `columns`, in either orientation.
-    static func cloudRecord(_ a: Matrix<Float>, columns: [Int]?, labels: [Int], neuronsAsPoints: Bool,
+    /// The activations (rows = inputs) as a cloud, restricted to `columns` (which hold the layer's
+    /// `neurons`, used for names), in either orientation.
+    static func cloudRecord(_ a: Matrix<Float>, columns cols: [Int], neurons: [Int], labels: [Int], neuronsAsPoints: Bool,
                             id: String, meta: JSONObject, layer: String) -> CloudRecord {
-        let cols = columns ?? Array(0..<a.cols)
         if neuronsAsPoints {
             var points = Matrix<Double>(rows: cols.count, cols: a.rows)
             for (r, j) in cols.enumerated() { for i in 0..<a.rows { points.storage[r * a.rows + i] = Double(a.storage[i * a.cols + j]) } }
-            return CloudRecord(id: id, meta: meta, points: points, names: cols.map { "\(layer):\($0)" })
+            return CloudRecord(id: id, meta: meta, points: points, names: neurons.map { "\(layer):\($0)" })
         }
         var points = Matrix<Double>(rows: a.rows, cols: cols.count)
         for i in 0..<a.rows { for (c, j) in cols.enumerated() { points.storage[i * cols.count + c] = Double(a.storage[i * a.cols + j]) } }
         return CloudRecord(id: id, meta: meta, points: points, labels: labels.map { .number(Double($0)) })
-    }
-
-    static func concatenated(_ parts: [Matrix<Float>]) -> Matrix<Float> {
-        guard parts.count > 1, let rows = parts.first?.rows else { return parts[0] }
-        var out = Matrix<Float>(rows: rows, cols: parts.reduce(0) { $0 + $1.cols })
-        var offset = 0
-        for part in parts {
-            for i in 0..<rows { for j in 0..<part.cols { out.storage[i * out.cols + offset + j] = part.storage[i * part.cols + j] } }
-            offset += part.cols
-        }
-        return out
     }
 
     /// FNV-1a hash of a layer name (stable across runs, unlike `Hasher`).
