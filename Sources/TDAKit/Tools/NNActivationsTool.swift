@@ -59,23 +59,36 @@ public enum NNActivationsTool {
         let groups = args.flag("concat") ? [indices] : indices.map { [$0] }
         let meta = model.meta.isEmpty ? file.meta : model.meta
         let id = model.id ?? NNTrainTool.modelID(model.path)
-        // Inputs are processed in chunks of at most 2²⁴ activation values (64 MiB): importance
-        // counts stream first, then only the sampled neurons are kept.
+        // Up to 2²⁴ activation values (64 MiB), one forward pass serves every layer; beyond,
+        // each layer's inputs are processed in chunks of that size: importance counts stream
+        // first, then only the sampled neurons are kept.
+        let budget = 1 << 24
+        let whole = indices.reduce(0) { $0 + extractor.neuronCount($1) } * probe.features.rows <= budget
+        let cached = whole ? Dictionary(zip(indices, try extractor.activations(probe.features, layers: indices)), uniquingKeysWith: { a, _ in a }) : [:]
         for group in groups {
             let name = group.map { network.layerNames[$0] }.joined(separator: "+")
             let width = group.reduce(0) { $0 + extractor.neuronCount($1) }
-            let chunk = max(1, (1 << 24) / max(width, 1))
+            let chunk = max(1, budget / max(width, 1))
+            func forEachChunk(_ body: (Matrix<Float>, Int) throws -> Void) throws {
+                if whole { return try body(extractor.sideBySide(group.compactMap { cached[$0] }), 0) }
+                try extractor.forEachChunk(probe.features, layers: group, chunk: chunk, body)
+            }
             let draws = try neuronDraws(width: width, inputs: probe.features.rows, layer: name, args: args, context: context) {
                 var wins = [Int](repeating: 0, count: width)
-                try extractor.forEachChunk(probe.features, layers: group, chunk: chunk) { a, _ in NeuronSampling.countWins(a, into: &wins) }
+                try forEachChunk { a, _ in NeuronSampling.countWins(a, into: &wins) }
                 return wins
             }
             let kept = draws.contains { $0 == nil } ? Array(0..<width) : Array(Set(draws.flatMap { $0 ?? [] })).sorted()
             var column = [Int](repeating: -1, count: width)
             for (c, neuron) in kept.enumerated() { column[neuron] = c }
             var activations = Matrix<Float>(rows: probe.features.rows, cols: kept.count)
-            try extractor.forEachChunk(probe.features, layers: group, chunk: chunk) { a, first in
-                for i in 0..<a.rows { for (c, neuron) in kept.enumerated() { activations.storage[(first + i) * kept.count + c] = a.storage[i * a.cols + neuron] } }
+            try forEachChunk { a, first in
+                a.storage.withUnsafeBufferPointer { source in
+                    activations.storage.withUnsafeMutableBufferPointer { target in
+                        let (from, to, n) = (source.baseAddress!, target.baseAddress! + first * kept.count, kept.count)
+                        for i in 0..<a.rows { for c in 0..<n { to[i * n + c] = from[i * a.cols + kept[c]] } }
+                    }
+                }
             }
             for (draw, neurons) in draws.enumerated() {
                 var cloudMeta = meta
