@@ -104,14 +104,15 @@ public enum TdaTool {
         return String(cString: path).split(separator: ":").map(String.init)
     }
 
-    /// Names of `tda-NAME` executables on PATH and next to `tda`, without the prefix, sorted.
+    /// Names of `tda-NAME` executables on PATH and next to `tda`, without the prefix, sorted
+    /// (names with a dot are build artefacts such as test bundles, not commands).
     static func pluginNames() -> [String] {
         var names = Set<String>()
         for dir in pathDirectories() + (executableDirectory().map { [$0] } ?? []) {
             guard let handle = opendir(dir) else { continue }
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                if name.hasPrefix("tda-"), name.count > 4, isExecutableFile("\(dir)/\(name)") { names.insert(String(name.dropFirst(4))) }
+                if name.hasPrefix("tda-"), name.count > 4, !name.contains("."), isExecutableFile("\(dir)/\(name)") { names.insert(String(name.dropFirst(4))) }
             }
             closedir(handle)
         }
