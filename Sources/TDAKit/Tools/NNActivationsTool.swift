@@ -59,10 +59,12 @@ public enum NNActivationsTool {
         let groups = args.flag("concat") ? [indices] : indices.map { [$0] }
         let meta = model.meta.isEmpty ? file.meta : model.meta
         let id = model.id ?? NNTrainTool.modelID(model.path)
-        // Up to 2²⁴ activation values (64 MiB), one forward pass serves every layer; beyond,
+        // Up to 2²² activation values (16 MiB), one forward pass serves every layer; beyond,
         // each layer's inputs are processed in chunks of that size: importance counts stream
-        // first, then only the sampled neurons are kept.
-        let budget = 1 << 24
+        // first, then only the sampled neurons are kept. (64 MiB chunks exceeded glibc's 32 MiB
+        // mmap threshold: every chunk's buffers were fresh pages, and page faults took most of
+        // a million-neuron run.)
+        let budget = 1 << 22
         let whole = indices.reduce(0) { $0 + extractor.neuronCount($1) } * probe.features.rows <= budget
         let cached = whole ? Dictionary(zip(indices, try extractor.activations(probe.features, layers: indices)), uniquingKeysWith: { a, _ in a }) : [:]
         for group in groups {
