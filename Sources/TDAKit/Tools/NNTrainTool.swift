@@ -68,9 +68,8 @@ public enum NNTrainTool {
         }
     }
 
-    /// The toolkit's generator for a seed (xoshiro256** once it is in LinearAlgebra; until then
-    /// SplitMix64, the only place to change).
-    static func random(_ seed: UInt64) -> NetworkSplitMix { NetworkSplitMix(seed: seed) }
+    /// The toolkit's generator (xoshiro256**) for a seed.
+    static func random(_ seed: UInt64) -> Xoshiro256StarStar { Xoshiro256StarStar(seed: seed) }
 
     static func fit(_ context: ToolContext) throws {
         let args = context.arguments
