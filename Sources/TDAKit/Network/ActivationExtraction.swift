@@ -71,6 +71,25 @@ public struct ActivationExtractor {
         return j
     }
 
+    /// Number of neurons layer `index` contributes at `point` after the conv reduction.
+    public func neuronCount(_ index: Int) -> Int {
+        let shape = network.layers[tap(index)].outputShape
+        return shape.isSpatial && convReduction != .none ? shape.channels : shape.count
+    }
+
+    /// Activations of the layers in `indices` side by side (rows = inputs), computed for chunks of
+    /// at most `chunk` inputs at a time and handed to `body(activations, first input row)`, so
+    /// that a huge layer never needs all inputs in memory at once.
+    public func forEachChunk(_ inputs: Matrix<Float>, layers indices: [Int], chunk: Int,
+                             _ body: (Matrix<Float>, Int) throws -> Void) throws {
+        let width = inputs.cols
+        for start in stride(from: 0, to: inputs.rows, by: max(chunk, 1)) {
+            let rows = min(chunk, inputs.rows - start)
+            let part = Matrix(rows: rows, cols: width, storage: Array(inputs.storage[(start * width)..<((start + rows) * width)]))
+            try body(sideBySide(try activations(part, layers: indices)), start)
+        }
+    }
+
     /// Activations (rows = inputs, columns = neurons) of each layer in `indices`, in that order.
     public func activations(_ inputs: Matrix<Float>, layers indices: [Int]) throws -> [Matrix<Float>] {
         guard inputs.rows > 0 else { throw ActivationError.noInputs }
@@ -80,6 +99,18 @@ public struct ActivationExtractor {
         let taps = indices.map(tap)
         let outputs = network.layerOutputs(inputs, indices: Set(taps), threads: threads)
         return taps.map { reduce(outputs[$0]!, shape: network.layers[$0].outputShape) }
+    }
+
+    /// Matrices with equal row counts joined column-wise.
+    func sideBySide(_ parts: [Matrix<Float>]) -> Matrix<Float> {
+        guard parts.count > 1, let rows = parts.first?.rows else { return parts[0] }
+        var out = Matrix<Float>(rows: rows, cols: parts.reduce(0) { $0 + $1.cols })
+        var offset = 0
+        for part in parts {
+            for i in 0..<rows { for j in 0..<part.cols { out.storage[i * out.cols + offset + j] = part.storage[i * part.cols + j] } }
+            offset += part.cols
+        }
+        return out
     }
 
     /// Applies the conv reduction to a spatial output; flat outputs pass unchanged.

@@ -1,5 +1,6 @@
 /// Reads labelled data from files: a numeric CSV with a label column, a pair of `.npy` files
-/// (features, labels), or `sample` JSON Lines records (`x`, integer `y`).
+/// (features, labels), a pair of MNIST-style IDX files (`*-ubyte`, `.idx`), or `sample`
+/// JSON Lines records (`x`, integer `y`).
 public enum DataFiles {
     /// Labels must be class indices 0, 1, …; the class count is the largest label + 1
     /// (or `classes` when given and larger).
@@ -16,6 +17,15 @@ public enum DataFiles {
                 throw ToolError.data(labelPath, "has \(y.storage.count) labels for \(x.rows) samples in \(path)")
             }
             (features, labels) = (floatMatrix(x), y.storage)
+        } else if isIDX(path) {
+            guard let labelPath else { throw ToolError.usage("\(path): IDX images need a labels file (--labels FILE-ubyte)") }
+            let images = try IDXFile.read(try LineReader(path: path).readAll(), name: path, scaleBytes: true)
+            let y = try IDXFile.read(try LineReader(path: labelPath).readAll(), name: labelPath).values
+            let n = images.dimensions[0], width = images.values.count / max(n, 1)
+            guard y.count == n else { throw ToolError.data(labelPath, "has \(y.count) labels for \(n) images in \(path)") }
+            let imageShape = images.dimensions.count == 3 ? TensorShape(channels: 1, height: images.dimensions[1], width: images.dimensions[2]) : nil
+            return try dataset(Matrix(rows: n, cols: width, storage: images.values.map(Float.init)), y, name: path,
+                               shape: shape ?? imageShape, classes: classes)
         } else if path.hasSuffix(".csv") {
             let reader = try LineReader(path: path)
             let table = try CSV.numericTable(try reader.readAll(), name: reader.name).matrix
@@ -68,6 +78,8 @@ public enum DataFiles {
         }
         return Dataset(features: x, labels: labels, shape: sampleShape, classes: count)
     }
+
+    static func isIDX(_ path: String) -> Bool { path.hasSuffix("-ubyte") || path.hasSuffix(".idx") }
 
     static func floatMatrix(_ m: Matrix<Double>) -> Matrix<Float> {
         Matrix(rows: m.rows, cols: m.cols, storage: m.storage.map(Float.init))

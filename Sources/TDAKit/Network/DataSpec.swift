@@ -26,7 +26,7 @@ public struct DataSpec: Codable, Sendable, Equatable {
     /// input noise: the same spec always gives the same samples.
     public func cleanSplit() -> (train: Dataset, test: Dataset)? {
         guard let generator else { return nil }
-        var rng = NetworkSplitMix(seed: seed)
+        var rng = Xoshiro256StarStar(seed: seed)
         var options = SyntheticData.Options()
         options.count = trainSize + testSize
         options.dimensions = dimensions
@@ -39,7 +39,7 @@ public struct DataSpec: Codable, Sendable, Equatable {
 
     /// Applies label and input noise to a training set, with their own seeded generator.
     public func noisyTraining(_ train: Dataset) -> Dataset {
-        var rng = NetworkSplitMix(seed: seed ^ 0x6E6F_6973_7921)
+        var rng = Xoshiro256StarStar(seed: seed ^ 0x6E6F_6973_7921)
         return train.withLabelNoise(labelNoise, rng: &rng).withInputNoise(inputNoise, rng: &rng)
     }
 

@@ -16,7 +16,7 @@ public final class DropoutLayer: Layer {
 
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
         guard mode.training, rate > 0 else { return x }
-        var rng = NetworkSplitMix(seed: mode.seed)
+        var rng = Xoshiro256StarStar(seed: mode.seed)
         let keep = 1 / (1 - rate), p = Double(rate)
         let drawn = (0..<x.storage.count).map { _ in NetworkRandom.unit(&rng) < p ? 0 : keep }
         mask = drawn

@@ -29,7 +29,7 @@ public final class Network {
 
     /// The output for a batch (rows = samples).
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
-        var seeds = NetworkSplitMix(seed: mode.seed)
+        var seeds = Xoshiro256StarStar(seed: mode.seed)
         var h = x
         for layer in layers {
             var layerMode = mode

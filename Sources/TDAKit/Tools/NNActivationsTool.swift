@@ -48,7 +48,7 @@ public enum NNActivationsTool {
     /// All clouds of one model.
     static func process(_ model: ModelRecord, context: ToolContext, writer: RecordWriter) throws {
         let args = context.arguments
-        let file = try ModelFile.read(URL(fileURLWithPath: model.path))
+        let file = try NetworkModelFile.read(URL(fileURLWithPath: model.path))
         let network = try file.network()
         let probe = try probeInputs(args, model: file, seed: context.seed)
         var extractor = ActivationExtractor(network: network)
@@ -59,24 +59,55 @@ public enum NNActivationsTool {
         let groups = args.flag("concat") ? [indices] : indices.map { [$0] }
         let meta = model.meta.isEmpty ? file.meta : model.meta
         let id = model.id ?? NNTrainTool.modelID(model.path)
+        // Up to 2²² activation values (16 MiB), one forward pass serves every layer; beyond,
+        // each layer's inputs are processed in chunks of that size: importance counts stream
+        // first, then only the sampled neurons are kept. (64 MiB chunks exceeded glibc's 32 MiB
+        // mmap threshold: every chunk's buffers were fresh pages, and page faults took most of
+        // a million-neuron run.)
+        let budget = 1 << 22
+        let whole = indices.reduce(0) { $0 + extractor.neuronCount($1) } * probe.features.rows <= budget
+        let cached = whole ? Dictionary(zip(indices, try extractor.activations(probe.features, layers: indices)), uniquingKeysWith: { a, _ in a }) : [:]
         for group in groups {
             let name = group.map { network.layerNames[$0] }.joined(separator: "+")
-            let activations = try concatenated(extractor.activations(probe.features, layers: group))
-            for (draw, columns) in try neuronDraws(activations, layer: name, args: args, context: context).enumerated() {
+            let width = group.reduce(0) { $0 + extractor.neuronCount($1) }
+            let chunk = max(1, budget / max(width, 1))
+            func forEachChunk(_ body: (Matrix<Float>, Int) throws -> Void) throws {
+                if whole { return try body(extractor.sideBySide(group.compactMap { cached[$0] }), 0) }
+                try extractor.forEachChunk(probe.features, layers: group, chunk: chunk, body)
+            }
+            let draws = try neuronDraws(width: width, inputs: probe.features.rows, layer: name, args: args, context: context) {
+                var wins = [Int](repeating: 0, count: width)
+                try forEachChunk { a, _ in NeuronSampling.countWins(a, into: &wins) }
+                return wins
+            }
+            let kept = draws.contains { $0 == nil } ? Array(0..<width) : Array(Set(draws.flatMap { $0 ?? [] })).sorted()
+            var column = [Int](repeating: -1, count: width)
+            for (c, neuron) in kept.enumerated() { column[neuron] = c }
+            var activations = Matrix<Float>(rows: probe.features.rows, cols: kept.count)
+            try forEachChunk { a, first in
+                a.storage.withUnsafeBufferPointer { source in
+                    activations.storage.withUnsafeMutableBufferPointer { target in
+                        let (from, to, n) = (source.baseAddress!, target.baseAddress! + first * kept.count, kept.count)
+                        for i in 0..<a.rows { for c in 0..<n { to[i * n + c] = from[i * a.cols + kept[c]] } }
+                    }
+                }
+            }
+            for (draw, neurons) in draws.enumerated() {
                 var cloudMeta = meta
                 cloudMeta["layer"] = .string(name)
                 cloudMeta["at"] = .string(extractor.point.rawValue)
-                let sampled = columns != nil
-                if sampled { cloudMeta["draw"] = .number(Double(draw)) }
-                let cloud = cloudRecord(activations, columns: columns, labels: probe.labels, neuronsAsPoints: args.string("points") == "neurons",
-                                        id: "\(id)/\(name)" + (sampled ? "/s\(draw)" : ""), meta: cloudMeta, layer: name)
+                if neurons != nil { cloudMeta["draw"] = .number(Double(draw)) }
+                let chosen = neurons ?? Array(0..<width)
+                let cloud = cloudRecord(activations, columns: chosen.map { column[$0] }, neurons: chosen, labels: probe.labels,
+                                        neuronsAsPoints: args.string("points") == "neurons",
+                                        id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name)
                 try writer.write(cloud.record)
             }
         }
     }
 
     /// The probe inputs: the model's own data (or the data options), `--inputs` of them chosen by `--input-seed`.
-    static func probeInputs(_ args: ParsedArguments, model: ModelFile, seed: UInt64) throws -> Dataset {
+    static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> Dataset {
         let (train, test) = try NNTrainTool.probeData(args, model: model, seed: seed)
         let data = args.string("split") == "test" ? test : train
         guard data.count > 0 else { throw ActivationError.noInputs }
@@ -88,13 +119,15 @@ public enum NNActivationsTool {
         return data.subset(Array(NetworkRandom.permutation(data.count, &rng).prefix(wanted)))
     }
 
-    /// Column subsets to emit: `[nil]` (every neuron) without `--neurons`, else `--draws` samples.
-    static func neuronDraws(_ a: Matrix<Float>, layer: String, args: ParsedArguments, context: ToolContext) throws -> [[Int]?] {
+    /// Neuron subsets to emit: `[nil]` (every neuron) without `--neurons`, else `--draws` samples.
+    /// `wins` computes the importance counts (a pass over the inputs) only when they are needed.
+    static func neuronDraws(width: Int, inputs: Int, layer: String, args: ParsedArguments, context: ToolContext,
+                            wins: () throws -> [Int]) throws -> [[Int]?] {
         guard let wanted = args.int("neurons") else { return [nil] }
         guard wanted > 0 else { throw ToolError.usage("--neurons must be positive") }
-        if wanted > a.cols {
-            guard args.flag("allow-fewer") else { throw ActivationError.tooManyNeurons(layer: layer, requested: wanted, available: a.cols) }
-            context.warn("layer \(layer) has \(a.cols) neurons, fewer than --neurons \(wanted); taking all")
+        if wanted > width {
+            guard args.flag("allow-fewer") else { throw ActivationError.tooManyNeurons(layer: layer, requested: wanted, available: width) }
+            context.warn("layer \(layer) has \(width) neurons, fewer than --neurons \(wanted); taking all")
             return [nil]
         }
         let draws = args.int("draws") ?? 1
@@ -102,37 +135,24 @@ public enum NNActivationsTool {
         // One generator per layer name, so a layer's draws do not depend on which other layers are chosen.
         var rng = NNTrainTool.random(context.seed ^ fnv1a(layer))
         if args.string("sampling") == NeuronSampling.Method.uniform.rawValue {
-            return (0..<draws).map { _ in NeuronSampling.drawUniform(neurons: a.cols, count: wanted, rng: &rng) }
+            return (0..<draws).map { _ in NeuronSampling.drawUniform(neurons: width, count: wanted, rng: &rng) }
         }
-        var wins = [Int](repeating: 0, count: a.cols)
-        NeuronSampling.countWins(a, into: &wins)
-        let p = NeuronSampling.importanceProbabilities(wins: wins, inputs: a.rows)
+        let p = NeuronSampling.importanceProbabilities(wins: try wins(), inputs: inputs)
         return (0..<draws).map { _ in NeuronSampling.draw(probabilities: p, count: wanted, rng: &rng) }
     }
 
-    /// The activations (rows = inputs) as a cloud, restricted to `columns`, in either orientation.
-    static func cloudRecord(_ a: Matrix<Float>, columns: [Int]?, labels: [Int], neuronsAsPoints: Bool,
+    /// The activations (rows = inputs) as a cloud, restricted to `columns` (which hold the layer's
+    /// `neurons`, used for names), in either orientation.
+    static func cloudRecord(_ a: Matrix<Float>, columns cols: [Int], neurons: [Int], labels: [Int], neuronsAsPoints: Bool,
                             id: String, meta: JSONObject, layer: String) -> CloudRecord {
-        let cols = columns ?? Array(0..<a.cols)
         if neuronsAsPoints {
             var points = Matrix<Double>(rows: cols.count, cols: a.rows)
             for (r, j) in cols.enumerated() { for i in 0..<a.rows { points.storage[r * a.rows + i] = Double(a.storage[i * a.cols + j]) } }
-            return CloudRecord(id: id, meta: meta, points: points, names: cols.map { "\(layer):\($0)" })
+            return CloudRecord(id: id, meta: meta, points: points, names: neurons.map { "\(layer):\($0)" })
         }
         var points = Matrix<Double>(rows: a.rows, cols: cols.count)
         for i in 0..<a.rows { for (c, j) in cols.enumerated() { points.storage[i * cols.count + c] = Double(a.storage[i * a.cols + j]) } }
         return CloudRecord(id: id, meta: meta, points: points, labels: labels.map { .number(Double($0)) })
-    }
-
-    static func concatenated(_ parts: [Matrix<Float>]) -> Matrix<Float> {
-        guard parts.count > 1, let rows = parts.first?.rows else { return parts[0] }
-        var out = Matrix<Float>(rows: rows, cols: parts.reduce(0) { $0 + $1.cols })
-        var offset = 0
-        for part in parts {
-            for i in 0..<rows { for j in 0..<part.cols { out.storage[i * out.cols + offset + j] = part.storage[i * part.cols + j] } }
-            offset += part.cols
-        }
-        return out
     }
 
     /// FNV-1a hash of a layer name (stable across runs, unlike `Hasher`).

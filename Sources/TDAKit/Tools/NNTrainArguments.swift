@@ -52,7 +52,7 @@ extension NNTrainTool {
 
     /// The probe data of a saved model: the data options when any is given, else the model's own
     /// data spec (the same training inputs it was fit on, without label noise).
-    static func probeData(_ args: ParsedArguments, model: ModelFile, seed: UInt64) throws -> (Dataset, Dataset) {
+    static func probeData(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> (Dataset, Dataset) {
         let explicit = dataOptions.contains { $0.name != "data-seed" && args.isSet($0.name) }
         if !explicit, let spec = model.data, let split = spec.cleanSplit() { return split }
         if !explicit, let spec = model.data, let files = spec.files, let first = files.first {

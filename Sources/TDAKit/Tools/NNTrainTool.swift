@@ -68,9 +68,8 @@ public enum NNTrainTool {
         }
     }
 
-    /// The toolkit's generator for a seed (xoshiro256** once it is in LinearAlgebra; until then
-    /// SplitMix64, the only place to change).
-    static func random(_ seed: UInt64) -> NetworkSplitMix { NetworkSplitMix(seed: seed) }
+    /// The toolkit's generator (xoshiro256**) for a seed.
+    static func random(_ seed: UInt64) -> Xoshiro256StarStar { Xoshiro256StarStar(seed: seed) }
 
     static func fit(_ context: ToolContext) throws {
         let args = context.arguments
@@ -95,7 +94,7 @@ public enum NNTrainTool {
         let (trainScore, testScore) = (trainer.evaluate(train), trainer.evaluate(test))
         let metrics = ["train_acc": trainScore.accuracy, "test_acc": testScore.accuracy, "gap": trainScore.accuracy - testScore.accuracy,
                        "train_loss": trainScore.loss, "test_loss": testScore.loss, "epochs_run": Double(epochsRun)]
-        let file = ModelFile(network: network, training: config, metrics: metrics, data: spec)
+        let file = NetworkModelFile(network: network, training: config, metrics: metrics, data: spec)
         let output = try context.output(path)
         try [UInt8](file.encoded()).withUnsafeBytes { try output.append($0) }
         try writer.write(ModelRecord(id: id, meta: file.meta, path: path).record)
@@ -104,7 +103,7 @@ public enum NNTrainTool {
     static func evaluate(_ context: ToolContext) throws {
         let args = context.arguments
         guard let path = args.string("model") else { throw ToolError.usage("eval needs --model FILE") }
-        let file = try ModelFile.read(URL(fileURLWithPath: path))
+        let file = try NetworkModelFile.read(URL(fileURLWithPath: path))
         let (train, test) = try probeData(args, model: file, seed: context.seed)
         let network = try file.network()
         let trainer = try Trainer(network: network, config: file.training ?? TrainingConfig(architecture: file.architecture), threads: context.threads)

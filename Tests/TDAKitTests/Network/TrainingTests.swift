@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TDAKit
 
@@ -126,5 +127,31 @@ struct DataTests {
         var rng = TestRandom(2)
         let d = SyntheticData.xor.generate(options, rng: &rng)
         for i in 0..<d.count { #expect(d.labels[i] == d.features.row(i).filter { $0 > 0 }.count % 2) }
+    }
+}
+
+@Suite("Network data files")
+struct DataFileTests {
+    func write(_ bytes: [UInt8], _ name: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tda-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test("IDX image and label files load as 1×H×W samples scaled to [0, 1]")
+    func idx() throws {
+        let images: [UInt8] = [0, 0, 0x08, 3, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 2] + [0, 255, 51, 102, 1, 2, 3, 4, 5, 6, 7, 8]
+        let labels: [UInt8] = [0, 0, 0x08, 1, 0, 0, 0, 3, 2, 0, 1]
+        let d = try DataFiles.load(try write(images, "images-ubyte"), labels: try write(labels, "labels-ubyte"))
+        #expect(d.shape == TensorShape(channels: 1, height: 2, width: 2) && d.labels == [2, 0, 1] && d.classes == 3)
+        #expect(d.features.row(0) == [0, 1, 0.2, 0.4])
+        #expect(throws: ToolError.self) { _ = try DataFiles.load(try write(Array(images.dropLast()), "short-ubyte"), labels: try write(labels, "l2-ubyte")) }
+    }
+
+    @Test("CSV labels must be class indices; the label column may be anywhere")
+    func csv() throws {
+        let d = try DataFiles.load(try write(Array("y,a,b\n1,0.5,2\n0,1.5,3\n".utf8), "d.csv"), labelColumn: 0)
+        #expect(d.labels == [1, 0] && d.features.storage == [0.5, 2, 1.5, 3])
+        #expect(throws: ToolError.self) { _ = try DataFiles.load(try write(Array("1,2,-1\n".utf8), "neg.csv")) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The JSON model file written by `nn-train` and read by `nn-activations`: architecture, input
 /// shape, every parameter (PyTorch `state_dict` names and shapes, values as the shortest decimal
 /// that reads back to the same `Float`), training config, seed and metrics.
-public struct ModelFile: Codable, Sendable, Equatable {
+public struct NetworkModelFile: Codable, Sendable, Equatable {
     public struct Tensor: Codable, Sendable, Equatable {
         public var name: String
         public var shape: [Int]
@@ -43,30 +43,30 @@ public struct ModelFile: Codable, Sendable, Equatable {
 
     /// Rebuilds the network with these weights.
     public func network() throws -> Network {
-        guard let shape = TensorShape(dimensions: inputShape) else { throw ModelFileError.badInputShape(inputShape) }
+        guard let shape = TensorShape(dimensions: inputShape) else { throw NetworkModelFileError.badInputShape(inputShape) }
         let network = try Network(architecture: architecture, input: shape)
         let expected = network.namedParameters
         guard expected.count == parameters.count else {
-            throw ModelFileError.parameterCount(expected: expected.count, found: parameters.count)
+            throw NetworkModelFileError.parameterCount(expected: expected.count, found: parameters.count)
         }
         for (slot, tensor) in zip(expected, parameters) {
             guard slot.name == tensor.name, slot.parameter.shape == tensor.shape, slot.parameter.count == tensor.values.count else {
-                throw ModelFileError.parameterMismatch(name: tensor.name, expected: "\(slot.name) \(slot.parameter.shape)")
+                throw NetworkModelFileError.parameterMismatch(name: tensor.name, expected: "\(slot.name) \(slot.parameter.shape)")
             }
             slot.parameter.value = tensor.values
         }
         return network
     }
 
-    public static func read(_ url: URL) throws -> ModelFile {
+    public static func read(_ url: URL) throws -> NetworkModelFile {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ModelFileError.unreadable(url.path) }
+        do { data = try Data(contentsOf: url) } catch { throw NetworkModelFileError.unreadable(url.path) }
         return try decode(data, name: url.path)
     }
 
-    public static func decode(_ data: Data, name: String) throws -> ModelFile {
-        do { return try JSONDecoder().decode(ModelFile.self, from: data) } catch {
-            throw ModelFileError.malformed(name, String(describing: error))
+    public static func decode(_ data: Data, name: String) throws -> NetworkModelFile {
+        do { return try JSONDecoder().decode(NetworkModelFile.self, from: data) } catch {
+            throw NetworkModelFileError.malformed(name, String(describing: error))
         }
     }
 
@@ -100,7 +100,7 @@ public struct ModelFile: Codable, Sendable, Equatable {
     }
 }
 
-public enum ModelFileError: Error, CustomStringConvertible, Equatable {
+public enum NetworkModelFileError: Error, CustomStringConvertible, Equatable {
     case unreadable(String)
     case malformed(String, String)
     case badInputShape([Int])
@@ -118,7 +118,7 @@ public enum ModelFileError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-extension ModelFileError: ToolFailure {
+extension NetworkModelFileError: ToolFailure {
     public var status: ExitStatus {
         if case .unreadable = self { return .noInput }
         return .dataError

@@ -3,7 +3,7 @@ import Testing
 @testable import TDAKit
 
 @Suite("Network model file")
-struct ModelFileTests {
+struct NetworkModelFileTests {
     @Test("weights, architecture and metrics survive a write and read bit for bit")
     func roundTrip() throws {
         var rng = TestRandom(3)
@@ -13,12 +13,12 @@ struct ModelFileTests {
         let p = network.namedParameters[0].parameter
         p.value[0] = .leastNonzeroMagnitude; p.value[1] = -.greatestFiniteMagnitude; p.value[2] = 0.1; p.value[3] = -0.0
         p.value[4] = Float(bitPattern: 0x3E99_999A)
-        let file = ModelFile(network: network, training: TrainingConfig(architecture: network.architecture),
+        let file = NetworkModelFile(network: network, training: TrainingConfig(architecture: network.architecture),
                              metrics: ["train_acc": 0.9, "test_acc": 0.8], data: DataSpec(dataset: "moons"))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tda-model-\(ProcessInfo.processInfo.processIdentifier)-roundtrip.json")
         defer { try? FileManager.default.removeItem(at: url) }
         try file.write(url)
-        let back = try ModelFile.read(url)
+        let back = try NetworkModelFile.read(url)
         #expect(back == file)
         let rebuilt = try back.network()
         for (a, b) in zip(network.namedParameters, rebuilt.namedParameters) {
@@ -30,8 +30,8 @@ struct ModelFileTests {
     @Test("a file whose tensors do not fit the architecture is rejected")
     func mismatch() throws {
         let network = try Network(architecture: "dense:3", input: TensorShape(features: 2))
-        var file = ModelFile(network: network, training: nil, metrics: [:])
+        var file = NetworkModelFile(network: network, training: nil, metrics: [:])
         file.architecture = "dense:4"
-        #expect(throws: ModelFileError.self) { _ = try file.network() }
+        #expect(throws: NetworkModelFileError.self) { _ = try file.network() }
     }
 }
