@@ -3,7 +3,7 @@
 /// diameter and σ is the last facet of τ with the same diameter. Such pairs have zero
 /// persistence and can be read off locally: σ needs no column, and when τ shows up as a
 /// pivot, adding σ's coboundary clears it without any stored column.
-struct ApparentPairs<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+struct ApparentPairs<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
     let distances: DistanceTable<Value>
     let binomial: BinomialTable
     let modulus: Int32
@@ -16,12 +16,7 @@ struct ApparentPairs<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerator>
     /// with (cofacets come by decreasing index, so this is the latest in the filtration order).
     @inline(__always)
     mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
-        probe.start(simplex, dimension: dimension)
-        while probe.hasNext(allCofacets: true) {
-            let cofacet = probe.next()
-            if cofacet.diameter == simplex.diameter { return cofacet }
-        }
-        return nil
+        probe.zeroPivotCofacet(simplex, dimension: dimension)
     }
 
     /// The facet of `simplex` with the same diameter and the smallest index: removing the
