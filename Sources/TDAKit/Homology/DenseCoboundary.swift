@@ -42,7 +42,6 @@ struct DenseCoboundary<Value: BinaryFloatingPoint & SIMDScalar>: CoboundaryEnume
     @inline(__always)
     mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
         binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
-        let limit = SIMD16<Value>(repeating: simplex.diameter)
         var chunk = distances.stride - 16
         while chunk >= 0 {
             var farthest = SIMD16<Value>(UnsafeRawPointer(distances.row(vertices[0]) + chunk).loadUnaligned(as: SIMD16<Value>.self))
@@ -50,10 +49,10 @@ struct DenseCoboundary<Value: BinaryFloatingPoint & SIMDScalar>: CoboundaryEnume
                 let next = UnsafeRawPointer(distances.row(vertices[position]) + chunk).loadUnaligned(as: SIMD16<Value>.self)
                 farthest = pointwiseMax(farthest, next)
             }
-            let close = farthest .<= limit
-            if any(close) {
+            // A horizontal minimum decides the chunk; SIMD masks compiled to stack spills.
+            if farthest.min() <= simplex.diameter {
                 var lane = 15
-                while !close[lane] { lane -= 1 }
+                while farthest[lane] > simplex.diameter { lane -= 1 }
                 return cofacet(of: simplex, dimension: dimension, adding: chunk + lane)
             }
             chunk -= 16
