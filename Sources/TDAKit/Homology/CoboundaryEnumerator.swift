@@ -21,14 +21,17 @@ protocol CoboundaryEnumerator {
     mutating func next() -> DiameterEntry<Value>
 
     /// The first cofacet of `simplex` with the same diameter (the pivot its coboundary starts
-    /// with, as cofacets come by decreasing index), if any.
-    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>?
+    /// with, as cofacets come by decreasing index), if any. `vertices` holds the simplex's
+    /// vertices, largest first, so callers that know them skip the decoding.
+    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
+                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>?
 }
 
 extension CoboundaryEnumerator {
     /// By enumeration: the sparse case, where cofacets are few.
     @inline(__always)
-    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
+    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
+                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>? {
         start(simplex, dimension: dimension)
         while hasNext(allCofacets: true) {
             let cofacet = next()

@@ -42,7 +42,7 @@ final class RipsReducer<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: Cobou
     /// An apparent-pair checker with its own enumerator and scratch.
     func apparentPairs() -> ApparentPairs<Value, Cofacets> {
         ApparentPairs(distances: distances, binomial: binomial, modulus: field.p, probe: cofacetEnumerator(slot: 1),
-                      vertices: scratch + 2 * scratchSlice)
+                      vertices: scratch + 2 * scratchSlice, partner: scratch + 2 * scratchSlice + scratchSlice / 2)
     }
 
     /// Runs every dimension up to `maxDimension`.
