@@ -12,12 +12,14 @@ PH=${PH:-.build/release/ph-rips}
 DATA=${TMPDIR:-/tmp}/ph-rips-bench
 mkdir -p "$DATA"
 
-# wall seconds and peak KB of one run; stdout to $DATA/out
+# wall seconds, CPU seconds (user + sys) and peak KB of one run; stdout to $DATA/out.
+# On a loaded machine CPU time is the steadier figure for single-threaded runs.
 measure() {
     /usr/bin/time -v -o "$DATA/time" "$@" > "$DATA/out"
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$DATA/time" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+    cpu=$(sed -n 's/.*User time (seconds): //p; s/.*System time (seconds): //p' "$DATA/time" | awk '{ s += $1 } END { print s }')
     peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$DATA/time")
-    echo "$wall $peak"
+    echo "$wall $cpu $peak"
 }
 
 ours_counts() { "$PYTHON" -c "import json; r = json.loads(open('$DATA/out').readline()); print(' '.join(str(len(d)) for d in r['diagrams']))"; }
@@ -25,14 +27,15 @@ ours_counts() { "$PYTHON" -c "import json; r = json.loads(open('$DATA/out').read
 run_case() { # name file metric maxdim
     name=$1 file=$2 metric=$3 maxdim=$4
     set -- $(measure "$PH" --input-format npy --metric "$metric" --maxdim "$maxdim" --threads 1 "$file")
-    ow=$1 om=$2 oc=$(ours_counts)
-    printf '%-12s ph-rips      %8.2fs %8d KB  bars %s\n' "$name" "$ow" "$om" "$oc"
+    ow=$1 oct=$2 om=$3 oc=$(ours_counts)
+    printf '%-11s %-8s wall %8.2fs cpu %8.2fs %9d KB  bars %s\n' "$name" ph-rips "$ow" "$oct" "$om" "$oc"
     for peer in ripser giotto1 giotto2; do
         if [ "$peer" = ripser ] && [ "${SKIP_RIPSER:-0}" = 1 ]; then continue; fi
         set -- $(measure "$PYTHON" bench/ph-rips-peers.py "$peer" "$file" "$metric" "$maxdim")
         pc=$(cut -d' ' -f2- "$DATA/out")
         agree=$([ "$pc" = "$oc" ] && echo same || echo "DIFFERENT: $pc")
-        printf '%-12s %-12s %8.2fs %8d KB  ratio %5.2fx  bars %s\n' "$name" "$peer" "$1" "$2" "$(echo "$1 / $ow" | bc -l)" "$agree"
+        printf '%-11s %-8s wall %8.2fs cpu %8.2fs %9d KB  ratio wall %5.2fx cpu %5.2fx  bars %s\n' "$name" "$peer" "$1" "$2" "$3" \
+            "$(echo "$1 / $ow" | bc -l)" "$(echo "$2 / $oct" | bc -l)" "$agree"
     done
 }
 

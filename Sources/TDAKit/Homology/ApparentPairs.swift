@@ -76,6 +76,17 @@ struct ApparentPairs<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: Cobounda
         return apparentFacet(of: simplex, dimension: dimension, vertices: vertices)
     }
 
+    /// An emergent pair (Bauer 2021, §3.4): the first cofacet of σ with the same diameter is the
+    /// pivot of σ's column as soon as no column owns it yet and it is not in an apparent pair;
+    /// then the rest of the coboundary need not be enumerated.
+    @inline(__always)
+    mutating func emergentCofacet(_ simplex: DiameterEntry<Value>, dimension: Int, pivots: PivotTable) -> DiameterEntry<Value>? {
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        guard let cofacet = probe.zeroPivotCofacet(simplex, dimension: dimension, vertices: vertices),
+              !pivots.contains(cofacet.index), apparentFacet(cofacet, dimension: dimension + 1) == nil else { return nil }
+        return cofacet
+    }
+
     /// Whether the simplex is in an apparent pair, on either side (its vertices decoded once).
     @inline(__always)
     mutating func isApparent(_ simplex: DiameterEntry<Value>, dimension: Int) -> Bool {
