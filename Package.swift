@@ -5,7 +5,9 @@ import PackageDescription
 
 /// Cross-module optimisation lets the thin executables call TDAKit's generic and hot
 /// numeric code specialised (STYLE.md: unspecialised generics across modules ran 10–25× slower).
-let libraryFlags: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+/// `TDA_NO_CMO=1 swift build -c release` turns it off, to measure what it buys (bench/RESULTS.md).
+let crossModule = Context.environment["TDA_NO_CMO"] == nil
+let libraryFlags: [SwiftSetting] = crossModule ? [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))] : []
 
 let tools = ["nn-train", "nn-activations", "ph-rips", "mapper", "perslay-vec", "gap-regress", "tda", "tda-plot"]
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Whole-process timing of `mapper` against KeplerMapper + scikit-learn DBSCAN on the same .npy
 # files, same lens (l2norm), cover and DBSCAN parameters. Prints wall and CPU seconds for both
-# sides, the ratios, and whether the node/link counts agree.
+# sides, the ratios, and whether the graphs are identical (node ids, member sets, links).
 #   bench/mapper.sh            (needs a release build: make release, or
 #                               swift build -c release -Xswiftc -target-cpu -Xswiftc native)
 # PYTHON defaults to /work/.venv-peers/bin/python; REPEAT (default 3) runs per side, best kept.
@@ -29,12 +29,17 @@ run_case() { # name rows dims intervals overlap eps min_samples
     name=$1 file="$DATA/$1.npy"
     [ -f "$file" ] || "$PYTHON" bench/mapper_data.py "$2" "$3" "$file"
     ours=$(best "$MAPPER" --input-format npy --lens l2norm --intervals "$4" --overlap "$5" --eps "$6" --min-samples "$7" "$file")
-    ours_counts=$("$PYTHON" -c "import json,sys; r=json.load(open('$DATA/out')); print(len(r['nodes']), len(r['links']))")
-    peer=$(best "$PYTHON" bench/mapper_kmapper.py "$file" "$4" "$5" "$6" "$7")
-    peer_counts=$(sed 's/kmapper: \([0-9]*\) nodes, \([0-9]*\) links/\1 \2/' "$DATA/out")
+    cp "$DATA/out" "$DATA/ours.json"
+    peer=$(best "$PYTHON" bench/mapper_kmapper.py "$file" "$4" "$5" "$6" "$7" "$DATA/peer.json")
+    same=$("$PYTHON" -c "
+import json
+ours, peer = json.load(open('$DATA/ours.json')), json.load(open('$DATA/peer.json'))
+nodes = {n['id']: [int(m) for m in n['members']] for n in ours['nodes']}
+same = nodes == peer['nodes'] and ours['links'] == peer['links']
+print(('identical' if same else 'DIFFERENT') + ' graphs, %d nodes, %d links' % (len(nodes), len(ours['links'])))")
     set -- $ours $peer
-    printf '%-22s mapper %6.2fs wall %6.2fs cpu | kmapper %6.2fs wall %6.2fs cpu | ratio wall %5.1fx cpu %5.1fx | nodes/links %s vs %s\n' \
-        "$name" "$1" "$2" "$3" "$4" "$(echo "$3 / $1" | bc -l)" "$(echo "$4 / $2" | bc -l)" "$ours_counts" "$peer_counts"
+    printf '%-18s mapper %5.2fs wall %5.2fs cpu | kmapper %5.2fs wall %5.2fs cpu | ratio wall %5.1fx cpu %5.1fx | %s\n' \
+        "$name" "$1" "$2" "$3" "$4" "$(echo "$3 / $1" | bc -l)" "$(echo "$4 / $2" | bc -l)" "$same"
 }
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

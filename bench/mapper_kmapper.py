@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """The peer side of bench/mapper.sh: KeplerMapper + scikit-learn DBSCAN on an .npy cloud.
 
-    mapper_kmapper.py IN.npy INTERVALS OVERLAP EPS MIN_SAMPLES
-Lens: l2norm of each row (no scaling, as `mapper --lens l2norm`). Prints nodes and links.
+    mapper_kmapper.py IN.npy INTERVALS OVERLAP EPS MIN_SAMPLES [GRAPH.json]
+Lens: l2norm of each row (no scaling, as `mapper --lens l2norm`). Prints nodes and links, and
+writes {"nodes": {id: members}, "links": [[a, b]]} to GRAPH.json when given.
 """
+import json
 import sys
 
 import kmapper
@@ -18,3 +20,6 @@ graph = kmapper.KeplerMapper(verbose=0).map(
     cover=kmapper.Cover(n_cubes=n_cubes, perc_overlap=overlap))
 links = sum(len(v) for v in graph["links"].values())
 print(f"kmapper: {len(graph['nodes'])} nodes, {links} links")
+if len(sys.argv) > 6:
+    with open(sys.argv[6], "w") as f:
+        json.dump({"nodes": graph["nodes"], "links": [[a, b] for a in graph["links"] for b in graph["links"][a]]}, f)

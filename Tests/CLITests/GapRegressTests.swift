@@ -85,5 +85,7 @@ import TDAKit
         #expect(constant.status == 65)
         let cv = try ToolProcess.run("gap-regress", ["fit", "--cv", "kfold:1"], input: Self.vectors)
         #expect(cv.status == 64)
+        let typo = try ToolProcess.run("gap-regress", ["fit", "--features", "aa"], input: Self.vectors)
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean 'a'?"))
     }
 }

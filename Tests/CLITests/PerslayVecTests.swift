@@ -137,3 +137,16 @@ enum CLIFixtureError: Error { case missing(String) }
         #expect(to.records.count == 3)
     }
 }
+
+extension PerslayVecTests {
+    @Test func vectorizationsFromAParameterFile() throws {
+        let specs = try ToolProcess.file("# PersLay with a tent phi\nperslay:phi=tent:sample_range=0,1:resolution=3:op=max\n\nentropy  # scalar\n")
+        defer { try? FileManager.default.removeItem(atPath: specs) }
+        let result = try ToolProcess.run("perslay-vec", ["--vec-file", specs, "--dims", "0"], input: Self.diagrams)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.records.first?["names"]?.arrayElements?.compactMap(\.stringValue) ==
+                ["perslay.H0.f0", "perslay.H0.f1", "perslay.H0.f2", "entropy.H0.entropy"])
+        // m1/a H0: tents of (0, 0.5) and (0, 0.25) at 0, 0.5, 1; the max at 0.5 is 0 (its end).
+        #expect(try result.records.first?.numbers == [0, 0, 0, SummaryStatistics.persistentEntropy([0.5, 0.25])])
+    }
+}

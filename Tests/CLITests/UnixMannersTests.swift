@@ -28,9 +28,9 @@ import Testing
     @Test func successfulRunWritesTheFile() throws {
         let result = try Shell.run("""
         dir=$(mktemp -d)
-        printf '{"type":"vector","values":[1e0, 2]}\\n' | tda cat -o $dir/out.jsonl; echo "status $?"; cat $dir/out.jsonl; ls -A $dir
+        printf '{"type":"vector","values":[1e0, 2.5]}\\n' | tda cat -o $dir/out.jsonl; echo "status $?"; cat $dir/out.jsonl; ls -A $dir
         """)
-        #expect(result.stdout == "status 0\n{\"type\":\"vector\",\"values\":[1.0,2.0]}\nout.jsonl\n")
+        #expect(result.stdout == "status 0\n{\"type\":\"vector\",\"values\":[1,2.5]}\nout.jsonl\n")
     }
 
     @Test(arguments: [
@@ -46,6 +46,13 @@ import Testing
         #expect(result.status == status)
         #expect(result.stderr == message)
         #expect(result.stdout == "")
+    }
+
+    @Test func catSetsMetaKeys() throws {
+        let result = try Shell.run(#"printf '{"type":"vector","values":[1],"meta":{"a":1}}\n' | tda cat --set depth=3 --set a=x"#)
+        #expect(result.stdout == #"{"type":"vector","values":[1],"meta":{"a":"x","depth":3}}"# + "\n")
+        let bad = try Shell.run("tda cat --set nokey < /dev/null")
+        #expect(bad.status == 64 && bad.stderr == "tda: error: --set wants KEY=VALUE, not 'nokey'\n")
     }
 
     @Test func emptyInputIsEmptyOutput() throws {

@@ -5,7 +5,7 @@ complete -c gap-regress -n '__fish_use_subcommand' -a predict -d 'add meta.predi
 complete -c gap-regress -n '__fish_use_subcommand' -a compare -d 'Dietterich\'s 5×2cv paired t-test between feature files A and B'
 complete -c gap-regress -n '__fish_use_subcommand' -a cmi -d 'PGDL conditional mutual information of one feature against the target'
 complete -c gap-regress -l target -x -d 'Target field'
-complete -c gap-regress -l features -x -d 'Feature values: indices, ranges a-b, names, name prefixes ending in *'
+complete -c gap-regress -l features -x -d 'Features: value indices, ranges a-b, names, name prefixes ending in *, or numeric meta fields (meta'
 complete -c gap-regress -l seed -x -d 'Seed of the random number generator (xoshiro256**)'
 complete -c gap-regress -s h -l help -d 'Show this help and exit'
 complete -c gap-regress -l version -d 'Show the version and exit'
@@ -29,6 +29,7 @@ complete -c gap-regress -n '__fish_seen_subcommand_from compare' -l group -x -d 
 complete -c gap-regress -n '__fish_seen_subcommand_from compare' -l folds -r -F -d 'Explicit folds: a JSON array of {"repetition", "index", "test": [record indices]}'
 complete -c gap-regress -n '__fish_seen_subcommand_from compare' -l format -x -a 'auto report table' -d 'Report record, or a table (auto: table on a terminal)'
 complete -c gap-regress -n '__fish_seen_subcommand_from compare' -l cv -x -d 'Must be 2 folds × 5 repeats'
+complete -c gap-regress -n '__fish_seen_subcommand_from compare' -l features-b -x -d 'Features of B when they differ from --features (A and B may then be one file)'
 complete -c gap-regress -n '__fish_seen_subcommand_from compare' -F
 complete -c gap-regress -n '__fish_seen_subcommand_from cmi' -l hparams -x -d 'Hyper-parameter fields to condition on (e'
 complete -c gap-regress -n '__fish_seen_subcommand_from cmi' -l format -x -a 'auto report table' -d 'Report record, or a table (auto: table on a terminal)'

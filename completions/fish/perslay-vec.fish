@@ -3,6 +3,7 @@ complete -c perslay-vec -f
 complete -c perslay-vec -n '__fish_use_subcommand' -a distance -d 'distances between diagrams: all pairs, or each against --to REF'
 complete -c perslay-vec -n '__fish_use_subcommand' -a reduce -d 'one vector per group: mean or bootstrap mean of means'
 complete -c perslay-vec -l vec -x -d 'Vectorization NAME[:key=value'
+complete -c perslay-vec -l vec-file -r -F -d 'Vectorization specs from FILE, one per line (# starts a comment)'
 complete -c perslay-vec -l dims -x -d 'Homology dimensions to use, in order'
 complete -c perslay-vec -l inf-value -x -d 'Death given to essential bars (default: drop them)'
 complete -c perslay-vec -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
@@ -17,6 +18,7 @@ complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l internal-p 
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l directions -x -d 'Sliced Wasserstein: num_directions as gudhi (uses N − 1 lines)'
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l dim -x -d 'Homology dimension compared'
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l to -r -F -d 'Compare each diagram with the first diagram of REF'
+complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -F
 complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -l by -x -d 'Group field (id, meta'
 complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -l op -x -d 'mean, bootstrap (100 resamples) or bootstrap:R'

@@ -115,6 +115,26 @@ def graphs():
     graph_case("nooverlap", X, lens, 6, 0.0, 1.1117, 4, labels=y)
 
 
+def precomputed_case():
+    """KeplerMapper with precomputed=True and DBSCAN(metric="precomputed") on a distance matrix."""
+    rng = np.random.default_rng(17)
+    X, y = relu_cloud(rng, 90, 8, 3)
+    D = cdist(X, X)
+    lens = D.mean(axis=1, keepdims=True)
+    eps, min_samples = 1.0031, 3
+    check_eps_margin(X, eps)
+    graph = KeplerMapper(verbose=0).map(
+        lens, D, precomputed=True,
+        clusterer=DBSCAN(eps=eps, min_samples=min_samples, metric="precomputed"),
+        cover=Cover(n_cubes=6, perc_overlap=0.3))
+    nodes = {k: [int(i) for i in v] for k, v in graph["nodes"].items()}
+    links = [[a, b] for a in graph["links"] for b in graph["links"][a]]
+    write("graph_precomputed.json", {
+        "source": SOURCE, "distances": D.tolist(), "lens": lens.tolist(), "intervals": 6,
+        "overlap": 0.3, "eps": eps, "minSamples": min_samples, "nodes": nodes, "links": links})
+    print(f"precomputed: {len(X)} points, {len(nodes)} nodes, {len(links)} links")
+
+
 def dbscan_cases():
     """DBSCAN labels alone: border points reachable from two clusters, duplicates, noise."""
     rng = np.random.default_rng(11)
@@ -162,6 +182,10 @@ def lens_cases():
         "eccentricity": D.mean(axis=1).tolist(),
         # Gaussian kernel density (normalised, as sklearn's KernelDensity)
         "densityBandwidth": bw, "density": np.exp(kde).tolist(),
+        # rows wider than numpy's 8-term unroll and 128-term pairwise block
+        "wide": [{"points": W.tolist(), "l2norm": np.linalg.norm(W, axis=1).tolist(),
+                  "sum": np.sum(W, axis=1).tolist(), "mean": np.mean(W, axis=1).tolist()}
+                 for W in (rng.normal(size=(4, d)) for d in (9, 64, 129, 300))],
     }
     write("lenses.json", out)
     print("lenses written")
@@ -170,5 +194,6 @@ def lens_cases():
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     graphs()
+    precomputed_case()
     dbscan_cases()
     lens_cases()

@@ -70,7 +70,7 @@ class Xoshiro256StarStar:
         product = self.next() * bound
         low = product & MASK
         if low < bound:
-            threshold = (-bound) % bound
+            threshold = ((1 << 64) - bound) % bound  # (2^64 - bound) mod bound, as 0 &- range in Swift
             while low < threshold:
                 product = self.next() * bound
                 low = product & MASK
@@ -96,7 +96,7 @@ def rng_fixture():
         state = list(g.s)
         raw = [g.next() for _ in range(6)]
         doubles = [g.next_double() for _ in range(4)]
-        ints = [g.next_int(b) for b in [1, 2, 3, 7, 10, 1000, 2**40 + 3]]
+        ints = [g.next_int(b) for b in [1, 2, 3, 7, 10, 1000, 2**40 + 3] + [3 << 61] * 8]  # 3·2^61 rejects 1 draw in 4
         items = list(range(10))
         g.shuffle(items)
         cases.append({"seed": str(seed), "state": [str(x) for x in state], "raw": [str(x) for x in raw],

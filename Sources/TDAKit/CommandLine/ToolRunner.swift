@@ -34,7 +34,7 @@ public enum ToolRunner {
     }
 
     static func fail(_ tool: String, _ error: any Error, hint: String? = nil) -> Never {
-        let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+        let message = "\(error)"
         let firstLine = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? message
         var line = "\(tool): error: \(firstLine)"
         if let hint { line += " (\(hint))" }

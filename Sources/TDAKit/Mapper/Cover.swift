@@ -33,7 +33,7 @@ public enum CoverRegistry {
 ///     range  = hi - lo
 ///     inset  = (range - ((n - 1) / n) * range) / 2
 ///     radius = range / (2 n (1 - overlap))
-///     centre = numpy.linspace(lo + inset, hi - inset, n)   (k * step + start; last = stop)
+///     centre = numpy.linspace(lo + inset, hi - inset, n)   (start + k * step; last = stop)
 ///
 /// and a point is in a cube when `centre - radius <= x <= centre + radius` in every dimension
 /// (closed at both ends). Cubes are the product of the per-dimension intervals, last dimension
@@ -56,21 +56,7 @@ public struct UniformCover: Cover {
         let innerRange = ((n - 1) / n) * range
         let inset = (range - innerRange) / 2
         let radius = range / (2 * n * (1 - overlap))
-        return linspace(lo + inset, hi - inset, count: intervals).map { ($0 - radius)...($0 + radius) }
-    }
-
-    /// `numpy.linspace(start, stop, num)` step for step (no fused multiply-add).
-    func linspace(_ start: Double, _ stop: Double, count: Int) -> [Double] {
-        guard count > 1 else { return [start] }
-        let delta = stop - start
-        let div = Double(count - 1)
-        let step = delta / div
-        var ys = (0..<count).map { k -> Double in
-            let y = step == 0 ? Double(k) / div * delta : Double(k) * step
-            return y + start
-        }
-        ys[count - 1] = stop
-        return ys
+        return linspace(lo + inset, hi - inset, intervals).map { ($0 - radius)...($0 + radius) }
     }
 
     public func elements(lens: Matrix<Double>) throws -> [[Int]] {

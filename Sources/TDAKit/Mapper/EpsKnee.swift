@@ -11,8 +11,8 @@
 public enum EpsKnee {
     public static let maxQueries = 5000
 
+    /// The eps for `space`, whose values must be finite (`MetricSpace.checkFinite`).
     public static func eps(space: MetricSpace, minSamples: Int, threads: Int? = nil) throws -> Double {
-        try space.checkFinite()
         let n = space.count, k = min(max(minSamples, 1), n)
         let step = (n + maxQueries - 1) / maxQueries
         let queries = Array(stride(from: 0, to: n, by: step))

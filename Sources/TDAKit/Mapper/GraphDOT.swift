@@ -3,8 +3,7 @@
 /// `neato -Tsvg` or `sfdp -Tsvg`.
 public func graphDOT(_ summary: MapperSummary, name: String = "mapper") -> String {
     let graph = summary.graph
-    let colours = GraphColours.normalised(summary.nodeStatistics.map { $0.meanLens.first ?? 0 })
-        .map(GraphColours.sequential)
+    let colours = normalised(summary.nodeStatistics.map { $0.meanLens.first ?? 0 }).map(Palette.sequential)
     let largest = Double(summary.nodeStatistics.map(\.size).max() ?? 1)
     var out = "graph \(dotQuoted(name)) {\n"
     out += "  graph [overlap=false, outputorder=edgesfirst];\n"
@@ -17,6 +16,12 @@ public func graphDOT(_ summary: MapperSummary, name: String = "mapper") -> Strin
     }
     for (a, b) in graph.links { out += "  \(dotQuoted(graph.nodes[a].id)) -- \(dotQuoted(graph.nodes[b].id));\n" }
     return out + "}\n"
+}
+
+/// Each value scaled to [0, 1] by the minimum and maximum (all 0.5 when constant).
+private func normalised(_ values: [Double]) -> [Double] {
+    guard let lo = values.min(), let hi = values.max(), hi > lo else { return values.map { _ in 0.5 } }
+    return values.map { ($0 - lo) / (hi - lo) }
 }
 
 /// One line per statistic, as the HTML page's tooltip shows them.

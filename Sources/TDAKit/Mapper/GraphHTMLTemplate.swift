@@ -25,11 +25,10 @@ canvas { display: block; }
 <script>
 "use strict";
 const G = __DATA__;
-const palette = ["#1f77b4","#ff7f0e","#2ca02c","#d62728","#9467bd","#8c564b","#e377c2","#7f7f7f","#bcbd22","#17becf"];
-const viridis = [[68,1,84],[59,82,139],[33,145,140],[94,201,98],[253,231,37]];
 function seq(t) {
-  const x = Math.min(Math.max(isFinite(t) ? t : 0, 0), 1) * 4, k = Math.min(Math.floor(x), 3), f = x - k;
-  const a = viridis[k], b = viridis[k + 1];
+  const stops = G.viridis, last = stops.length - 1;
+  const x = Math.min(Math.max(isFinite(t) ? t : 0, 0), 1) * last, k = Math.min(Math.floor(x), last - 1), f = x - k;
+  const a = stops[k], b = stops[k + 1];
   return "rgb(" + [0, 1, 2].map(i => Math.round(a[i] + f * (b[i] - a[i]))).join(",") + ")";
 }
 function scaled(v) {
@@ -37,7 +36,7 @@ function scaled(v) {
   return v.map(x => hi > lo ? (x - lo) / (hi - lo) : 0.5);
 }
 const labelColour = {};
-G.labels.forEach((l, k) => { labelColour[l] = palette[k % palette.length]; });
+G.labels.forEach((l, k) => { labelColour[l] = G.labelColours[k]; });
 const N = G.nodes.length;
 const lensT = scaled(G.nodes.map(n => n.lens)), sizeT = scaled(G.nodes.map(n => Math.log(n.size)));
 const maxSize = Math.max(1, ...G.nodes.map(n => n.size));

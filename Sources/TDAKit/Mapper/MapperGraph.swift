@@ -37,10 +37,11 @@ public struct Mapper: Sendable {
         self.threads = threads
     }
 
-    /// The graph of `space` seen through `lens` (one lens row per point).
-    /// Cover elements are clustered in parallel; the result does not depend on thread timing.
+    /// The graph of `space` seen through `lens` (one lens row per point). The space's values
+    /// must be finite (`MetricSpace.checkFinite`, done once where the input is read); a
+    /// non-finite lens value is an error of the cover. Cover elements are clustered in
+    /// parallel; the result does not depend on thread timing.
     public func graph(space: MetricSpace, lens: Matrix<Double>) throws -> MapperGraph {
-        try space.checkFinite()
         precondition(lens.rows == space.count, "one lens row per point")
         let elements = try cover.elements(lens: lens)
         let clusterer = self.clusterer

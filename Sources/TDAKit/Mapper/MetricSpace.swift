@@ -42,6 +42,22 @@ public enum MetricSpace: Sendable {
         }
     }
 
+    /// The points `members` alone, renumbered 0, 1, … in that order.
+    public func subspace(_ members: [Int]) -> MetricSpace {
+        switch self {
+        case let .points(x, metric):
+            var storage: [Double] = []
+            storage.reserveCapacity(members.count * x.cols)
+            for i in members { storage += x.storage[(i * x.cols)..<((i + 1) * x.cols)] }
+            return .points(Matrix(rows: members.count, cols: x.cols, storage: storage), metric)
+        case .distances(let d):
+            var storage: [Double] = []
+            storage.reserveCapacity(members.count * members.count)
+            for i in members { for j in members { storage.append(d[i, j]) } }
+            return .distances(Matrix(rows: members.count, cols: members.count, storage: storage))
+        }
+    }
+
     /// Throws when a coordinate or distance is NaN or infinite.
     public func checkFinite() throws {
         let (matrix, what): (Matrix<Double>, String) = switch self {

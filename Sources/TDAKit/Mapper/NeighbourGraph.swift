@@ -7,8 +7,8 @@
 public struct NeighbourGraph: Sendable {
     /// The number of points (local indices `0..<count`).
     public let count: Int
-    @usableFromInline let wordsPerRow: Int
-    @usableFromInline var bits: [UInt64]
+    let wordsPerRow: Int
+    var bits: [UInt64]
 
     /// The neighbourhood graph of the points `members` (global row indices) of `space`.
     public init(space: MetricSpace, members: [Int], eps: Double) {
@@ -63,7 +63,6 @@ public struct NeighbourGraph: Sendable {
 
 /// Rows of a point matrix copied into one buffer, each padded with zeros to a multiple of 8
 /// so the distance loops run on whole `SIMD8<Double>` vectors with no tail.
-@usableFromInline
 struct PackedPoints: Sendable {
     let stride: Int
     let values: [Double]
@@ -71,37 +70,23 @@ struct PackedPoints: Sendable {
     init(_ x: Matrix<Double>, rows: [Int]) {
         let stride = (x.cols + 7) / 8 * 8
         var values = [Double](repeating: 0, count: rows.count * stride)
-        for (r, i) in rows.enumerated() {
-            for k in 0..<x.cols { values[r * stride + k] = x.storage[i * x.cols + k] }
+        values.withUnsafeMutableBufferPointer { out in
+            x.storage.withUnsafeBufferPointer { source in
+                for (r, i) in rows.enumerated() {
+                    let from = UnsafeBufferPointer(rebasing: source[(i * x.cols)..<((i + 1) * x.cols)])
+                    _ = UnsafeMutableBufferPointer(rebasing: out[(r * stride)..<(r * stride + x.cols)]).initialize(from: from)
+                }
+            }
         }
         self.stride = stride
         self.values = values
     }
 
-    /// Squared Euclidean distance; the SIMD loop over raw pointers vectorises (array subscripts
-    /// stay bounds-checked and do not).
+    /// Squared Euclidean distance: the exact reference for pairs near eps (the Gram kernel's
+    /// recheck) and for whole distance rows. The SIMD loop over raw pointers vectorises (array
+    /// subscripts stay bounds-checked and do not).
     @inline(__always) func squaredEuclidean(_ i: Int, _ j: Int) -> Double {
         reduce(i, j, initial: .zero) { acc, d in acc.addingProduct(d, d) }.sum()
-    }
-
-    /// `squaredEuclidean(i, j) <= squaredRadius`, stopping once a partial sum exceeds the
-    /// radius: most pairs in a cover element are far apart, and the 20 000 × 64 benchmark
-    /// cloud ran 3× faster this way. The answer is the full sum's, since the lane sums only grow.
-    @inline(__always) func isWithinEuclidean(_ i: Int, _ j: Int, squaredRadius: Double) -> Bool {
-        values.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            let a = UnsafeRawPointer(base + i * stride), b = UnsafeRawPointer(base + j * stride)
-            var acc = SIMD8<Double>.zero
-            var k = 0
-            while k < stride {
-                let d = a.loadUnaligned(fromByteOffset: k * 8, as: SIMD8<Double>.self)
-                    - b.loadUnaligned(fromByteOffset: k * 8, as: SIMD8<Double>.self)
-                acc = acc.addingProduct(d, d)
-                k += 8
-                if k & 31 == 0, k < stride, acc.sum() > squaredRadius { return false }
-            }
-            return acc.sum() <= squaredRadius
-        }
     }
 
     @inline(__always) func manhattan(_ i: Int, _ j: Int) -> Double {

@@ -17,7 +17,7 @@ func parallelMap<T: Sendable>(_ count: Int, threads: Int? = nil, cost: ((Int) ->
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         for k in stride(from: w, to: count, by: workers) { slots.base[order[k]] = transform(order[k]) }
     }
-    return results.map { $0! }
+    return results.compactMap { $0 }
 }
 
 /// The number of online cores.

@@ -1,5 +1,5 @@
 /// Lenses computed from each point's coordinates alone (KeplerMapper's `projection=` strings
-/// `"l2norm"`, `"mean"`, `"sum"` and a column list `[K]`).
+/// `"l2norm"`, `"mean"`, `"sum"` and a column list `[K]`), summed as numpy sums (`numpySum`).
 public enum PointwiseLens: Lens {
     case l2norm, mean, sum
     case coordinate(Int)
@@ -10,13 +10,21 @@ public enum PointwiseLens: Lens {
             throw MapperError.badParameter(kind: "lens", spec: name, reason: "the points have \(x.cols) coordinates")
         }
         var out = Matrix<Double>(rows: x.rows, cols: 1)
-        for i in 0..<x.rows {
-            let row = x.storage[(i * x.cols)..<((i + 1) * x.cols)]
-            switch self {
-            case .l2norm: out.storage[i] = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            case .mean: out.storage[i] = row.reduce(0, +) / Double(x.cols)
-            case .sum: out.storage[i] = row.reduce(0, +)
-            case .coordinate(let k): out.storage[i] = row[row.startIndex + k]
+        var squares = [Double](repeating: 0, count: x.cols)
+        x.storage.withUnsafeBufferPointer { storage in
+            squares.withUnsafeMutableBufferPointer { squares in
+                guard let base = storage.baseAddress, let sq = squares.baseAddress else { return }
+                for i in 0..<x.rows {
+                    let row = base + i * x.cols
+                    switch self {
+                    case .l2norm:
+                        for k in 0..<x.cols { sq[k] = row[k] * row[k] }
+                        out.storage[i] = numpySum(sq, x.cols).squareRoot()
+                    case .mean: out.storage[i] = numpySum(row, x.cols) / Double(x.cols)
+                    case .sum: out.storage[i] = numpySum(row, x.cols)
+                    case .coordinate(let k): out.storage[i] = row[k]
+                    }
+                }
             }
         }
         return out

@@ -1,8 +1,9 @@
 /// Single-linkage clustering cut by the gap heuristic of Singh, Mémoli and Carlsson (2007,
 /// "Topological methods for the analysis of high dimensional data sets", §3.2): the merge
 /// heights (minimum-spanning-tree edge lengths) go into a histogram of `bins` equal bins over
-/// [0, longest]; the tree is cut at the left edge of the first empty bin, and every edge longer
-/// than that is removed. With no empty bin the element is one cluster.
+/// [0, longest]; the tree is cut at the left edge of the first empty bin above the lowest
+/// non-empty one, and every edge longer than that is removed. With no such bin the element is
+/// one cluster.
 /// Clusters are numbered in order of their lowest-index point; no point is noise.
 public struct SingleLinkage: Clusterer {
     public let bins: Int
@@ -25,19 +26,23 @@ public struct SingleLinkage: Clusterer {
         }
     }
 
-    /// The height at which to cut: the left edge of the first empty histogram bin.
+    /// The height at which to cut: the left edge of the first empty histogram bin above the
+    /// lowest occupied one (bins below the shortest edge say nothing about a gap).
     func cutHeight(_ lengths: [Double]) -> Double {
         guard let longest = lengths.max(), longest > 0 else { return .infinity }
         var counts = [Int](repeating: 0, count: bins)
         for x in lengths { counts[min(Int(x / longest * Double(bins)), bins - 1)] += 1 }
-        guard let empty = counts.firstIndex(of: 0) else { return .infinity }
+        guard let occupied = counts.firstIndex(where: { $0 > 0 }),
+              let empty = counts[occupied...].firstIndex(of: 0) else { return .infinity }
         return longest * Double(empty) / Double(bins)
     }
 
-    /// Prim's algorithm on the complete graph, O(n²) time and O(n) memory.
+    /// Prim's algorithm on the complete graph of the members, O(n²) time and O(n) memory:
+    /// one row of distances per tree vertex, from the SIMD distance rows.
     func minimumSpanningTree(space: MetricSpace, members: [Int]) -> [(a: Int, b: Int, length: Double)] {
         let n = members.count
         guard n > 1 else { return [] }
+        let rows = DistanceRows(space.subspace(members))
         var inTree = [Bool](repeating: false, count: n)
         var best = [Double](repeating: .infinity, count: n)
         var from = [Int](repeating: 0, count: n)
@@ -45,10 +50,10 @@ public struct SingleLinkage: Clusterer {
         var current = 0
         inTree[0] = true
         for _ in 1..<n {
+            let distances = rows.row(current)
             var next = -1
             for j in 0..<n where !inTree[j] {
-                let d = space.distance(members[current], members[j])
-                if d < best[j] { best[j] = d; from[j] = current }
+                if distances[j] < best[j] { best[j] = distances[j]; from[j] = current }
                 if next < 0 || best[j] < best[next] { next = j }
             }
             inTree[next] = true

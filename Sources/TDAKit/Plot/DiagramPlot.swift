@@ -23,7 +23,7 @@ public enum DiagramPlot {
     public static func scatter(_ diagram: PersistenceDiagram) -> CartesianPlot {
         let values = finiteValues(diagram)
         let hasInfinite = diagram.dimensions.contains { $0.contains { !$0.isFinite } }
-        let x = Axis.covering("birth", values, including: [0])
+        let x = Axis.covering("birth", values)
         var y = x
         y.label = "death"
         let infinity = infinityLevel(x)
@@ -60,7 +60,7 @@ public enum DiagramPlot {
             pairs.sorted { ($0.birth, $0.death) < ($1.birth, $1.death) }.map { (dimension: k, pair: $0) }
         }
         let hasInfinite = bars.contains { !$0.pair.isFinite }
-        var x = Axis.covering("filtration value", finiteValues(diagram), including: [0])
+        var x = Axis.covering("filtration value", finiteValues(diagram))
         let infinity = infinityLevel(x)
         if hasInfinite {
             x.domain = x.domain.lowerBound...infinity

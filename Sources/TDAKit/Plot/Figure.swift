@@ -20,7 +20,8 @@ public struct Figure {
     /// Draws the title across the top of `frame` and the panels in equal columns below it.
     public func draw(in frame: PlotRect, into svg: inout SVGWriter) {
         svg.open([("class", "figure")])
-        svg.label(title, frame.x + frame.width / 2, frame.y + 18, anchor: "middle", size: 14, bold: true)
+        svg.label(TextMetrics.fit(title, width: frame.width - 24, size: 14), frame.x + frame.width / 2, frame.y + 18,
+                  anchor: "middle", size: 14, bold: true)
         let body = PlotRect(x: frame.x, y: frame.y + Figure.titleHeight, width: frame.width, height: frame.height - Figure.titleHeight)
         let columnWidth = body.width / Double(max(panels.count, 1))
         for (k, panel) in panels.enumerated() {

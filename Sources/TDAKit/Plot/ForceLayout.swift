@@ -35,28 +35,42 @@ public enum ForceLayout {
         var temperature = 0.1
         let cooling = temperature / Double(iterations + 1)
         var dx = [Double](repeating: 0, count: count), dy = dx
-        for _ in 0..<iterations {
-            for i in 0..<count {
-                var sx = 0.0, sy = 0.0
-                for j in 0..<count where j != i {
-                    let ex = x[i] - x[j], ey = y[i] - y[j]
-                    let d = max((ex * ex + ey * ey).squareRoot(), 0.01)
-                    let a = adjacent[i * count + j] ? 1.0 : 0
-                    let f = k * k / (d * d) - a * d / k
-                    sx += ex * f
-                    sy += ey * f
+        // Raw pointers in the quadratic loop: array subscripts stay bounds-checked even at -O
+        // and keep the loop from vectorising (STYLE.md).
+        x.withUnsafeMutableBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+                dx.withUnsafeMutableBufferPointer { dxb in
+                    dy.withUnsafeMutableBufferPointer { dyb in
+                        adjacent.withUnsafeBufferPointer { ab in
+                            guard let x = xb.baseAddress, let y = yb.baseAddress, let dx = dxb.baseAddress,
+                                  let dy = dyb.baseAddress, let adjacent = ab.baseAddress else { return }
+                            for _ in 0..<iterations {
+                                for i in 0..<count {
+                                    var sx = 0.0, sy = 0.0
+                                    let (xi, yi) = (x[i], y[i])
+                                    for j in 0..<count where j != i {
+                                        let ex = xi - x[j], ey = yi - y[j]
+                                        let d = max((ex * ex + ey * ey).squareRoot(), 0.01)
+                                        let f = k * k / (d * d) - (adjacent[i * count + j] ? d / k : 0)
+                                        sx += ex * f
+                                        sy += ey * f
+                                    }
+                                    // A weak pull to the centre, which networkx lacks, keeps components
+                                    // and isolated nodes (common in Mapper graphs) from drifting away.
+                                    dx[i] = sx - gravity * (xi - 0.5)
+                                    dy[i] = sy - gravity * (yi - 0.5)
+                                }
+                                for i in 0..<count {
+                                    let length = max((dx[i] * dx[i] + dy[i] * dy[i]).squareRoot(), 0.01)
+                                    x[i] += dx[i] * temperature / length
+                                    y[i] += dy[i] * temperature / length
+                                }
+                                temperature -= cooling
+                            }
+                        }
+                    }
                 }
-                // A weak pull to the centre, which networkx lacks, keeps components and
-                // isolated nodes (common in Mapper graphs) from drifting to the edges.
-                dx[i] = sx - gravity * (x[i] - 0.5)
-                dy[i] = sy - gravity * (y[i] - 0.5)
             }
-            for i in 0..<count {
-                let length = max((dx[i] * dx[i] + dy[i] * dy[i]).squareRoot(), 0.01)
-                x[i] += dx[i] * temperature / length
-                y[i] += dy[i] * temperature / length
-            }
-            temperature -= cooling
         }
         return zip(x, y).map { (x: $0, y: $1) }
     }

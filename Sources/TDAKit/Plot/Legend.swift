@@ -26,6 +26,8 @@ public struct Legend {
 
     /// Longest legends are cut here, with a last row saying how many were left out.
     static let maxEntries = 12
+    /// Longer labels are shortened with "…" so the legend never crowds out the plot.
+    static let maxLabelWidth = TextMetrics.width(String(repeating: "m", count: 24))
     static let rowHeight = 16.0
 
     public init(title: String = "", entries: [Entry] = [], colorBar: ColorScale? = nil) {
@@ -39,8 +41,8 @@ public struct Legend {
     /// Width the legend needs, from an estimate of the text width (no font metrics in SVG).
     public var width: Double {
         guard !isEmpty else { return 0 }
-        var widest = TextMetrics.width(title)
-        for entry in entries.prefix(Legend.maxEntries) { widest = max(widest, 18 + TextMetrics.width(entry.label)) }
+        var widest = min(TextMetrics.width(title), Legend.maxLabelWidth + 18)
+        for entry in entries.prefix(Legend.maxEntries) { widest = max(widest, 18 + min(TextMetrics.width(entry.label), Legend.maxLabelWidth)) }
         if let bar = colorBar { widest = max(widest, 22 + (bar.ticks.labels.map { TextMetrics.width($0) }.max() ?? 0)) }
         return widest + 12
     }
@@ -51,13 +53,13 @@ public struct Legend {
         svg.open([("class", "legend")])
         var top = y
         if !title.isEmpty {
-            svg.label(title, x, top + 10, bold: true)
+            svg.label(TextMetrics.fit(title, width: Legend.maxLabelWidth + 18), x, top + 10, bold: true)
             top += Legend.rowHeight
         }
         let shown = entries.count > Legend.maxEntries ? Legend.maxEntries - 1 : entries.count
         for entry in entries.prefix(shown) {
             drawSwatch(entry, into: &svg, x: x, centreY: top + 6)
-            svg.label(entry.label, x + 18, top + 10)
+            svg.label(TextMetrics.fit(entry.label, width: Legend.maxLabelWidth), x + 18, top + 10)
             top += Legend.rowHeight
         }
         if shown < entries.count {
@@ -120,4 +122,10 @@ public struct ColorScale {
 /// averages about that) keeps labels from overlapping.
 enum TextMetrics {
     static func width(_ text: String, size: Double = 11) -> Double { Double(text.count) * size * 0.6 }
+
+    /// `text` cut with "…" to fit `width` pixels (at least a few characters stay).
+    static func fit(_ text: String, width: Double, size: Double = 11) -> String {
+        let room = max(Int(width / (size * 0.6)), 4)
+        return text.count <= room ? text : String(text.prefix(room - 1)) + "…"
+    }
 }

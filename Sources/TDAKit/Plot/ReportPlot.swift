@@ -1,8 +1,9 @@
 /// A regression report (from gap-regress) as predicted against true values, with the y = x line
 /// of perfect prediction; R² goes in the figure title.
 public enum ReportPlot {
-    /// Reads `targets` and `predictions` (equal, non-zero length) and R² (the report's `r2`, or
-    /// computed as scikit-learn's `r2_score` when the report has none).
+    /// Reads `targets` and `predictions` (equal, non-zero length) and R²: the report's `r2`, the
+    /// `mean` of it when it is gap-regress's cross-validation summary, else computed as
+    /// scikit-learn's `r2_score`.
     public static func data(_ record: Record) throws(ToolError) -> (truth: [Double], predicted: [Double], r2: Double) {
         for key in ["predictions", "targets"] where record.fields[key] == nil {
             throw record.error("has no \"\(key)\" field; a report is drawn as \"predictions\" against \"targets\"")
@@ -13,7 +14,8 @@ public enum ReportPlot {
         }
         guard !truth.isEmpty else { throw record.error("has no predictions to draw") }
         guard (truth + predicted).allSatisfy(\.isFinite) else { throw record.error("has a non-finite prediction or target") }
-        return (truth, predicted, record.fields["r2"]?.doubleValue ?? r2(truth: truth, predicted: predicted))
+        let reported = record.fields["r2"]?.doubleValue ?? record.fields["r2"]?.objectValue?["mean"]?.doubleValue
+        return (truth, predicted, reported ?? r2(truth: truth, predicted: predicted))
     }
 
     /// 1 − SS_res / SS_tot; for constant targets 1 when exact, else 0 (scikit-learn's convention).

@@ -35,14 +35,15 @@ public enum TrainingCurvePlot {
         }
     }
 
-    /// Training curves first in blue, test in vermillion, validation in green, others after.
+    /// `train_*` blue, `test_*` vermillion, `val_*` green in every panel; other curves (nn-train's
+    /// running `loss`) take blue when there is no `train_*` curve, else orange and on.
     static func colors(_ names: [String]) -> [String] {
-        var used = Set<Int>()
+        func role(_ name: String) -> Int? { name.hasPrefix("train") ? 0 : name.hasPrefix("test") ? 1 : name.hasPrefix("val") ? 2 : nil }
+        var next = names.contains { role($0) == 0 } ? 3 : 0
         return names.map { name in
-            var k = name.contains("test") ? 1 : name.contains("val") ? 2 : 0
-            while used.contains(k) { k += 1 }
-            used.insert(k)
-            return Palette.category(k)
+            if let k = role(name) { return Palette.category(k) }
+            defer { next = next == 0 ? 3 : next + 1 }
+            return Palette.category(next)
         }
     }
 

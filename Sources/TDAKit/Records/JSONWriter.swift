@@ -46,19 +46,41 @@ public enum JSONWriter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Shortest round-trip digits; integral values keep Swift's `.0` so the type stays visible.
+    /// Shortest round-trip digits. Whole numbers below 2^53 are written as integers (`9`, not
+    /// `9.0`): the same double, and readers that type numbers (Python's json) get ints for
+    /// counts and indices such as Mapper members. `-0.0` keeps its sign.
     ///
-    /// `Double.write(to:)` hands its digits to the stream's `_writeASCII` straight from a stack
-    /// buffer; going through `description` allocated a String per long number and made writing
-    /// records 2.3× slower (bench/records.sh).
+    /// Other values go through `Double.write(to:)`, which hands its digits to the stream's
+    /// `_writeASCII` straight from a stack buffer; going through `description` allocated a
+    /// String per long number and made writing records 2.3× slower (bench/records.sh).
     @inlinable
     public static func writeNumber(_ x: Double, to out: inout [UInt8]) throws(NotANumber) {
         if x.isNaN { throw NotANumber() }
         if x.isInfinite { append("null", to: &out); return }
+        if x.rounded(.towardZero) == x, abs(x) < 9_007_199_254_740_992, !(x == 0 && x.sign == .minus) {
+            writeInteger(Int64(x), to: &out)
+            return
+        }
         var sink = ASCIISink(bytes: [])
         swap(&sink.bytes, &out)
         x.write(to: &sink)
         swap(&sink.bytes, &out)
+    }
+
+    @inlinable
+    static func writeInteger(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 48
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 
     @inlinable

@@ -14,13 +14,24 @@ public enum RecordCheck {
         }
     }
 
-    /// Copies the operands (or stdin) to the output, validating every record.
-    public static func copy(_ context: ToolContext, write: Bool) throws(ToolError) {
+    /// Copies the operands (or stdin) to the output, validating every record and setting the
+    /// given meta keys (for tagging records with facts the producing tool did not know).
+    public static func copy(_ context: ToolContext, write: Bool, setting: [(String, JSONValue)] = []) throws(ToolError) {
         let reader = context.recordReader()
         let writer = write ? try context.recordWriter() : nil
-        while let record = try reader.next() {
+        while var record = try reader.next() {
             try validate(record)
+            if !setting.isEmpty { record.fields["meta"] = .object(record.derivedMeta(setting)) }
             try writer?.write(record)
         }
+    }
+
+    /// `KEY=VALUE` as a meta entry: a JSON number when VALUE is a finite number, else a string.
+    public static func assignment(_ text: String) throws(ToolError) -> (String, JSONValue) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw ToolError.usage("--set wants KEY=VALUE, not '\(text)'")
+        }
+        let key = String(text[..<equals]), value = String(text[text.index(after: equals)...])
+        return (key, CSV.parseNumber(value).map(JSONValue.number) ?? .string(value))
     }
 }

@@ -1,21 +1,44 @@
 /// Which vector values are features, `--features ITEM,ITEM,...`: an index (0-based), an index
-/// range `a-b` (inclusive), a value name, or a name prefix ending in `*` (`stats.H1.*`). All values
-/// when absent. Order follows the items, each value at most once.
+/// range `a-b` (inclusive), a value name, a name prefix ending in `*` (`stats.H1.*`), or a
+/// numeric field of the record's meta (`meta.train_loss`, for baselines that are not topological).
+/// All values when absent. Order follows the items, each value at most once.
 public struct FeatureSelection: Sendable, Equatable {
     public let items: [String]
+
+    /// One feature column: a vector value by index, or a numeric record field.
+    public enum Column: Sendable, Equatable {
+        case value(Int)
+        case field(FieldPath)
+
+        /// The column's value in one record (whose vector values are `values`).
+        public func number(in record: Record, values: [Double]) throws(ToolError) -> Double {
+            switch self {
+            case .value(let i): return values[i]
+            case .field(let path): return try path.number(in: record)
+            }
+        }
+    }
 
     public init(_ text: String?) {
         items = text.map { $0.split(separator: ",").map(String.init) } ?? []
     }
 
-    /// The selected indices into vectors of `count` values named `names` (nil when unnamed).
-    public func indices(count: Int, names: [String]?) throws(ToolError) -> [Int] {
-        guard !items.isEmpty else { return Array(0..<count) }
-        var chosen: [Int] = []
+    /// The selected columns, in item order: `meta.*` items are record fields, the rest select
+    /// vector values as `indices` does.
+    public func columns(count: Int, names: [String]?) throws(ToolError) -> [Column] {
+        guard !items.isEmpty else { return (0..<count).map(Column.value) }
+        var chosen: [Column] = []
         for item in items {
+            if item.hasPrefix("meta.") {
+                chosen.append(.field(FieldPath(item)))
+                continue
+            }
             let found = try match(item, count: count, names: names)
-            guard !found.isEmpty else { throw ToolError.usage("--features: '\(item)' matches no value") }
-            chosen += found.filter { !chosen.contains($0) }
+            guard !found.isEmpty else {
+                let hint = names.flatMap { Suggestion.closest(to: item, in: $0) }.map { "; did you mean '\($0)'?" } ?? ""
+                throw ToolError.usage("--features: '\(item)' matches no value\(hint)")
+            }
+            chosen += found.map(Column.value).filter { !chosen.contains($0) }
         }
         return chosen
     }

@@ -13,8 +13,13 @@ public struct RegressionData: Sendable {
         guard let first = records.first else { throw ToolError(.dataError, "no vector records in the input") }
         let firstVector = try VectorRecord(first)
         let width = firstVector.values.count
-        let chosen = try features.indices(count: width, names: firstVector.names)
-        featureNames = chosen.map { firstVector.names?[$0] ?? "x\($0)" }
+        let chosen = try features.columns(count: width, names: firstVector.names)
+        featureNames = chosen.map { column in
+            switch column {
+            case .value(let i): return firstVector.names?[i] ?? "x\(i)"
+            case .field(let path): return path.description
+            }
+        }
         var flat: [Double] = [], targets: [Double] = [], ids: [String] = [], labels: [String] = []
         flat.reserveCapacity(records.count * chosen.count)
         for (row, record) in records.enumerated() {
@@ -22,9 +27,10 @@ public struct RegressionData: Sendable {
             guard vector.values.count == width else {
                 throw record.error("has \(vector.values.count) values, the first vector has \(width)")
             }
-            for j in chosen {
-                guard vector.values[j].isFinite else { throw record.error("has a non-finite value at index \(j)") }
-                flat.append(vector.values[j])
+            for (j, column) in chosen.enumerated() {
+                let value = try column.number(in: record, values: vector.values)
+                guard value.isFinite else { throw record.error("has a non-finite feature \(featureNames[j])") }
+                flat.append(value)
             }
             let t = try target.number(in: record)
             guard t.isFinite else { throw record.error("has a non-finite target \(target)") }

@@ -23,10 +23,13 @@ public enum ReportFormat {
                 ("spearman", summary(report.spearmanRho)), ("folds", .array(folds))]
     }
 
+    /// Fields a table leaves out: per-fold and per-record detail that the report record keeps.
+    static let tableOmits: Set<String> = ["type", "meta", "folds", "ids", "targets", "predictions"]
+
     /// Scalars as `key  value` lines, summaries as rows of a mean/SD/median/min/max table.
     public static func table(_ report: Record) -> String {
         var scalars: [(String, String)] = [], rows: [(String, [String])] = []
-        for (key, value) in report.fields.entries where key != "meta" && key != "folds" && key != "type" {
+        for (key, value) in report.fields.entries where !tableOmits.contains(key) {
             if case .object(let o) = value, o["mean"] != nil {
                 rows.append((key, ["mean", "sd", "median", "min", "max"].map { text(o[$0]) }))
             } else {

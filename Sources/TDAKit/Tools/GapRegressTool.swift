@@ -24,7 +24,7 @@ public enum GapRegressTool {
         summary: "predict the generalization gap from topological features",
         options: [
             OptionSpec("target", .text, default: "meta.gap", placeholder: "FIELD", help: "Target field."),
-            OptionSpec("features", .text, placeholder: "LIST", help: "Feature values: indices, ranges a-b, names, name prefixes ending in *."),
+            OptionSpec("features", .text, placeholder: "LIST", help: "Features: value indices, ranges a-b, names, name prefixes ending in *, or numeric meta fields (meta.train_loss)."),
             StandardOptions.seed,
         ],
         subcommands: [
@@ -39,6 +39,7 @@ public enum GapRegressTool {
             SubcommandSpec("compare", summary: "Dietterich's 5×2cv paired t-test between feature files A and B",
                            options: modelOptions + [
                             OptionSpec("cv", .text, default: "kfold:2x5", placeholder: "kfold:2x5", help: "Must be 2 folds × 5 repeats."),
+                            OptionSpec("features-b", .text, placeholder: "LIST", help: "Features of B when they differ from --features (A and B may then be one file)."),
                            ], operandPlaceholder: "A B"),
             SubcommandSpec("cmi", summary: "PGDL conditional mutual information of one feature against the target", options: [
                 OptionSpec("hparams", .text, placeholder: "FIELD,...", help: "Hyper-parameter fields to condition on (e.g. meta.lr,meta.depth)."),
@@ -69,9 +70,10 @@ public enum GapRegressTool {
         }
     }
 
-    static func data(_ records: [Record], _ args: ParsedArguments) throws -> RegressionData {
+    static func data(_ records: [Record], _ args: ParsedArguments, featureOption: String = "features") throws -> RegressionData {
         try RegressionData(records: records, target: FieldPath(args.string("target") ?? "meta.gap"),
-                           features: FeatureSelection(args.string("features")), group: args.string("group").map(FieldPath.init))
+                           features: FeatureSelection(args.string(featureOption) ?? args.string("features")),
+                           group: args.string("group").map(FieldPath.init))
     }
 
     static func folds(_ data: RegressionData, _ context: ToolContext) throws -> [Fold] {
@@ -99,7 +101,7 @@ public enum GapRegressTool {
         let report = try CrossValidationReport(kind: kind, x: data.x, y: data.y, folds: folds)
         if let path = args.string("output") {
             let out = try context.output(path)
-            try out.append(try JSONWriter.string(ModelFile(kind: kind, target: args.string("target") ?? "meta.gap",
+            try out.append(try JSONWriter.string(RegressionModelFile(kind: kind, target: args.string("target") ?? "meta.gap",
                                                            features: data.featureNames, model: model).json) + "\n")
         }
         let payload: [(String, JSONValue)] = [
@@ -107,27 +109,32 @@ public enum GapRegressTool {
             ("features", .array(data.featureNames.map(JSONValue.string))), ("rank", .number(Double(model.rank))),
             ("coef", .numbers(model.coefficients)), ("intercept", .number(model.intercept)),
             ("cv", .string(args.isSet("folds") ? "file" : args.string("cv") ?? "kfold:5x2")),
-        ] + ReportFormat.scores(report)
+        ] + ReportFormat.scores(report) + [
+            // Per record: the held-out prediction (mean over repetitions) against the target.
+            ("ids", .array(data.ids.map(JSONValue.string))), ("targets", .numbers(data.y)),
+            ("predictions", .array(report.heldOutPredictions.map(ReportFormat.number))),
+        ]
         try emit(Record(type: "report", id: "fit", meta: JSONObject(), payload: payload), context)
     }
 
     static func runPredict(_ context: ToolContext) throws {
         guard let path = context.arguments.string("model") else { throw ToolError.usage("predict needs --model FILE") }
-        let saved = try ModelFile.parse(readText(path), name: path)
+        let saved = try RegressionModelFile.parse(readText(path), name: path)
         let reader = context.recordReader()
         let writer = try context.recordWriter()
-        var indices: [Int] = [], width: Int?
+        var columns: [FeatureSelection.Column] = [], width: Int?
         while let record = try reader.next() {
             var vector = try VectorRecord(record)
             if width == nil {
                 width = vector.values.count
-                indices = try FeatureSelection(saved.features.joined(separator: ","))
-                    .indices(count: vector.values.count, names: vector.names ?? (0..<vector.values.count).map { "x\($0)" })
+                columns = try FeatureSelection(saved.features.joined(separator: ","))
+                    .columns(count: vector.values.count, names: vector.names ?? (0..<vector.values.count).map { "x\($0)" })
             }
             guard vector.values.count == width else {
                 throw record.error("has \(vector.values.count) values, the first vector has \(width ?? 0)")
             }
-            let row = indices.map { vector.values[$0] }
+            var row: [Double] = []
+            for column in columns { row.append(try column.number(in: record, values: vector.values)) }
             let prediction = saved.model.predict(Matrix(rows: 1, cols: row.count, storage: row))[0]
             vector.meta["predicted_gap"] = .number(prediction)
             var out = record
@@ -140,7 +147,7 @@ public enum GapRegressTool {
         let args = context.arguments
         guard args.operands.count == 2 else { throw ToolError.usage("compare needs two vector files A B") }
         let a = try data(RecordReader(paths: [args.operands[0]]).readAll(), args)
-        let b = try data(RecordReader(paths: [args.operands[1]]).readAll(), args)
+        let b = try data(RecordReader(paths: [args.operands[1]]).readAll(), args, featureOption: "features-b")
         guard a.ids == b.ids else {
             throw ToolError(.dataError, "\(args.operands[0]) and \(args.operands[1]) must hold the same ids in the same order")
         }
@@ -194,16 +201,5 @@ public enum GapRegressTool {
         }
     }
 
-    static func readText(_ path: String) throws -> String {
-        guard let file = fopen(path, "rb") else { throw ToolError(.noInput, "\(path): cannot open (\(String(cString: strerror(errno))))") }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func readText(_ path: String) throws -> String { try readLines(path).joined(separator: "\n") }
 }

@@ -46,6 +46,7 @@ public enum MapperTool {
             let args = context.arguments
             lenses = (args.string("lens") ?? "l2norm").split(separator: ",").map(String.init)
             bandwidth = args.double("bandwidth") ?? 1
+            // Build each lens once now so a bad --lens is reported before any input is read.
             for spec in lenses { _ = try LensRegistry.make(spec, bandwidth: bandwidth, given: Matrix(rows: 0, cols: 0)) }
             coverName = args.string("cover") ?? "uniform"
             cover = try CoverRegistry.make(coverName, intervals: args.int("intervals") ?? 10, overlap: args.double("overlap") ?? 0.1)
@@ -58,6 +59,7 @@ public enum MapperTool {
                 guard let value = CSV.parseNumber(epsText) else { throw ToolError.usage("--eps must be a number or auto, not '\(epsText)'") }
                 eps = value
             }
+            // Likewise a bad eps or min-samples (with --eps auto the eps comes per record).
             _ = try ClustererRegistry.make(clusterName, eps: eps ?? 1, minSamples: minSamples)
             metric = Metric(rawValue: args.string("metric") ?? "euclidean") ?? .euclidean
             nerve = Nerve(minIntersection: args.int("min-intersection") ?? 1, maxSimplexDimension: args.int("max-simplex-dim") ?? 1)

@@ -1,14 +1,154 @@
+import Foundation
+
 /// The `nn-train` tool: train neural networks (MLPs and small CNNs) and write model files.
 ///
-/// Not built yet: its issue has not landed, so real work exits 69 (EX_UNAVAILABLE).
+/// `fit` trains one network and writes the model file (`-o`) and a `model` record; `eval` scores
+/// a saved model; `data` writes a data set as `sample` records or CSV. The data options are
+/// shared with `nn-activations`, which rebuilds a model's training inputs from its model file.
 public enum NNTrainTool {
+    /// Options that choose and shape the data (built-in generator or files).
+    public static let dataOptions: [OptionSpec] = [
+        OptionSpec("dataset", .choice(SyntheticData.allCases.map(\.rawValue)), default: "moons", help: "Built-in data set."),
+        OptionSpec("data", .file, help: "Data file: CSV (--label-column), features .npy (--labels), or sample JSON Lines."),
+        OptionSpec("labels", .file, help: "Labels .npy for a features .npy given with --data."),
+        OptionSpec("label-column", .integer, default: "-1", help: "CSV column holding the class (negative counts from the end)."),
+        OptionSpec("test-data", .file, help: "Test data file (same format as --data); else --test-size samples are held out."),
+        OptionSpec("test-labels", .file, help: "Labels .npy for --test-data."),
+        OptionSpec("input-shape", .text, placeholder: "C,H,W", help: "Shape of each file sample, e.g. 1,16,16 for images (default flat)."),
+        OptionSpec("train-size", .integer, default: "800", help: "Training samples (generated sets; at most the file's size for files)."),
+        OptionSpec("test-size", .integer, default: "1000", help: "Test samples generated, or held out of --data when there is no --test-data."),
+        OptionSpec("dimensions", .integer, default: "2", help: "Input dimension of moons, circles, spirals, blobs, xor."),
+        OptionSpec("noise", .number, default: "0.1", help: "Noise of the built-in generator (pixel noise for images)."),
+        OptionSpec("classes", .integer, default: "3", help: "Classes of spirals, blobs and images."),
+        OptionSpec("data-seed", .integer, placeholder: "S", help: "Seed of the data and its train/test split (default: --seed)."),
+        OptionSpec("label-noise", .number, default: "0", placeholder: "FRACTION", help: "Fraction of training labels replaced by another class."),
+        OptionSpec("input-noise", .number, default: "0", placeholder: "SIGMA", help: "Gaussian noise added to the training inputs."),
+    ]
+
+    static let fitOptions: [OptionSpec] = [
+        OptionSpec("arch", .list(Architecture.layerKinds), placeholder: "LAYERS",
+                   help: "Architecture, e.g. dense:64,relu,dropout:0.2,dense:10 or conv:8x3:s1:p1,relu,maxpool:2,flatten,dense:10."),
+        OptionSpec("loss", .choice(Loss.allCases.map(\.rawValue)), default: "cross-entropy", help: "Training loss."),
+        OptionSpec("optimizer", .choice(OptimizerSettings.Method.allCases.map(\.rawValue)), default: "adam", help: "Optimiser (PyTorch's update rules)."),
+        OptionSpec("lr", .number, default: "0.001", help: "Learning rate."),
+        OptionSpec("momentum", .number, default: "0", help: "SGD momentum."),
+        OptionSpec("nesterov", help: "Nesterov momentum (SGD)."),
+        OptionSpec("weight-decay", .number, default: "0 (adamw: 0.01)", help: "Weight decay (L2 for sgd/adam, decoupled for adamw)."),
+        OptionSpec("schedule", .text, default: "constant", placeholder: "RULE", help: "Learning-rate rule: constant, cosine, step:EVERY:GAMMA."),
+        OptionSpec("warmup", .integer, default: "0", help: "Epochs of linear learning-rate warm-up."),
+        OptionSpec("epochs", .integer, default: "20", help: "Training epochs."),
+        OptionSpec("batch-size", .integer, default: "32", help: "Mini-batch size."),
+        OptionSpec("validation", .number, default: "0", placeholder: "FRACTION", help: "Hold out this fraction of the training set for early stopping."),
+        OptionSpec("patience", .integer, default: "5", help: "Epochs without a better validation loss before stopping."),
+        OptionSpec("id", .text, help: "Id of the model record (default: the model file's name without .json)."),
+        OptionSpec("log", help: "Write one epoch record per epoch to standard output."),
+    ]
+
     public static let spec = ToolSpec(
         name: "nn-train",
         summary: "train neural networks (MLPs and small CNNs) and write model files",
-        options: [StandardOptions.seed, StandardOptions.threads, StandardOptions.output]
+        options: [StandardOptions.seed, StandardOptions.threads, StandardOptions.output],
+        subcommands: [
+            SubcommandSpec("fit", summary: "train one network; write the model file (-o) and a model record", options: fitOptions + dataOptions, operands: .none, operandPlaceholder: ""),
+            SubcommandSpec("eval", summary: "accuracy and loss of a saved model on its train and test data (report records)",
+                           options: [OptionSpec("model", .file, help: "Model file to evaluate.")] + dataOptions, operands: .none, operandPlaceholder: ""),
+            SubcommandSpec("data", summary: "write a data set's train and test samples as sample records or CSV",
+                           options: [OptionSpec("format", .choice(["jsonl", "csv"]), default: "jsonl", help: "Output sample records or CSV (label last, split column first).")] + dataOptions,
+                           operands: .none, operandPlaceholder: ""),
+        ],
+        subcommandRequired: true, operands: .none, operandPlaceholder: "",
+        epilog: "Layers: " + Architecture.layerKinds.joined(separator: ", ") + ". Data sets: " + SyntheticData.allCases.map(\.rawValue).joined(separator: ", ") + "."
     )
 
     public static func run(_ context: ToolContext) throws {
-        throw ToolError(.unavailable, "not built yet (see the project's open issues)")
+        switch context.arguments.subcommand {
+        case "fit": try fit(context)
+        case "eval": try evaluate(context)
+        default: try writeData(context)
+        }
+    }
+
+    /// The toolkit's generator for a seed (xoshiro256** once it is in LinearAlgebra; until then
+    /// SplitMix64, the only place to change).
+    static func random(_ seed: UInt64) -> NetworkSplitMix { NetworkSplitMix(seed: seed) }
+
+    static func fit(_ context: ToolContext) throws {
+        let args = context.arguments
+        guard let arch = args.string("arch") else { throw ToolError.usage("fit needs --arch, e.g. --arch dense:64,relu,dense:2") }
+        guard let path = args.string("output"), path != "-" else { throw ToolError.usage("fit needs -o MODEL.json (the model file)") }
+        let (spec, train, test) = try loadData(args, seed: context.seed)
+        let config = try trainingConfig(args, architecture: arch, seed: context.seed)
+        let network = try Network(architecture: arch, input: train.shape)
+        var rng = random(config.seed)
+        Initialization.pytorchDefault(network, rng: &rng)
+        let trainer = try Trainer(network: network, config: config, threads: context.threads)
+        let id = args.string("id") ?? modelID(path)
+        let writer = try context.recordWriter("-")
+        let progress = context.progress("epochs", total: config.epochs)
+        var epochsRun = 0
+        try trainer.fit(train, test: test, rng: &rng) { report in
+            epochsRun = report.epoch
+            progress.update(report.epoch)
+            if args.flag("log") { try? writer.write(epochRecord(report, id: id)) }
+        }
+        progress.finish()
+        let (trainScore, testScore) = (trainer.evaluate(train), trainer.evaluate(test))
+        let metrics = ["train_acc": trainScore.accuracy, "test_acc": testScore.accuracy, "gap": trainScore.accuracy - testScore.accuracy,
+                       "train_loss": trainScore.loss, "test_loss": testScore.loss, "epochs_run": Double(epochsRun)]
+        let file = ModelFile(network: network, training: config, metrics: metrics, data: spec)
+        let output = try context.output(path)
+        try [UInt8](file.encoded()).withUnsafeBytes { try output.append($0) }
+        try writer.write(ModelRecord(id: id, meta: file.meta, path: path).record)
+    }
+
+    static func evaluate(_ context: ToolContext) throws {
+        let args = context.arguments
+        guard let path = args.string("model") else { throw ToolError.usage("eval needs --model FILE") }
+        let file = try ModelFile.read(URL(fileURLWithPath: path))
+        let (train, test) = try probeData(args, model: file, seed: context.seed)
+        let network = try file.network()
+        let trainer = try Trainer(network: network, config: file.training ?? TrainingConfig(architecture: file.architecture), threads: context.threads)
+        let writer = try context.recordWriter()
+        for (split, data) in [("train", train), ("test", test)] where data.count > 0 {
+            let score = trainer.evaluate(data)
+            try writer.write(Record(type: "report", id: "\(modelID(path))/\(split)", meta: file.meta,
+                                    payload: [("split", .string(split)), ("accuracy", .number(score.accuracy)),
+                                              ("loss", .number(score.loss)), ("samples", .number(Double(data.count)))]))
+        }
+    }
+
+    static func writeData(_ context: ToolContext) throws {
+        let args = context.arguments
+        let (_, train, test) = try loadData(args, seed: context.seed)
+        let output = try context.output(args.string("output"))
+        let csv = args.string("format") == "csv"
+        if csv { try output.append(CSV.line(["split"] + (0..<train.features.cols).map { "x\($0)" } + ["y"])) }
+        let writer = RecordWriter(output: output)
+        for (split, data) in [("train", train), ("test", test)] {
+            for i in 0..<data.count {
+                let x = data.features.row(i).map(Double.init)
+                if csv {
+                    try output.append(CSV.line([split] + x.map(CSV.field) + [String(data.labels[i])]))
+                } else {
+                    try writer.write(SampleRecord(id: "\(split)/\(i)", meta: JSONObject([("split", .string(split))]),
+                                                  x: x, y: .number(Double(data.labels[i]))).record)
+                }
+            }
+        }
+    }
+
+    /// The model id implied by a model file path: its name without directory and `.json`.
+    static func modelID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    }
+
+    static func epochRecord(_ r: EpochReport, id: String) -> Record {
+        var payload: [(String, JSONValue)] = [("epoch", .number(Double(r.epoch))), ("lr", .number(r.learningRate)),
+                                              ("loss", .number(r.loss)), ("train_acc", .number(r.train.accuracy)),
+                                              ("train_loss", .number(r.train.loss)), ("seconds", .number(r.seconds))]
+        if let t = r.test { payload += [("test_acc", .number(t.accuracy)), ("test_loss", .number(t.loss))] }
+        if let v = r.validation { payload += [("val_acc", .number(v.accuracy)), ("val_loss", .number(v.loss))] }
+        return Record(type: "epoch", id: id, meta: JSONObject(), payload: payload)
     }
 }

@@ -17,6 +17,7 @@ public enum PerslayVecTool {
         options: [
             OptionSpec("vec", .text, placeholder: "SPEC", repeatable: true,
                        help: "Vectorization NAME[:key=value...] (repeatable; also positional; default stats)."),
+            OptionSpec("vec-file", .file, placeholder: "FILE", help: "Vectorization specs from FILE, one per line (# starts a comment)."),
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),
             StandardOptions.output,
@@ -29,6 +30,7 @@ public enum PerslayVecTool {
                 OptionSpec("directions", .integer, default: "10", help: "Sliced Wasserstein: num_directions as gudhi (uses N − 1 lines)."),
                 OptionSpec("dim", .integer, default: "1", help: "Homology dimension compared."),
                 OptionSpec("to", .file, placeholder: "REF", help: "Compare each diagram with the first diagram of REF."),
+                StandardOptions.threads,
             ]),
             SubcommandSpec("reduce", summary: "one vector per group: mean or bootstrap mean of means", options: [
                 OptionSpec("by", .text, default: "id", placeholder: "FIELD", help: "Group field (id, meta.model, ...)."),
@@ -78,7 +80,10 @@ public enum PerslayVecTool {
 
     static func runVectorize(_ context: ToolContext) throws {
         let (positional, files) = try splitOperands(context.arguments.operands)
-        let specs = context.arguments.all("vec") + positional
+        let fromFile = try context.arguments.string("vec-file").map { path in
+            try readLines(path).map { String($0.prefix { $0 != "#" }.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
+        } ?? []
+        let specs = fromFile + context.arguments.all("vec") + positional
         let vectorizer = DiagramVectorizer(vectorizations: try (specs.isEmpty ? ["stats"] : specs).map(VectorizationRegistry.make),
                                            dimensions: try dimensions(context),
                                            infinityValue: context.arguments.double("inf-value"))
@@ -117,7 +122,7 @@ public enum PerslayVecTool {
             let vector = try VectorRecord(record)
             if width == nil { (width, names) = (vector.values.count, vector.names) }
             guard vector.values.count == width, vector.names == names else {
-                throw record.error("has \(vector.values.count) values named differently from the first vector (\(width ?? 0))")
+                throw record.error("has \(vector.values.count) values or other names than the first vector (\(width ?? 0) values)")
             }
             let label = try field.label(in: record)
             if members[label] == nil { order.append(label) }
@@ -182,6 +187,14 @@ public enum PerslayVecTool {
             try writer.write(DistanceRecord(id: label, meta: meta, matrix: matrix, names: names).record)
         }
     }
+}
+
+/// The lines of a text file (`-` for standard input).
+func readLines(_ path: String) throws -> [String] {
+    let reader = try LineReader(path: path)
+    var lines: [String] = []
+    while let line = try reader.nextLine({ String(decoding: $0, as: UTF8.self) }) { lines.append(line) }
+    return lines
 }
 
 /// True when `path` names an existing file or directory.

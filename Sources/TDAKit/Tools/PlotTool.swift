@@ -20,6 +20,9 @@ public enum PlotTool {
             OptionSpec("width", .integer, default: "640", placeholder: "PX", help: "Width of each figure in pixels."),
             OptionSpec("height", .integer, default: "480", placeholder: "PX", help: "Height of each figure in pixels."),
             OptionSpec("seed", .integer, default: "0", placeholder: "S", help: "Seed of the graph force layout (same seed, same picture)."),
+            OptionSpec("x", .text, placeholder: "FIELD", help: "One scatter of all records: x from FIELD (meta.gap, or a vector value name); needs --y."),
+            OptionSpec("y", .text, placeholder: "FIELD", help: "The y field of the all-records scatter."),
+            OptionSpec("label", .text, placeholder: "FIELD", help: "Colour the all-records scatter by FIELD (e.g. meta.depth)."),
         ],
         epilog: "Record types: diagram, vector, graph, report, epoch, cloud. A combined figure or a directory is needed for\nmore than one figure; the epoch records of one run (same id) make one figure."
     )
@@ -37,7 +40,12 @@ public enum PlotTool {
         if args.isSet("output-dir"), args.isSet("output") { throw ToolError.usage("give either --output or --output-dir, not both") }
         let directory = args.string("output-dir") ?? (output.hasSuffix("/") || isDirectory(output) ? output : nil)
 
-        let figures = try FigureBuilder.figures(try context.recordReader().readAll(), options: options)
+        var records = try context.recordReader().readAll()
+        if args.isSet("x") || args.isSet("y") {
+            guard let x = args.string("x"), let y = args.string("y") else { throw ToolError.usage("--x and --y go together") }
+            records = [try FieldScatter.cloud(records, x: x, y: y, label: args.string("label")).record]
+        }
+        let figures = try FigureBuilder.figures(records, options: options)
         if let directory {
             try makeDirectory(directory)
             let base = directory.hasSuffix("/") ? directory : directory + "/"

@@ -11,7 +11,10 @@ public enum TdaTool {
             SubcommandSpec("help", summary: "show the manual page of a tool", operands: .words(ToolCatalog.tools.map(\.name)), operandPlaceholder: "TOOL"),
             SubcommandSpec("completions", summary: "print the completion script of a shell (bash, zsh or fish)", operands: .words(Completions.shells), operandPlaceholder: "SHELL [TOOL]"),
             SubcommandSpec("cat", summary: "read records, check them against the protocol and write them back normalised",
-                           options: [OptionSpec("check", help: "Only check the records; write nothing."), StandardOptions.output]),
+                           options: [OptionSpec("check", help: "Only check the records; write nothing."),
+                                     OptionSpec("set", .text, placeholder: "KEY=VALUE", repeatable: true,
+                                                help: "Set meta.KEY of every record (a number when VALUE is one, else a string)."),
+                                     StandardOptions.output]),
         ],
         operands: .words(ToolCatalog.tools.map(\.name)),
         operandPlaceholder: "TOOL [ARGS...]",
@@ -46,7 +49,7 @@ public enum TdaTool {
             }
             for spec in specs { try context.standardOutput.append(Completions.script(shell: shell, spec: spec) ?? "") }
         case "cat"?:
-            try RecordCheck.copy(context, write: !args.flag("check"))
+            try RecordCheck.copy(context, write: !args.flag("check"), setting: try args.all("set").map(RecordCheck.assignment))
         default:
             var text = "tda-tools \(tdaToolsVersion)\n\nTools:\n"
             for tool in ToolCatalog.tools { text += HelpText.row(tool.name, tool.summary) }
@@ -104,14 +107,15 @@ public enum TdaTool {
         return String(cString: path).split(separator: ":").map(String.init)
     }
 
-    /// Names of `tda-NAME` executables on PATH and next to `tda`, without the prefix, sorted.
+    /// Names of `tda-NAME` executables on PATH and next to `tda`, without the prefix, sorted
+    /// (names with a dot are build artefacts such as test bundles, not commands).
     static func pluginNames() -> [String] {
         var names = Set<String>()
         for dir in pathDirectories() + (executableDirectory().map { [$0] } ?? []) {
             guard let handle = opendir(dir) else { continue }
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                if name.hasPrefix("tda-"), name.count > 4, isExecutableFile("\(dir)/\(name)") { names.insert(String(name.dropFirst(4))) }
+                if name.hasPrefix("tda-"), name.count > 4, !name.contains("."), isExecutableFile("\(dir)/\(name)") { names.insert(String(name.dropFirst(4))) }
             }
             closedir(handle)
         }

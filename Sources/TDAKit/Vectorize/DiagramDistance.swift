@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// Distances between two persistence diagrams (finite points of one dimension), where unmatched
 /// points go to the diagonal.
@@ -33,7 +32,7 @@ public enum DiagramMetric: Sendable, Equatable {
     public func pairwise(_ diagrams: [[PersistencePair]], threads: Int) -> Matrix<Double> {
         if case let .sliced(n) = self { return SlicedWasserstein(directions: n).pairwise(diagrams, threads: threads) }
         let count = diagrams.count
-        let rows = parallelRows(count: count, threads: threads) { i in
+        let rows = parallelMap(count, threads: threads) { i in
             ((i + 1)..<count).map { j in distance(diagrams[i], diagrams[j]) }
         }
         var matrix = Matrix<Double>(rows: count, cols: count)
@@ -45,24 +44,4 @@ public enum DiagramMetric: Sendable, Equatable {
         }
         return matrix
     }
-}
-
-/// Runs `body(i)` for i in 0..<count on `threads` workers (interleaved rows balance the
-/// triangular work) and returns the results in order.
-func parallelRows<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    let workers = max(1, min(threads, count))
-    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
-    let base = UnsafeSendable(results)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-        for i in stride(from: w, to: count, by: workers) { base.value[i] = body(i) }
-    }
-    return results.compactMap { $0 }
-}
-
-/// Lets disjoint workers write to one buffer (each index written by exactly one worker).
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -70,10 +70,19 @@ public struct FittedDiagramVectorizer: Sendable {
 
     public var valueNames: [String] { base.valueNames }
 
+    /// The number of values of every vector (computed once: the names are not needed per diagram).
+    let width: Int
+
+    init(base: DiagramVectorizer, fitted: [[any Vectorization]]) {
+        self.base = base
+        self.fitted = fitted
+        width = base.valueNames.count
+    }
+
     public func vector(_ diagram: PersistenceDiagram) throws -> [Double] {
         let points = try base.dimensions.map { try base.points(diagram, dimension: $0) }
         var values: [Double] = []
-        values.reserveCapacity(valueNames.count)
+        values.reserveCapacity(width)
         for row in fitted {
             for (vectorization, dimensionPoints) in zip(row, points) {
                 vectorization.vectorize(dimensionPoints, into: &values)

@@ -50,15 +50,23 @@ public struct PersistenceImage: Vectorization {
     public func vectorize(_ points: [PersistencePair], into values: inout [Double]) {
         let xs = linspace(range[0], range[1], resolution[0]), ys = linspace(range[2], range[3], resolution[1])
         let twoSigma2 = 2 * bandwidth * bandwidth, norm = 1 / (bandwidth * bandwidth * 2 * Double.pi)
-        let weights = points.map { weight($0) }
-        let start = values.count
-        values += [Double](repeating: 0, count: xs.count * ys.count)
-        for (p, w) in zip(points, weights) {
-            let gx = xs.map { exp(-($0 - p.birth) * ($0 - p.birth) / twoSigma2) }
-            for (j, y) in ys.enumerated() {
-                let dy = p.death - p.birth - y
-                let gy = w * exp(-dy * dy / twoSigma2) * norm
-                for i in 0..<xs.count { values[start + j * xs.count + i] += gy * gx[i] }
+        let start = values.count, nx = xs.count
+        values += [Double](repeating: 0, count: nx * ys.count)
+        // The Gaussian is separable: nx + ny exponentials per point, then a rank-one update of the
+        // image through raw pointers (bounds-checked subscripts kept this loop from vectorising).
+        var gx = [Double](repeating: 0, count: nx)
+        values.withUnsafeMutableBufferPointer { image in
+            gx.withUnsafeMutableBufferPointer { gx in
+                guard let out = image.baseAddress.map({ $0 + start }), let g = gx.baseAddress else { return }
+                for p in points {
+                    for i in 0..<nx { g[i] = exp(-(xs[i] - p.birth) * (xs[i] - p.birth) / twoSigma2) }
+                    let w = weight(p) * norm, persistence = p.death - p.birth
+                    for (j, y) in ys.enumerated() {
+                        let gy = w * exp(-(persistence - y) * (persistence - y) / twoSigma2)
+                        let row = out + j * nx
+                        for i in 0..<nx { row[i] += gy * g[i] }
+                    }
+                }
             }
         }
     }

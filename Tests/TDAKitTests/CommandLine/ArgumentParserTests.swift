@@ -79,6 +79,8 @@ import Testing
 
     @Test func editDistanceSuggestions() {
         #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestion.editDistance("--hepl", "--help") == 1)
+        #expect(Suggestion.closest(to: "--hepl", in: ["--eps", "--help"]) == "--help")
         #expect(Suggestion.closest(to: "landscpe", in: ["landscape", "image", "stats"]) == "landscape")
         #expect(Suggestion.closest(to: "zzzz", in: ["landscape", "image"]) == nil)
     }

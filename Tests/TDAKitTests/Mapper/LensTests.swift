@@ -7,6 +7,12 @@ struct LensFixture: Decodable {
     let points: [[Double]]
     let l2norm, mean, sum, coord2, pca1, pca2, knn5, eccentricity, density: [Double]
     let densityBandwidth: Double
+    let wide: [Wide]
+
+    struct Wide: Decodable {
+        let points: [[Double]]
+        let l2norm, sum, mean: [Double]
+    }
 }
 
 @Suite("Mapper lenses vs numpy / scikit-learn")
@@ -30,11 +36,23 @@ struct LensTests {
         return a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * max(scale, 1) }
     }
 
+    /// Bit for bit: these lenses add in numpy's pairwise order (`numpySum`).
     @Test func pointwiseLenses() throws {
-        #expect(close(try lens("l2norm"), fixture.l2norm))
-        #expect(close(try lens("mean"), fixture.mean))
-        #expect(close(try lens("sum"), fixture.sum))
+        #expect(try lens("l2norm") == fixture.l2norm)
+        #expect(try lens("mean") == fixture.mean)
+        #expect(try lens("sum") == fixture.sum)
         #expect(try lens("coord:2") == fixture.coord2)
+    }
+
+    /// Rows of 9, 64, 129 and 300 values take every branch of numpy's pairwise summation.
+    @Test func wideRowsMatchNumpyBitForBit() throws {
+        #expect(fixture.wide.map { $0.points[0].count } == [9, 64, 129, 300])
+        for w in fixture.wide {
+            let space = MetricSpace.points(Matrix(rowArrays: w.points), .euclidean)
+            #expect(try PointwiseLens.l2norm.values(space).storage == w.l2norm)
+            #expect(try PointwiseLens.sum.values(space).storage == w.sum)
+            #expect(try PointwiseLens.mean.values(space).storage == w.mean)
+        }
     }
 
     @Test func distanceLenses() throws {

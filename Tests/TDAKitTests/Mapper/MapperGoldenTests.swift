@@ -87,3 +87,33 @@ struct DBSCANGoldenTests {
         #expect(dbscan.labels(space: .distances(d), members: Array(0..<space.count)) == c.labels)
     }
 }
+
+/// KeplerMapper with `precomputed=True` and DBSCAN(metric="precomputed").
+struct PrecomputedFixture: Decodable {
+    let source: String
+    let distances: [[Double]]
+    let lens: [[Double]]
+    let intervals: Int
+    let overlap: Double
+    let eps: Double
+    let minSamples: Int
+    let nodes: [String: [Int]]
+    let links: [[String]]
+}
+
+@Suite("Mapper on a distance matrix vs KeplerMapper precomputed")
+struct MapperPrecomputedTests {
+    @Test func identicalNodesAndLinks() throws {
+        let f = try Fixtures.decode(PrecomputedFixture.self, "mapper/graph_precomputed.json")
+        let space = MetricSpace.distances(Matrix(rowArrays: f.distances))
+        let graph = try Mapper(cover: UniformCover(intervals: f.intervals, overlap: f.overlap),
+                               clusterer: DBSCAN(eps: f.eps, minSamples: f.minSamples))
+            .graph(space: space, lens: Matrix(rowArrays: f.lens))
+        #expect(Dictionary(uniqueKeysWithValues: graph.nodes.map { ($0.id, $0.members) }) == f.nodes)
+        #expect(graph.links.map { [graph.nodes[$0.0].id, graph.nodes[$0.1].id] } == f.links)
+        // The eccentricity lens of the distance matrix is KeplerMapper's lens (mean distance);
+        // 1e-12 relative covers the summation order.
+        let ours = try EccentricityLens().values(space).storage
+        #expect(zip(ours, f.lens.map { $0[0] }).allSatisfy { abs($0 - $1) <= 1e-12 * $1 })
+    }
+}

@@ -97,6 +97,8 @@ struct MapperWriterTests {
         let html = graphHTML(summary, title: "relu <a>")
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src="))
         #expect(html.contains("<title>relu &lt;a&gt;</title>"))
+        // In the script the title is a JSON string whose < and > cannot end the element.
+        #expect(html.contains(#""title":"relu \u003ca\u003e""#) && !html.contains("relu <a>"))
         for node in summary.graph.nodes { #expect(html.contains("\"id\":\"\(node.id)\"")) }
     }
 

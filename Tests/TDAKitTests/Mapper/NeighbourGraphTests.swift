@@ -6,12 +6,12 @@ struct NeighbourGraphTests {
     /// Corners of a cube of side 0.5 in 11 dimensions (an odd width exercises the padding),
     /// with duplicates: many pair distances equal eps exactly, the case where the Gram identity
     /// alone could round either way.
-    func gridCloud(_ n: Int, step: Double = 0.5) -> Matrix<Double> {
+    func gridCloud(_ n: Int, step: Double = 0.5, offset: Double = 0) -> Matrix<Double> {
         var state: UInt64 = 12345
         var values: [Double] = []
         for _ in 0..<(n * 11) {
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            values.append(Double(state >> 63) * step)
+            values.append(offset + Double(state >> 63) * step)
         }
         return Matrix(rows: n, cols: 11, storage: values)
     }
@@ -34,18 +34,19 @@ struct NeighbourGraphTests {
         #expect(mismatches == 0)
     }
 
-    /// With coordinates 0 or 0.1 (inexact in binary) the Gram estimate and the direct sum
-    /// round differently; eps is set to exact pair distances, so only the recheck band keeps
-    /// the two paths in agreement.
+    /// Coordinates 100 or 100.1: the Gram identity cancels ‖a‖² + ‖b‖² ≈ 2·10⁵ down to
+    /// distances of about 0.1, far below float precision, and eps is set to exact pair
+    /// distances; only the recheck band keeps the kernel equal to the direct sum.
     @Test func gramPathAgreesWithTheDirectSumUnderRounding() {
-        let x = gridCloud(150, step: 0.1)
+        let x = gridCloud(150, step: 0.1, offset: 100)
         let packed = PackedPoints(x, rows: Array(0..<150))
         for pair in [(0, 1), (2, 7), (5, 9)] {
             let r2 = packed.squaredEuclidean(pair.0, pair.1)
-            let graph = NeighbourGraph(space: .points(x, .euclidean), members: Array(0..<150), eps: r2.squareRoot())
+            let eps = r2.squareRoot()
+            let graph = NeighbourGraph(space: .points(x, .euclidean), members: Array(0..<150), eps: eps)
             var mismatches = 0
             for i in 0..<150 { for j in 0..<150 where i != j {
-                if graph.contains(i, j) != packed.isWithinEuclidean(i, j, squaredRadius: r2.squareRoot() * r2.squareRoot()) { mismatches += 1 }
+                if graph.contains(i, j) != (packed.squaredEuclidean(i, j) <= eps * eps) { mismatches += 1 }
             } }
             #expect(mismatches == 0)
         }

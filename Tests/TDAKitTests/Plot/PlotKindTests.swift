@@ -178,6 +178,9 @@ import Testing
         let record = try F.record(#"{"type":"report","id":"r","predictions":[1,2,3,5],"targets":[1,2,4,4]}"#)
         // SS_res = 0 + 0 + 1 + 1 = 2; mean 2.75, SS_tot = 3.0625 + 0.5625 + 1.5625 + 1.5625 = 6.75.
         #expect(abs(try ReportPlot.data(record).r2 - (1 - 2 / 6.75)) < 1e-15)
+        // gap-regress's cross-validation summary: its mean is the R² shown.
+        let summary = try F.record(#"{"type":"report","id":"r","predictions":[1,2],"targets":[1,3],"r2":{"mean":0.25,"sd":0.1}}"#)
+        #expect(try ReportPlot.data(summary).r2 == 0.25)
     }
 
     @Test func epochsOfOneRunMakeOneFigureOfLossAndAccuracyCurves() throws {
@@ -194,6 +197,18 @@ import Testing
         #expect(panels.map(\.subtitle) == ["loss", "accuracy"])
         #expect(panels[0].y.domain.contains(0.6) && panels[0].y.domain.contains(2.2))
         #expect(panels[1].x.domain.contains(1) && panels[1].x.domain.contains(4))
+    }
+
+    @Test func curvesKeepOneColourPerRoleWithNNTrainFields() throws {
+        let json = #"{"type":"epoch","id":"m","epoch":1,"lr":0.1,"loss":1.5,"train_acc":0.5,"train_loss":1.4,"seconds":2,"test_acc":0.4,"test_loss":1.6,"val_acc":0.45,"val_loss":1.55}"#
+        let panels = try TrainingCurvePlot.panels([F.record(json)])
+        #expect(panels.map(\.subtitle) == ["loss", "accuracy"])
+        let colour = { (panel: CartesianPlot, name: String) in panel.legend.entries.first { $0.label == name }?.style.color }
+        #expect(panels[0].legend.entries.map(\.label) == ["loss", "train_loss", "test_loss", "val_loss"])
+        #expect(colour(panels[0], "train_loss") == Palette.category(0) && colour(panels[1], "train_acc") == Palette.category(0))
+        #expect(colour(panels[0], "test_loss") == Palette.category(1) && colour(panels[1], "test_acc") == Palette.category(1))
+        #expect(colour(panels[0], "val_loss") == Palette.category(2) && colour(panels[1], "val_acc") == Palette.category(2))
+        #expect(colour(panels[0], "loss") == Palette.category(3))
     }
 
     @Test func cloudIsColouredByLabel() throws {

@@ -76,6 +76,19 @@ import Testing
         #expect(svg.texts.contains("<script>&\"x\""))
     }
 
+    @Test func longTitlesAndLabelsAreShortenedButKeptWhole() throws {
+        let id = String(repeating: "layer/", count: 40) + "end"
+        let label = String(repeating: "x", count: 60)
+        let record = try PlotFixtures.record(#"{"type":"cloud","id":"\#(id)","points":[[0,0],[1,1]],"labels":["\#(label)","b"]}"#)
+        let figure = try FigureBuilder.figures([record], options: PlotOptions())[0]
+        let svg = PlotFixtures.inspect(figure, width: 400, height: 300)
+        #expect(svg.elements.first { $0.name == "title" }?.text == id)
+        let shown = svg.texts.filter { $0.hasSuffix("…") }
+        #expect(shown.count == 2)
+        #expect(shown.allSatisfy { TextMetrics.width($0) < 400 })
+        #expect(svg.marksInsidePlotAreas)
+    }
+
     @Test func viridisEndsAndOkabeItoCycle() {
         #expect(Palette.sequential(0) == "#440154" && Palette.sequential(1) == "#fde725")
         #expect(Palette.sequential(-3) == "#440154" && Palette.sequential(.nan) == "#440154")

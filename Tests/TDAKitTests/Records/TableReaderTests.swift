@@ -83,7 +83,7 @@ extension ToolError: Equatable {
         let r = try record(#"{"type":"diagram","id":"d","diagrams":[[[0,1.5],[0,null]],[[0.5,0.75]]],"meta":{}}"#)
         let d = try DiagramRecord(r)
         #expect(d.diagram.dimensions[0][1].death == .infinity)
-        #expect(try JSONWriter.string(.object(d.record.fields)) == #"{"type":"diagram","id":"d","diagrams":[[[0.0,1.5],[0.0,null]],[[0.5,0.75]]],"meta":{}}"#)
+        #expect(try JSONWriter.string(.object(d.record.fields)) == #"{"type":"diagram","id":"d","diagrams":[[[0,1.5],[0,null]],[[0.5,0.75]]],"meta":{}}"#)
         let bad = try record(#"{"type":"diagram","id":"d","diagrams":[[[2,1]]]}"#)
         #expect(throws: ToolError.self) { try DiagramRecord(bad) }
     }

@@ -59,3 +59,34 @@ struct DiagramDistanceTests {
         }
     }
 }
+
+extension DiagramDistanceTests {
+    static func randomDiagram(_ g: inout Xoshiro256StarStar, _ count: Int) -> [PersistencePair] {
+        (0..<count).map { _ in
+            let b = g.nextDouble()
+            return PersistencePair(birth: b, death: b + g.nextDouble())
+        }
+    }
+
+    /// Metric axioms on random diagrams, and the ordering of the p-Wasserstein distances
+    /// (W∞ = bottleneck ≤ W_q ≤ W_p for p ≤ q with the same ground norm).
+    @Test func metricPropertiesHold() {
+        var g = Xoshiro256StarStar(seed: 21)
+        let diagrams = (0..<5).map { Self.randomDiagram(&g, 3 + $0 * 2) }
+        for metric in [DiagramMetric.bottleneck, .wasserstein(p: 1, internalP: .infinity), .wasserstein(p: 2, internalP: 2)] {
+            for a in diagrams {
+                #expect(metric.distance(a, a) == 0)
+                for b in diagrams {
+                    for c in diagrams {
+                        #expect(metric.distance(a, c) <= metric.distance(a, b) + metric.distance(b, c) + 1e-12)
+                    }
+                }
+            }
+        }
+        for (a, b) in zip(diagrams, diagrams.dropFirst()) {
+            let w1 = DiagramMetric.wasserstein(p: 1, internalP: .infinity).distance(a, b)
+            let w2 = DiagramMetric.wasserstein(p: 2, internalP: .infinity).distance(a, b)
+            #expect(DiagramMetric.bottleneck.distance(a, b) <= w2 + 1e-12 && w2 <= w1 + 1e-12)
+        }
+    }
+}

@@ -85,3 +85,16 @@ struct RepresentationTests {
         #expect(throws: VectorizationError.self) { try VectorizationRegistry.make("stats:top") }
     }
 }
+
+extension RepresentationTests {
+    /// PersLay with op=sum is additive over a union of diagrams; op=max is the larger of the parts.
+    @Test func perslaySumIsAdditiveAndMaxIsTheLargerPart() throws {
+        let a = Self.pairs([[0.1, 0.8], [0.3, 0.5]]), b = Self.pairs([[0.2, 1.0], [0.0, 0.4]])
+        for phi in ["gaussian:image_size=3,2", "tent:resolution=5", "line:num_lines=3", "exponential:image_size=2,2"] {
+            let sum = try VectorizationRegistry.make("perslay:weight=linear:phi=\(phi)")
+            #expect(Self.close(sum.vector(a + b), zip(sum.vector(a), sum.vector(b)).map { $0 + $1 }), "\(phi)")
+            let largest = try VectorizationRegistry.make("perslay:op=max:phi=\(phi)")
+            #expect(largest.vector(a + b) == zip(largest.vector(a), largest.vector(b)).map { max($0, $1) }, "\(phi)")
+        }
+    }
+}

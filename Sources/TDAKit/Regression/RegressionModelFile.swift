@@ -1,6 +1,6 @@
 /// A fitted model saved by `gap-regress fit -o FILE`: one JSON object
 /// `{"type": "linear-model", "kind", "target", "features": [names], "coef", "intercept", "rank"}`.
-public struct ModelFile: Sendable {
+public struct RegressionModelFile: Sendable {
     public var kind: String
     public var target: String
     public var features: [String]
@@ -20,7 +20,7 @@ public struct ModelFile: Sendable {
     }
 
     /// Reads a saved model; `name` (the file) prefixes error messages.
-    public static func parse(_ text: String, name: String) throws -> ModelFile {
+    public static func parse(_ text: String, name: String) throws -> RegressionModelFile {
         let value: JSONValue
         do { value = try JSONParser.parse(text) } catch { throw ToolError.data(name, "is not JSON: \(error.message)") }
         guard let o = value.objectValue, o["type"]?.stringValue == "linear-model",
@@ -30,7 +30,7 @@ public struct ModelFile: Sendable {
               let intercept = o["intercept"]?.doubleValue else {
             throw ToolError.data(name, "is not a linear model saved by 'gap-regress fit -o'")
         }
-        var file = ModelFile(kind: .ordinaryLeastSquares, target: target, features: features,
+        var file = RegressionModelFile(kind: .ordinaryLeastSquares, target: target, features: features,
                              model: LinearModel(coefficients: coef, intercept: intercept, rank: o["rank"]?.intValue ?? 0))
         file.kind = kind
         return file

@@ -1,0 +1,92 @@
+/// Builds layers from an architecture string such as
+/// `dense:64,relu,dropout:0.2,dense:10` or `conv:8x3:p1,relu,maxpool:2,flatten,dense:10`.
+///
+/// Tokens (comma-separated, shapes checked in order, positions counted from 1):
+/// `dense:UNITS`; `conv:FILTERSxKERNEL[:sSTRIDE][:pPADDING]`; `maxpool:SIZE`, `avgpool:SIZE`;
+/// `batchnorm`; `dropout:RATE`; `flatten`; and the activations `relu`, `tanh`, `sigmoid`, `gelu`,
+/// `identity`.
+public enum Architecture {
+    /// The layer kinds in the order help texts list them (the registry of layer names).
+    public static let layerKinds = ["dense", "conv", "maxpool", "avgpool", "batchnorm", "dropout", "flatten"]
+        + ActivationFunction.allCases.map(\.rawValue)
+
+    /// The layers of `arch` applied to samples of shape `input`, with zero parameters.
+    public static func layers(_ arch: String, input: TensorShape) throws -> [any Layer] {
+        let tokens = arch.split(separator: ",", omittingEmptySubsequences: false)
+            .map { String($0.filter { !$0.isWhitespace }) }
+        guard !(tokens.count == 1 && tokens[0].isEmpty) else { throw ArchitectureError.empty }
+        var shape = input
+        var layers = [any Layer]()
+        for (i, token) in tokens.enumerated() {
+            let layer = try makeLayer(token, position: i + 1, input: shape)
+            shape = layer.outputShape
+            layers.append(layer)
+        }
+        return layers
+    }
+
+    private static func makeLayer(_ token: String, position: Int, input: TensorShape) throws -> any Layer {
+        let parts = token.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let name = parts[0].lowercased(), args = Array(parts.dropFirst())
+        func bad(_ expected: String) -> ArchitectureError { .badArgument(position: position, token: token, expected: expected) }
+        func mismatch(_ message: String) -> ArchitectureError { .shapeMismatch(position: position, token: token, message: message) }
+        func noArguments() throws { if !args.isEmpty { throw bad("'\(name)' without arguments") } }
+        func needsImage() throws {
+            if !input.isSpatial { throw mismatch("needs an image input (channels×height×width) but gets \(input.count) flat features") }
+        }
+        if let function = ActivationFunction(rawValue: name) {
+            try noArguments()
+            return ActivationLayer(function, shape: input)
+        }
+        switch name {
+        case "dense":
+            guard args.count == 1, let units = Int(args[0]), units > 0 else { throw bad("dense:UNITS with UNITS > 0") }
+            if input.isSpatial { throw mismatch("needs a flat input but gets \(input); add 'flatten' before it") }
+            return DenseLayer(inputs: input.count, outputs: units)
+        case "conv":
+            let spec = try ConvSpec(args) ?? { throw bad("conv:FILTERSxKERNEL[:sSTRIDE][:pPADDING], e.g. conv:8x3:s1:p1") }()
+            try needsImage()
+            let span = min(input.height, input.width) + 2 * spec.padding
+            if spec.kernel > span {
+                throw mismatch("kernel \(spec.kernel)×\(spec.kernel) does not fit input \(input) with padding \(spec.padding)")
+            }
+            return Conv2DLayer(input: input, filters: spec.filters, kernel: spec.kernel, stride: spec.stride, padding: spec.padding)
+        case "maxpool", "avgpool":
+            guard args.count == 1, let size = Int(args[0]), size > 0 else { throw bad("\(name):SIZE with SIZE > 0") }
+            try needsImage()
+            if size > min(input.height, input.width) { throw mismatch("window \(size)×\(size) does not fit input \(input)") }
+            return PoolingLayer(name == "maxpool" ? .max : .avg, size: size, input: input)
+        case "batchnorm", "bn":
+            try noArguments()
+            return BatchNormLayer(shape: input)
+        case "dropout":
+            guard args.count == 1, let rate = Float(args[0]), rate >= 0, rate < 1 else { throw bad("dropout:RATE with 0 ≤ RATE < 1") }
+            return DropoutLayer(rate: rate, shape: input)
+        case "flatten":
+            try noArguments()
+            return FlattenLayer(shape: input)
+        default:
+            throw ArchitectureError.unknownLayer(position: position, token: token, known: layerKinds)
+        }
+    }
+}
+
+/// The arguments of a `conv` token.
+private struct ConvSpec {
+    var filters: Int, kernel: Int, stride = 1, padding = 0
+
+    init?(_ args: [String]) {
+        guard let first = args.first else { return nil }
+        let fk = first.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard fk.count == 2, fk[0] > 0, fk[1] > 0 else { return nil }
+        filters = fk[0]; kernel = fk[1]
+        for option in args.dropFirst() {
+            guard let value = Int(option.dropFirst()) else { return nil }
+            switch option.first {
+            case "s" where value > 0: stride = value
+            case "p" where value >= 0: padding = value
+            default: return nil
+            }
+        }
+    }
+}

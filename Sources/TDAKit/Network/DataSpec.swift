@@ -1,0 +1,57 @@
+/// Where a model's data came from, recorded in the model file so that `nn-activations` can
+/// rebuild the same training inputs: a built-in generator with its options and seed, split into
+/// train and test by a seeded permutation; or files.
+public struct DataSpec: Codable, Sendable, Equatable {
+    /// A `SyntheticData` name, or `file`.
+    public var dataset: String
+    public var dimensions = 2
+    public var noise = 0.1
+    public var classes = 3
+    /// Seed of the generator and of the train/test permutation.
+    public var seed: UInt64 = 0
+    public var trainSize = 800
+    public var testSize = 1000
+    /// Fraction of training labels replaced by another class.
+    public var labelNoise = 0.0
+    /// Standard deviation of Gaussian noise added to the training inputs.
+    public var inputNoise = 0.0
+    /// The data files, when `dataset` is `file`.
+    public var files: [String]?
+
+    public init(dataset: String) { self.dataset = dataset }
+
+    public var generator: SyntheticData? { SyntheticData(rawValue: dataset) }
+
+    /// The train and test sets of a built-in data set (nil for file data), before label and
+    /// input noise: the same spec always gives the same samples.
+    public func cleanSplit() -> (train: Dataset, test: Dataset)? {
+        guard let generator else { return nil }
+        var rng = NetworkSplitMix(seed: seed)
+        var options = SyntheticData.Options()
+        options.count = trainSize + testSize
+        options.dimensions = dimensions
+        options.noise = noise
+        options.classes = classes
+        let all = generator.generate(options, rng: &rng)
+        let order = NetworkRandom.permutation(all.count, &rng)
+        return (all.subset(Array(order.prefix(trainSize))), all.subset(Array(order.dropFirst(trainSize))))
+    }
+
+    /// Applies label and input noise to a training set, with their own seeded generator.
+    public func noisyTraining(_ train: Dataset) -> Dataset {
+        var rng = NetworkSplitMix(seed: seed ^ 0x6E6F_6973_7921)
+        return train.withLabelNoise(labelNoise, rng: &rng).withInputNoise(inputNoise, rng: &rng)
+    }
+
+    /// Fields for a model record's `meta`.
+    public var meta: [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [("dataset", .string(dataset))]
+        if generator != nil {
+            fields += [("dimensions", .number(Double(dimensions))), ("noise", .number(noise)), ("data_seed", .number(Double(seed)))]
+            if generator == .spirals || generator == .blobs || generator == .images { fields.append(("classes", .number(Double(classes)))) }
+        }
+        fields += [("train_size", .number(Double(trainSize))), ("test_size", .number(Double(testSize))),
+                   ("label_noise", .number(labelNoise)), ("input_noise", .number(inputNoise))]
+        return fields
+    }
+}

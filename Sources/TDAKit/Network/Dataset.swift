@@ -1,0 +1,54 @@
+/// Labelled samples for classification: one row of `features` per sample, in `shape` order.
+public struct Dataset: Sendable, Equatable {
+    public var features: Matrix<Float>
+    public var labels: [Int]
+    public var shape: TensorShape
+    public var classes: Int
+
+    public init(features: Matrix<Float>, labels: [Int], shape: TensorShape, classes: Int) {
+        self.features = features
+        self.labels = labels
+        self.shape = shape
+        self.classes = classes
+    }
+
+    public var count: Int { labels.count }
+
+    /// The samples at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> Dataset {
+        let width = features.cols
+        var storage = [Float]()
+        storage.reserveCapacity(indices.count * width)
+        for i in indices { storage.append(contentsOf: features.storage[(i * width)..<((i + 1) * width)]) }
+        return Dataset(features: Matrix(rows: indices.count, cols: width, storage: storage),
+                       labels: indices.map { labels[$0] }, shape: shape, classes: classes)
+    }
+
+    /// Splits off the last `fraction` of a seeded permutation: (first part, held-out part).
+    public func split<G: RandomNumberGenerator>(holdout fraction: Double, rng: inout G) -> (Dataset, Dataset) {
+        let order = NetworkRandom.permutation(count, &rng)
+        let held = Int((Double(count) * fraction).rounded())
+        return (subset(Array(order.dropLast(held))), subset(Array(order.suffix(held))))
+    }
+
+    /// Replaces the labels of a `fraction` of the samples (chosen by the generator) with a
+    /// different class drawn uniformly: the usual way zoo studies widen generalisation gaps.
+    public func withLabelNoise<G: RandomNumberGenerator>(_ fraction: Double, rng: inout G) -> Dataset {
+        guard fraction > 0, classes > 1 else { return self }
+        var noisy = self
+        let flipped = NetworkRandom.permutation(count, &rng).prefix(Int((Double(count) * fraction).rounded()))
+        for i in flipped {
+            let shift = 1 + NetworkRandom.index(classes - 1, &rng)
+            noisy.labels[i] = (labels[i] + shift) % classes
+        }
+        return noisy
+    }
+
+    /// Adds Gaussian noise of standard deviation `sigma` to every feature.
+    public func withInputNoise<G: RandomNumberGenerator>(_ sigma: Double, rng: inout G) -> Dataset {
+        guard sigma > 0 else { return self }
+        var noisy = self
+        for i in noisy.features.storage.indices { noisy.features.storage[i] += Float(sigma * NetworkRandom.normal(&rng)) }
+        return noisy
+    }
+}

@@ -1,0 +1,15 @@
+/// PyTorch's default initialisation of `nn.Linear` and `nn.Conv2d`, drawn from the caller's
+/// generator: weights `kaiming_uniform_(a=√5)`, i.e. U(−b, b) with b = gain·√(3/fan_in) and
+/// gain = √(2/(1+a²)) = √(1/3), so b = 1/√fan_in; biases U(−1/√fan_in, 1/√fan_in).
+/// Batch norm starts at weight 1, bias 0 (already set by the layer).
+public enum Initialization {
+    public static func pytorchDefault<G: RandomNumberGenerator>(_ network: Network, rng: inout G) {
+        for layer in network.layers where layer.isWeighted {
+            guard let weight = layer.parameters.first, let bias = layer.parameters.last else { continue }
+            let fanIn = weight.shape.dropFirst().reduce(1, *)
+            let bound = 1 / Double(fanIn).squareRoot()
+            for i in weight.value.indices { weight.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
+            for i in bias.value.indices { bias.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The JSON model file written by `nn-train` and read by `nn-activations`: architecture, input
+/// shape, every parameter (PyTorch `state_dict` names and shapes, values as the shortest decimal
+/// that reads back to the same `Float`), training config, seed and metrics.
+public struct ModelFile: Codable, Sendable, Equatable {
+    public struct Tensor: Codable, Sendable, Equatable {
+        public var name: String
+        public var shape: [Int]
+        public var values: [Float]
+    }
+
+    public var format = "tda-tools-model"
+    public var version = 1
+    public var architecture: String
+    public var inputShape: [Int]
+    public var classes: Int
+    public var layers: [String]
+    public var parameters: [Tensor]
+    public var training: TrainingConfig?
+    public var seed: UInt64?
+    /// `train_acc`, `test_acc`, `gap`, `train_loss`, `test_loss`, `epochs_run`.
+    public var metrics: [String: Double]
+    /// Where the data came from (rebuilt by `nn-activations` for the training inputs).
+    public var data: DataSpec?
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, architecture, inputShape = "input_shape", classes, layers, parameters, training, seed, metrics, data
+    }
+
+    /// Captures a network's current weights.
+    public init(network: Network, training: TrainingConfig?, metrics: [String: Double], data: DataSpec? = nil) {
+        architecture = network.architecture
+        inputShape = network.inputShape.dimensions
+        classes = network.outputShape.count
+        layers = network.layerNames
+        parameters = network.namedParameters.map { Tensor(name: $0.name, shape: $0.parameter.shape, values: $0.parameter.value) }
+        self.training = training
+        seed = training?.seed
+        self.metrics = metrics
+        self.data = data
+    }
+
+    /// Rebuilds the network with these weights.
+    public func network() throws -> Network {
+        guard let shape = TensorShape(dimensions: inputShape) else { throw ModelFileError.badInputShape(inputShape) }
+        let network = try Network(architecture: architecture, input: shape)
+        let expected = network.namedParameters
+        guard expected.count == parameters.count else {
+            throw ModelFileError.parameterCount(expected: expected.count, found: parameters.count)
+        }
+        for (slot, tensor) in zip(expected, parameters) {
+            guard slot.name == tensor.name, slot.parameter.shape == tensor.shape, slot.parameter.count == tensor.values.count else {
+                throw ModelFileError.parameterMismatch(name: tensor.name, expected: "\(slot.name) \(slot.parameter.shape)")
+            }
+            slot.parameter.value = tensor.values
+        }
+        return network
+    }
+
+    public static func read(_ url: URL) throws -> ModelFile {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw ModelFileError.unreadable(url.path) }
+        return try decode(data, name: url.path)
+    }
+
+    public static func decode(_ data: Data, name: String) throws -> ModelFile {
+        do { return try JSONDecoder().decode(ModelFile.self, from: data) } catch {
+            throw ModelFileError.malformed(name, String(describing: error))
+        }
+    }
+
+    /// The file's bytes (JSONEncoder writes each Float as its shortest round-trip decimal).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// Writes atomically (temporary file and rename), so a failed run leaves no half file.
+    public func write(_ url: URL) throws {
+        try encoded().write(to: url, options: .atomic)
+    }
+
+    /// The `meta` of this model's records: metrics, then hyper-parameters, then the data.
+    public var meta: JSONObject {
+        var fields: [(String, JSONValue)] = ["train_acc", "test_acc", "gap", "train_loss", "test_loss", "epochs_run"]
+            .compactMap { key in metrics[key].map { (key, .number($0)) } }
+        if let seed { fields.append(("seed", .number(Double(seed)))) }
+        fields.append(("layers", .string(architecture)))
+        if let t = training {
+            fields += [("loss", .string(t.loss)), ("optimizer", .string(t.optimizer.method.rawValue)),
+                       ("lr", .number(t.learningRate)), ("schedule", .string(t.schedule.description)),
+                       ("epochs", .number(Double(t.epochs))), ("batch_size", .number(Double(t.batchSize))),
+                       ("weight_decay", .number(Double(t.optimizer.weightDecay))), ("momentum", .number(Double(t.optimizer.momentum)))]
+        }
+        fields.append(("parameters", .number(Double(parameters.filter { !$0.name.hasSuffix("running_mean") && !$0.name.hasSuffix("running_var") }.reduce(0) { $0 + $1.values.count }))))
+        fields += data?.meta ?? []
+        return JSONObject(fields)
+    }
+}
+
+public enum ModelFileError: Error, CustomStringConvertible, Equatable {
+    case unreadable(String)
+    case malformed(String, String)
+    case badInputShape([Int])
+    case parameterCount(expected: Int, found: Int)
+    case parameterMismatch(name: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): return "\(path): cannot read the model file"
+        case let .malformed(path, why): return "\(path): not a tda-tools model file (\(why))"
+        case .badInputShape(let s): return "input_shape \(s) is neither [features] nor [channels, height, width]"
+        case let .parameterCount(e, f): return "the architecture has \(e) parameter tensors but the file has \(f)"
+        case let .parameterMismatch(name, expected): return "parameter \(name) does not match the architecture (expected \(expected))"
+        }
+    }
+}
+
+extension ModelFileError: ToolFailure {
+    public var status: ExitStatus {
+        if case .unreadable = self { return .noInput }
+        return .dataError
+    }
+}

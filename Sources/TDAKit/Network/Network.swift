@@ -1,0 +1,64 @@
+/// A sequential network: the layers of an architecture string applied in order.
+public final class Network {
+    public let architecture: String
+    public let inputShape: TensorShape
+    public let layers: [any Layer]
+    /// Layer names: kind plus a per-kind count from 1 (`dense1`, `relu1`, `dense2`, …).
+    public let layerNames: [String]
+
+    /// Builds the layers of `architecture` with zero parameters (see `Initialization`).
+    public init(architecture: String, input: TensorShape) throws {
+        self.architecture = architecture
+        inputShape = input
+        layers = try Architecture.layers(architecture, input: input)
+        var counts = [String: Int]()
+        layerNames = layers.map { layer in
+            counts[layer.kind, default: 0] += 1
+            return "\(layer.kind)\(counts[layer.kind]!)"
+        }
+    }
+
+    public var outputShape: TensorShape { layers.last?.outputShape ?? inputShape }
+
+    /// Every parameter with its `state_dict`-style name (`dense1.weight`), in layer order.
+    public var namedParameters: [(name: String, parameter: Parameter)] {
+        zip(layerNames, layers).flatMap { name, layer in layer.parameters.map { (name: "\(name).\($0.name)", parameter: $0) } }
+    }
+
+    public var trainableParameters: [Parameter] { namedParameters.map(\.parameter).filter(\.isTrainable) }
+
+    /// The output for a batch (rows = samples).
+    public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
+        var seeds = NetworkSplitMix(seed: mode.seed)
+        var h = x
+        for layer in layers {
+            var layerMode = mode
+            layerMode.seed = seeds.next()
+            h = layer.forward(h, mode: layerMode)
+        }
+        return h
+    }
+
+    /// Evaluation-mode outputs of the layers at `indices` (keyed by layer index), stopping after
+    /// the last one needed. Index `i`'s output is what layer `i` hands to layer `i + 1`.
+    public func layerOutputs(_ x: Matrix<Float>, indices: Set<Int>, threads: Int = 1) -> [Int: Matrix<Float>] {
+        var outputs = [Int: Matrix<Float>]()
+        guard let last = indices.max() else { return outputs }
+        var h = x
+        let mode = ForwardMode(training: false, threads: threads)
+        for i in 0...min(last, layers.count - 1) {
+            h = layers[i].forward(h, mode: mode)
+            if indices.contains(i) { outputs[i] = h }
+        }
+        return outputs
+    }
+
+    /// Backpropagates the gradient of the loss with respect to the output of the last training-mode
+    /// forward pass, leaving each parameter's gradient in `Parameter.gradient`.
+    @discardableResult
+    public func backward(_ dOutput: Matrix<Float>, threads: Int = 1) -> Matrix<Float> {
+        var g = dOutput
+        for layer in layers.reversed() { g = layer.backward(g, threads: threads) }
+        return g
+    }
+}

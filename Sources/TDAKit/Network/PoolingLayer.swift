@@ -1,0 +1,77 @@
+/// Max or average pooling over `size × size` windows with stride `size` (PyTorch's
+/// `nn.MaxPool2d(size)` / `nn.AvgPool2d(size)`: no padding, windows that do not fit are dropped).
+public final class PoolingLayer: Layer {
+    public enum Reduction: String, Sendable { case max, avg }
+
+    public let reduction: Reduction
+    public let size: Int
+    public let inputShape: TensorShape
+    public let outputShape: TensorShape
+    /// For max pooling, the input index that won each output value.
+    private var winners = [Int]()
+    private var batch = 0
+
+    public init(_ reduction: Reduction, size: Int, input: TensorShape) {
+        self.reduction = reduction
+        self.size = size
+        inputShape = input
+        outputShape = TensorShape(channels: input.channels, height: input.height / size, width: input.width / size)
+    }
+
+    public var kind: String { reduction.rawValue + "pool" }
+    public var token: String { "\(kind):\(size)" }
+
+    public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
+        var y = Matrix<Float>(rows: x.rows, cols: outputShape.count)
+        var won = [Int](repeating: 0, count: reduction == .max ? x.rows * outputShape.count : 0)
+        let scale = 1 / Float(size * size)
+        forEachWindow(samples: x.rows) { out, taps in
+            switch reduction {
+            case .max:
+                var best = taps[0]
+                for t in taps.dropFirst() where x.storage[t] > x.storage[best] || x.storage[t].isNaN { best = t }
+                y.storage[out] = x.storage[best]
+                won[out] = best
+            case .avg:
+                var sum: Float = 0
+                for t in taps { sum += x.storage[t] }
+                y.storage[out] = sum * scale
+            }
+        }
+        if mode.training { winners = won; batch = x.rows }
+        return y
+    }
+
+    public func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
+        var dx = Matrix<Float>(rows: batch, cols: inputShape.count)
+        let scale = 1 / Float(size * size)
+        forEachWindow(samples: batch) { out, taps in
+            switch reduction {
+            case .max: dx.storage[winners[out]] += dy.storage[out]
+            case .avg: for t in taps { dx.storage[t] += dy.storage[out] * scale }
+            }
+        }
+        return dx
+    }
+
+    /// Calls `body(output index, input indices of its window)` over the whole batch.
+    private func forEachWindow(samples: Int, _ body: (Int, [Int]) -> Void) {
+        let (c, h, w) = (inputShape.channels, inputShape.height, inputShape.width)
+        let (oh, ow) = (outputShape.height, outputShape.width)
+        var taps = [Int](repeating: 0, count: size * size)
+        for s in 0..<samples {
+            for ch in 0..<c {
+                for oy in 0..<oh {
+                    for ox in 0..<ow {
+                        for ky in 0..<size {
+                            for kx in 0..<size {
+                                taps[ky * size + kx] = s * c * h * w + (ch * h + oy * size + ky) * w + ox * size + kx
+                            }
+                        }
+                        body(((s * c + ch) * oh + oy) * ow + ox, taps)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// How `nn-train` and `nn-activations` turn their options into data sets and a training config.
+extension NNTrainTool {
+    /// The data spec of the data options, and the train and test sets it gives
+    /// (label and input noise applied to the training set only).
+    static func loadData(_ args: ParsedArguments, seed: UInt64) throws -> (DataSpec, Dataset, Dataset) {
+        var spec = DataSpec(dataset: args.isSet("data") ? "file" : args.string("dataset") ?? "moons")
+        spec.dimensions = try positive(args, "dimensions")
+        spec.classes = try positive(args, "classes")
+        spec.noise = try fraction(args, "noise", upTo: .infinity)
+        spec.seed = args.int("data-seed").map { UInt64(truncatingIfNeeded: $0) } ?? seed
+        spec.trainSize = try positive(args, "train-size")
+        spec.testSize = try nonNegative(args, "test-size")
+        spec.labelNoise = try fraction(args, "label-noise", upTo: 1)
+        spec.inputNoise = try fraction(args, "input-noise", upTo: .infinity)
+        var train: Dataset, test: Dataset
+        if let path = args.string("data") {
+            spec.files = [path, args.string("labels"), args.string("test-data"), args.string("test-labels")].compactMap { $0 }
+            (train, test) = try fileSplit(args, path: path, spec: &spec)
+        } else {
+            guard let split = spec.cleanSplit() else { throw ToolError.usage("unknown data set \(spec.dataset)") }
+            (train, test) = split
+        }
+        return (spec, spec.noisyTraining(train), test)
+    }
+
+    /// Train and test sets from files: `--test-data`, or the last `--test-size` samples of a
+    /// seeded permutation of `--data`; at most `--train-size` training samples.
+    static func fileSplit(_ args: ParsedArguments, path: String, spec: inout DataSpec) throws -> (Dataset, Dataset) {
+        let shape = try inputShape(args)
+        let column = args.int("label-column") ?? -1
+        var data = try DataFiles.load(path, labels: args.string("labels"), labelColumn: column, shape: shape)
+        var test: Dataset
+        if let testPath = args.string("test-data") {
+            test = try DataFiles.load(testPath, labels: args.string("test-labels"), labelColumn: column, shape: shape)
+            guard test.shape == data.shape else { throw ToolError.data(testPath, "samples have shape \(test.shape), training samples \(data.shape)") }
+            let classes = max(data.classes, test.classes)
+            (data.classes, test.classes) = (classes, classes)
+        } else {
+            guard spec.testSize < data.count else {
+                throw ToolError.usage("--test-size \(spec.testSize) leaves no training samples of the \(data.count) in \(path)")
+            }
+            var rng = random(spec.seed)
+            let order = NetworkRandom.permutation(data.count, &rng)
+            test = data.subset(Array(order.suffix(spec.testSize)))
+            data = data.subset(Array(order.dropLast(spec.testSize)))
+        }
+        if args.isSet("train-size"), spec.trainSize < data.count { data = data.subset(Array(0..<spec.trainSize)) }
+        spec.trainSize = data.count
+        spec.testSize = test.count
+        return (data, test)
+    }
+
+    /// The probe data of a saved model: the data options when any is given, else the model's own
+    /// data spec (the same training inputs it was fit on, without label noise).
+    static func probeData(_ args: ParsedArguments, model: ModelFile, seed: UInt64) throws -> (Dataset, Dataset) {
+        let explicit = dataOptions.contains { $0.name != "data-seed" && args.isSet($0.name) }
+        if !explicit, let spec = model.data, let split = spec.cleanSplit() { return split }
+        if !explicit, let spec = model.data, let files = spec.files, let first = files.first {
+            throw ToolError.usage("model data came from \(first); give it again with --data")
+        }
+        let (_, train, test) = try loadData(args, seed: seed)
+        return (train, test)
+    }
+
+    static func trainingConfig(_ args: ParsedArguments, architecture: String, seed: UInt64) throws -> TrainingConfig {
+        var config = TrainingConfig(architecture: architecture)
+        config.loss = args.string("loss") ?? Loss.crossEntropy.rawValue
+        let method = OptimizerSettings.Method(rawValue: args.string("optimizer") ?? "adam") ?? .adam
+        config.optimizer = OptimizerSettings(method: method)
+        config.optimizer.momentum = Float(try fraction(args, "momentum", upTo: 1))
+        config.optimizer.nesterov = args.flag("nesterov")
+        if args.isSet("weight-decay") { config.optimizer.weightDecay = Float(try fraction(args, "weight-decay", upTo: .infinity)) }
+        if config.optimizer.nesterov && config.optimizer.momentum == 0 { throw ToolError.usage("--nesterov needs --momentum > 0") }
+        config.learningRate = try fraction(args, "lr", upTo: .infinity)
+        let warmup = try nonNegative(args, "warmup")
+        let rule = args.string("schedule") ?? "constant"
+        guard let schedule = LearningRateSchedule(parsing: rule, warmupEpochs: warmup) else {
+            throw ToolError.usage("--schedule \(rule): expected constant, cosine or step:EVERY:GAMMA")
+        }
+        config.schedule = schedule
+        config.epochs = try positive(args, "epochs")
+        config.batchSize = try positive(args, "batch-size")
+        config.validationFraction = try fraction(args, "validation", upTo: 0.9)
+        config.patience = try positive(args, "patience")
+        config.seed = seed
+        return config
+    }
+
+    static func inputShape(_ args: ParsedArguments) throws -> TensorShape? {
+        guard let text = args.string("input-shape") else { return nil }
+        let dims = text.split(separator: ",").compactMap { Int($0) }
+        guard let shape = TensorShape(dimensions: dims), dims.count == text.split(separator: ",").count else {
+            throw ToolError.usage("--input-shape \(text): expected FEATURES or CHANNELS,HEIGHT,WIDTH")
+        }
+        return shape
+    }
+
+    private static func positive(_ args: ParsedArguments, _ name: String) throws -> Int {
+        let value = try nonNegative(args, name)
+        guard value > 0 else { throw ToolError.usage("--\(name) must be positive") }
+        return value
+    }
+
+    private static func nonNegative(_ args: ParsedArguments, _ name: String) throws -> Int {
+        guard let value = args.int(name), value >= 0 else {
+            throw ToolError.usage("--\(name) must be a non-negative integer")
+        }
+        return value
+    }
+
+    /// A number in [0, limit] (the option's declared default when absent).
+    private static func fraction(_ args: ParsedArguments, _ name: String, upTo limit: Double) throws -> Double {
+        guard let value = args.double(name), value >= 0, value <= limit else {
+            throw ToolError.usage("--\(name) must be a number in [0, \(limit)]")
+        }
+        return value
+    }
+}

@@ -1,0 +1,130 @@
+import Testing
+@testable import TDAKit
+
+@Suite("Network training")
+struct TrainingTests {
+    func moons(_ count: Int, seed: UInt64) -> Dataset {
+        var options = SyntheticData.Options()
+        options.count = count
+        options.noise = 0.1
+        var rng = TestRandom(seed)
+        return SyntheticData.moons.generate(options, rng: &rng)
+    }
+
+    func train(threads: Int, epochs: Int = 30, optimizer: OptimizerSettings.Method = .adam) throws -> (Network, Trainer) {
+        var config = TrainingConfig(architecture: "dense:16,relu,dropout:0.1,dense:16,tanh,dense:2")
+        config.optimizer = OptimizerSettings(method: optimizer)
+        config.learningRate = 0.02
+        config.epochs = epochs
+        config.batchSize = 16
+        var rng = TestRandom(5)
+        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
+        Initialization.pytorchDefault(network, rng: &rng)
+        let trainer = try Trainer(network: network, config: config, threads: threads)
+        try trainer.fit(moons(400, seed: 1), test: nil, rng: &rng)
+        return (network, trainer)
+    }
+
+    @Test("an MLP learns two moons")
+    func learnsMoons() throws {
+        let (_, trainer) = try train(threads: 1)
+        let test = trainer.evaluate(moons(400, seed: 2))
+        #expect(test.accuracy > 0.95)
+        #expect(test.loss < 0.2)
+    }
+
+    @Test("same seed, same weights bit for bit, whatever the thread count")
+    func deterministic() throws {
+        let (a, _) = try train(threads: 1, epochs: 3)
+        let (b, _) = try train(threads: 2, epochs: 3)
+        #expect(a.namedParameters.map(\.parameter.value) == b.namedParameters.map(\.parameter.value))
+    }
+
+    @Test("a diverging run stops with an error naming the epoch")
+    func diverges() throws {
+        var config = TrainingConfig(architecture: "dense:8,relu,dense:2")
+        config.loss = "mse"
+        config.learningRate = 1e8
+        config.optimizer.momentum = 0.9
+        var rng = TestRandom(1)
+        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
+        Initialization.pytorchDefault(network, rng: &rng)
+        let trainer = try Trainer(network: network, config: config)
+        #expect(throws: TrainingError.self) { try trainer.fit(moons(200, seed: 3), test: nil, rng: &rng) }
+    }
+
+    @Test("a class count that does not fit the last layer is rejected")
+    func classMismatch() throws {
+        let network = try Network(architecture: "dense:3", input: TensorShape(features: 2))
+        let trainer = try Trainer(network: network, config: TrainingConfig(architecture: "dense:3"))
+        var rng = TestRandom(1)
+        #expect(throws: TrainingError.classMismatch(outputs: 3, classes: 2)) { try trainer.fit(moons(10, seed: 1), test: nil, rng: &rng) }
+    }
+
+    @Test("early stopping ends before the last epoch and restores the best weights")
+    func earlyStopping() throws {
+        var config = TrainingConfig(architecture: "dense:64,relu,dense:2")
+        config.epochs = 200
+        config.learningRate = 0.05
+        config.optimizer = OptimizerSettings(method: .adam)
+        config.validationFraction = 0.3
+        config.patience = 3
+        var rng = TestRandom(8)
+        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
+        Initialization.pytorchDefault(network, rng: &rng)
+        let trainer = try Trainer(network: network, config: config)
+        var reports = [EpochReport]()
+        var noisy = moons(60, seed: 4)
+        noisy = noisy.withLabelNoise(0.3, rng: &rng)
+        try trainer.fit(noisy, test: nil, rng: &rng) { reports.append($0) }
+        #expect(reports.count < 200)
+        let best = reports.compactMap { $0.validation?.loss }.min() ?? .infinity
+        #expect(reports.last.map { $0.validation!.loss >= best } == true)
+    }
+
+    @Test("learning-rate schedules follow PyTorch's StepLR and CosineAnnealingLR, with warm-up")
+    func schedules() throws {
+        let step = try #require(LearningRateSchedule(parsing: "step:2:0.5"))
+        #expect((0..<5).map { step.rate(base: 1, epoch: $0, epochs: 5) } == [1, 1, 0.5, 0.5, 0.25])
+        let cosine = try #require(LearningRateSchedule(parsing: "cosine", warmupEpochs: 2))
+        #expect(cosine.rate(base: 1, epoch: 0, epochs: 4) == 0.5)
+        #expect(abs(cosine.rate(base: 1, epoch: 2, epochs: 4) - 0.5) < 1e-15)
+        #expect(LearningRateSchedule(parsing: "step:0:1") == nil)
+    }
+}
+
+@Suite("Network data")
+struct DataTests {
+    @Test("generators are seeded, sized and labelled", arguments: SyntheticData.allCases)
+    func generators(_ set: SyntheticData) {
+        var options = SyntheticData.Options()
+        options.count = 90
+        options.dimensions = 3
+        var a = TestRandom(4), b = TestRandom(4)
+        let x = set.generate(options, rng: &a), y = set.generate(options, rng: &b)
+        #expect(x == y)
+        #expect(x.count == 90 && x.features.rows == 90)
+        #expect(x.features.cols == (set == .images ? 256 : 3))
+        #expect(Set(x.labels) == Set(0..<set.classCount(options)))
+        #expect(x.features.storage.allSatisfy { $0.isFinite })
+    }
+
+    @Test("label noise flips the requested fraction to other classes")
+    func labelNoise() {
+        var options = SyntheticData.Options()
+        options.count = 200
+        var rng = TestRandom(6)
+        let clean = SyntheticData.blobs.generate(options, rng: &rng)
+        let noisy = clean.withLabelNoise(0.25, rng: &rng)
+        #expect(zip(clean.labels, noisy.labels).filter { $0 != $1 }.count == 50)
+    }
+
+    @Test("xor labels are the parity of positive coordinates")
+    func xorParity() {
+        var options = SyntheticData.Options()
+        options.noise = 0
+        var rng = TestRandom(2)
+        let d = SyntheticData.xor.generate(options, rng: &rng)
+        for i in 0..<d.count { #expect(d.labels[i] == d.features.row(i).filter { $0 > 0 }.count % 2) }
+    }
+}
