@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Bench inputs for bench/ph-rips.sh, written as .npy (deterministic seeds).
+
+  ph-rips-data.py uniform N D FILE      N points uniform in [0,1]^D
+  ph-rips-data.py torus N FILE          N points on a torus (R=2, r=1) in R^3, noise 0.05
+  ph-rips-data.py activations N C FILE  N "neurons" x C inputs, tuned like a trained layer: each
+                                        neuron has a preferred direction in a 2-d input space and
+                                        fires ReLU(gain * <input, direction>) plus small noise, so
+                                        correlations vary smoothly over the neurons (structured, as
+                                        trained networks; BENCHMARKS.md: unstructured random data
+                                        makes Rips H1 explode for every implementation)
+"""
+import sys
+
+import numpy as np
+
+rng = np.random.default_rng(20261126)
+kind = sys.argv[1]
+if kind == "uniform":
+    n, d, out = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    x = rng.uniform(size=(n, d))
+elif kind == "torus":
+    n, out = int(sys.argv[2]), sys.argv[3]
+    u, v = rng.uniform(0, 2 * np.pi, (2, n))
+    x = np.c_[(2 + np.cos(v)) * np.cos(u), (2 + np.cos(v)) * np.sin(u), np.sin(v)] + 0.05 * rng.normal(size=(n, 3))
+elif kind == "activations":
+    n, c, out = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    inputs = rng.normal(size=(c, 2))
+    directions = rng.normal(size=(n, 2))
+    directions /= np.linalg.norm(directions, axis=1, keepdims=True)
+    gains = rng.uniform(0.5, 2.0, size=(n, 1))
+    x = np.maximum(gains * (directions @ inputs.T) + 0.1 * rng.normal(size=(n, c)), 0)
+else:
+    sys.exit(f"unknown kind {kind}")
+np.save(out, x)
