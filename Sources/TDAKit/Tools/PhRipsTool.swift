@@ -1,14 +1,115 @@
-/// The `ph-rips` tool: Vietoris–Rips persistent homology of clouds and distance matrices.
-///
-/// Not built yet: its issue has not landed, so real work exits 69 (EX_UNAVAILABLE).
+@preconcurrency import Glibc
+
+/// The `ph-rips` tool: Vietoris–Rips persistent homology of clouds and distance matrices,
+/// with Ripser's algorithm and ripser.py's conventions (see `RipsPersistence`).
 public enum PhRipsTool {
     public static let spec = ToolSpec(
         name: "ph-rips",
         summary: "Vietoris–Rips persistent homology of clouds and distance matrices",
-        options: [OptionSpec("maxdim", .integer, default: "1", help: "Highest homology dimension."), StandardOptions.threads]
+        options: [
+            OptionSpec("metric", .choice(RipsMetrics.names), default: "euclidean",
+                       help: "Distance between the rows of a cloud (abs-correlation is 1 − |Pearson|)."),
+            OptionSpec("maxdim", .integer, default: "1", help: "Highest homology dimension."),
+            OptionSpec("threshold", .number, default: "enclosing radius",
+                       help: "Largest edge length; bars alive there get an infinite death."),
+            OptionSpec("coeff", .integer, default: "2", help: "Coefficients in the prime field Z/P."),
+            OptionSpec("precision", .choice(RipsPrecision.allCases.map(\.rawValue)), default: "float32",
+                       help: "Arithmetic of the filtration; float32 equals ripser.py bit for bit."),
+            OptionSpec("finite-only", help: "Drop bars with infinite death."),
+            OptionSpec("cocycles", help: "Add representative cocycles for H1 and up."),
+            OptionSpec("emit-distance", help: "Write the distance record instead of the diagram."),
+            OptionSpec("distance-matrix", help: "A CSV or .npy input is a distance matrix, not points."),
+            OptionSpec("max-memory", .text, default: "80% of RAM", placeholder: "BYTES",
+                       help: "Refuse runs estimated to need more (suffixes K, M, G, T)."),
+            StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads, StandardOptions.output,
+        ],
+        epilog: "Reads cloud or distance records; writes one diagram record per input, with its id and meta. "
+            + "Zero-length bars are dropped and an infinite death is null, as ripser.py."
     )
 
     public static func run(_ context: ToolContext) throws {
-        throw ToolError(.unavailable, "not built yet (see the project's open issues)")
+        let args = context.arguments
+        var options = RipsOptions(maxDimension: args.int("maxdim") ?? 1, threshold: args.double("threshold"),
+                                  coefficient: args.int("coeff") ?? 2,
+                                  precision: RipsPrecision(rawValue: args.string("precision") ?? "float32") ?? .float32,
+                                  cocycles: args.flag("cocycles"), threads: context.threads)
+        options.maxMemory = try memoryLimit(args.string("max-memory"))
+        try checkOptions(options)
+        let metric = args.string("metric") ?? "euclidean"
+        let writer = try context.recordWriter(args.string("output"))
+        var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "jsonl",
+                                  tableType: args.flag("distance-matrix") ? "distance" : "cloud")
+        while let record = try source.next() {
+            let distances = try inputDistances(record, metric: metric, threads: options.threads)
+            if args.flag("emit-distance") {
+                let square = Matrix(rows: distances.count, cols: distances.count, storage:
+                    (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
+                try writer.write(DistanceRecord(id: record.id, meta: record.meta, matrix: square).record)
+                continue
+            }
+            let result: RipsResult
+            do { result = try RipsPersistence.compute(distances: distances, options: options) } catch let error as RipsError {
+                throw record.error(error.description)
+            }
+            try writer.write(output(record, result, finiteOnly: args.flag("finite-only")))
+        }
+    }
+
+    /// Options that do not depend on the data fail before any input is read.
+    static func checkOptions(_ options: RipsOptions) throws {
+        _ = try PrimeField(options.coefficient)
+        guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
+        if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
+    }
+
+    /// The distances of a cloud (under `metric`) or of a validated distance record.
+    static func inputDistances(_ record: Record, metric: String, threads: Int) throws -> CompressedDistanceMatrix<Double> {
+        do {
+            if record.type == "distance" {
+                return try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
+            }
+            let cloud = try CloudRecord(record)
+            guard cloud.points.rows > 0 else { throw RipsError.emptyInput }
+            guard cloud.points.rows > 1 else { throw RipsError.singlePoint }
+            return try RipsMetrics.distances(cloud.points, metric: metric, threads: threads)
+        } catch let error as RipsError {
+            throw record.error(error.description)
+        }
+    }
+
+    /// The diagram record, with cocycles as ripser.py's rows [vertices…, value] when asked.
+    static func output(_ record: Record, _ result: RipsResult, finiteOnly: Bool) -> Record {
+        var diagram = result.diagram
+        var cocycles = result.cocycles
+        if finiteOnly {
+            for d in diagram.dimensions.indices {
+                let keep = diagram.dimensions[d].indices.filter { diagram.dimensions[d][$0].isFinite }
+                if let all = cocycles?[d] { cocycles?[d] = keep.map { all[$0] } }
+                diagram.dimensions[d] = keep.map { diagram.dimensions[d][$0] }
+            }
+        }
+        var out = DiagramRecord(id: record.id, meta: record.meta, diagram: diagram).record
+        if let cocycles {
+            out.fields["cocycles"] = .array(cocycles.map { bars in
+                .array(bars.map { cocycle in
+                    .array(zip(cocycle.simplices, cocycle.values).map { .numbers(($0 + [$1]).map(Double.init)) })
+                })
+            })
+        }
+        return out
+    }
+
+    /// `--max-memory`: bytes with an optional K/M/G/T suffix (powers of 1024); the default is
+    /// 80% of physical memory.
+    static func memoryLimit(_ text: String?) throws -> Int {
+        guard let text, let last = text.last, text != "80% of RAM" else {
+            return Int(Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) * 0.8)
+        }
+        let units: [Character: Double] = ["K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
+        let scale = units[Character(last.uppercased())]
+        guard let value = Double(scale == nil ? text : String(text.dropLast())), value > 0, value.isFinite else {
+            throw ToolError.usage("--max-memory must be a size like 512M or 8G, not '\(text)'")
+        }
+        return Int(min(value * (scale ?? 1), Double(Int.max / 2)))
     }
 }

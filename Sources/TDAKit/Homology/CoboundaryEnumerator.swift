@@ -1,0 +1,22 @@
+/// Walks the cofacets of one simplex without building its coboundary: the implicit
+/// coboundary matrix of Ripser. Cofacets come by decreasing index; each carries its
+/// diameter and the incidence sign (−1)^k · coefficient, k = number of vertices of the
+/// simplex below the added vertex.
+///
+/// Two specialisations, as in Ripser: `DenseCoboundary` tries every vertex (cheap per step,
+/// best when most edges are under the threshold), `SparseCoboundary` intersects neighbour
+/// lists (best when few are).
+protocol CoboundaryEnumerator {
+    associatedtype Value: BinaryFloatingPoint
+
+    /// Starts enumerating the cofacets of `simplex`, a `dimension`-simplex.
+    mutating func start(_ simplex: DiameterEntry<Value>, dimension: Int)
+
+    /// Whether another cofacet exists; with `allCofacets` false, only cofacets whose added
+    /// vertex is above every vertex of the simplex (each (d+1)-simplex then arises from
+    /// exactly one facet, which is how the next dimension's simplices are listed once).
+    mutating func hasNext(allCofacets: Bool) -> Bool
+
+    /// The next cofacet; its diameter may exceed the threshold in the dense case.
+    mutating func next() -> DiameterEntry<Value>
+}

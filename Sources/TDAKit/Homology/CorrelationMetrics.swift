@@ -1,0 +1,55 @@
+/// Rows scaled to unit length (after centring when `centred`); a zero row stays zero, so
+/// its dot product with anything is 0.
+func unitRows(_ points: Matrix<Double>, centred: Bool) -> Matrix<Double> {
+    var out = points
+    let d = points.cols
+    for i in 0..<points.rows {
+        let base = i * d
+        if centred {
+            var mean = 0.0
+            for k in 0..<d { mean += out.storage[base + k] }
+            mean /= Double(d)
+            for k in 0..<d { out.storage[base + k] -= mean }
+        }
+        var norm = 0.0
+        for k in 0..<d { norm += out.storage[base + k] * out.storage[base + k] }
+        norm = norm.squareRoot()
+        // A constant (or zero) row has no direction: its correlation with anything is 0.
+        let scale = norm > 0 ? 1 / norm : 0
+        for k in 0..<d { out.storage[base + k] *= scale }
+    }
+    return out
+}
+
+/// Applies `transform` to the dot products of unit rows.
+func similarityDistances(_ points: Matrix<Double>, threads: Int, centred: Bool, _ transform: (Double) -> Double) -> CompressedDistanceMatrix<Double> {
+    let similarities = GramKernel.lowerDotProducts(unitRows(points, centred: centred), threads: threads)
+    return CompressedDistanceMatrix(count: points.rows, lower: similarities.map(transform))
+}
+
+/// 1 − cos(x, y), clipped to [0, 2] as scikit-learn's `cosine_distances`; a zero row is at
+/// distance 1 from everything.
+public struct CosineMetric: RipsMetric {
+    public let name = "cosine"
+    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
+        similarityDistances(points, threads: threads, centred: false) { min(max(1 - $0, 0), 2) }
+    }
+}
+
+/// 1 − Pearson correlation (SciPy's "correlation"), clipped to [0, 2].
+public struct CorrelationMetric: RipsMetric {
+    public let name = "correlation"
+    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
+        similarityDistances(points, threads: threads, centred: true) { min(max(1 - $0, 0), 2) }
+    }
+}
+
+/// 1 − |Pearson correlation| between rows, the distance Ballester et al. ("Topological data
+/// analysis for neural network analysis: a comprehensive survey") use on neuron activations;
+/// a constant row is at distance 1 from everything.
+public struct AbsCorrelationMetric: RipsMetric {
+    public let name = "abs-correlation"
+    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
+        similarityDistances(points, threads: threads, centred: true) { max(1 - abs($0), 0) }
+    }
+}

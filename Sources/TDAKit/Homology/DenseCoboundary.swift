@@ -1,0 +1,56 @@
+/// Cofacets of a simplex in the full Rips complex on a dense distance matrix: add each
+/// vertex v = n−1, …, 0 not already in the simplex. The index of σ ∪ {v} is computed from
+/// σ's index by moving the binomial terms of the vertices above v up one position
+/// (Ripser's dense `simplex_coboundary_enumerator`).
+struct DenseCoboundary<Value: BinaryFloatingPoint>: CoboundaryEnumerator {
+    private let distances: DistanceTable<Value>
+    private let binomial: BinomialTable
+    private let modulus: Int32
+    private let vertices: UnsafeMutablePointer<Int>
+    private var vertexCount = 0
+    private var indexBelow = 0, indexAbove = 0, vertex = 0, k = 0
+    private var simplex = DiameterEntry<Value>(diameter: 0, index: 0, coefficient: 1)
+
+    /// `vertices` is scratch space for at least maxDimension + 2 vertices, owned by the caller.
+    init(distances: DistanceTable<Value>, binomial: BinomialTable, modulus: Int32, scratch vertices: UnsafeMutablePointer<Int>) {
+        self.distances = distances
+        self.binomial = binomial
+        self.modulus = modulus
+        self.vertices = vertices
+    }
+
+    @inline(__always)
+    mutating func start(_ simplex: DiameterEntry<Value>, dimension: Int) {
+        self.simplex = simplex
+        indexBelow = simplex.index
+        indexAbove = 0
+        vertex = distances.count - 1
+        k = dimension + 1
+        vertexCount = dimension + 1
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+    }
+
+    @inline(__always)
+    mutating func hasNext(allCofacets: Bool) -> Bool {
+        vertex >= k && (allCofacets || binomial(vertex, k) > indexBelow)
+    }
+
+    @inline(__always)
+    mutating func next() -> DiameterEntry<Value> {
+        while binomial(vertex, k) <= indexBelow {
+            indexBelow -= binomial(vertex, k)
+            indexAbove += binomial(vertex, k + 1)
+            vertex -= 1
+            k -= 1
+        }
+        var diameter = simplex.diameter
+        for position in 0..<vertexCount {
+            let d = distances(vertex, vertices[position])
+            if d > diameter { diameter = d }
+        }
+        let index = indexAbove + binomial(vertex, k + 1) + indexBelow
+        vertex -= 1
+        let coefficient = k & 1 == 1 ? modulus - simplex.coefficient : simplex.coefficient
+        return DiameterEntry(diameter: diameter, index: index, coefficient: coefficient)
+    }
+}

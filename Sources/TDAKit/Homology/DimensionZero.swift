@@ -1,0 +1,30 @@
+extension RipsReducer {
+    /// H0 by Kruskal's algorithm (union–find, shared with Mapper's single linkage) on the edges sorted by the filtration order: an edge that
+    /// joins two components kills the younger one (all vertices are born at 0, so the bar is
+    /// [0, d), dropped when d = 0); an edge inside a component is a 1-cocycle candidate and
+    /// becomes a column for H1 unless it is the facet of an apparent pair
+    /// (Ripser's `compute_dim_0_pairs`). One bar [0, ∞) per final component.
+    func computeDimensionZeroPairs(simplices edges: inout [DiameterIndex<Value>], columns: inout [DiameterIndex<Value>]) {
+        edges = EdgeList.edges(distances, threshold: threshold)
+        edges.sort { $0.diameter < $1.diameter || ($0.diameter == $1.diameter && $0.index > $1.index) }
+        var components = UnionFind(count: distances.count)
+        var apparent = apparentPairs()
+        let endpoints = scratch
+        columns.removeAll()
+        for edge in edges {
+            binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
+            if components.union(endpoints[0], endpoints[1]) {
+                if edge.diameter > 0 { bars[0].append((0, edge.diameter)) }
+            } else if maxDimension > 0,
+                      apparent.apparentCofacet(DiameterEntry(diameter: edge.diameter, index: edge.index, coefficient: 1),
+                                               dimension: 1) == nil {
+                columns.append(edge)
+            }
+        }
+        columns.reverse()
+        for vertex in 0..<distances.count where components.find(vertex) == vertex {
+            bars[0].append((0, Value.infinity))
+        }
+        if maxDimension < 2 { edges = [] }
+    }
+}

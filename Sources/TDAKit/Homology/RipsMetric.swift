@@ -1,0 +1,33 @@
+/// A distance between the rows of a point cloud, registered under its command-line name.
+/// Adding a metric is one type and one line in `RipsMetrics.all`; help, completions and the man
+/// page list `RipsMetrics.names`.
+public protocol RipsMetric: Sendable {
+    /// The `--metric` name.
+    var name: String { get }
+    /// All pairwise distances between the rows of `points` (finite values), in double precision.
+    func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double>
+}
+
+/// The registry of metrics, keyed by command-line name.
+public enum RipsMetrics {
+    public static let all: [any RipsMetric] = [
+        EuclideanMetric(), ManhattanMetric(), ChebyshevMetric(), CosineMetric(), CorrelationMetric(), AbsCorrelationMetric(),
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    /// The metric called `name`, or `RipsError.unknownMetric`.
+    public static func named(_ name: String) throws -> any RipsMetric {
+        guard let metric = all.first(where: { $0.name == name }) else { throw RipsError.unknownMetric(name) }
+        return metric
+    }
+
+    /// Checks that every coordinate is finite, then computes the distances under `metric`.
+    public static func distances(_ points: Matrix<Double>, metric name: String, threads: Int = 1) throws -> CompressedDistanceMatrix<Double> {
+        let metric = try named(name)
+        for (offset, x) in points.storage.enumerated() where !x.isFinite {
+            throw RipsError.nonFinitePoint(row: offset / points.cols, col: offset % points.cols)
+        }
+        return metric.distances(points, threads: max(1, threads))
+    }
+}

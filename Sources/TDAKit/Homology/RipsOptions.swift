@@ -1,0 +1,51 @@
+/// The arithmetic a Rips computation runs in.
+///
+/// `float32` is the default: ripser.py and giotto-ph store distances as C `float`
+/// (`value_t = float` in their ripser.cpp), so in this mode diagrams equal theirs bit for
+/// bit on the same input, and the distance matrix takes half the memory. `float64` keeps
+/// every distance exact to double precision, for inputs whose distances differ below
+/// float's 7 significant digits.
+public enum RipsPrecision: String, CaseIterable, Sendable {
+    case float32, float64
+}
+
+/// How the filtration is enumerated; `automatic` picks by edge density.
+enum RipsRepresentation: Sendable {
+    case automatic, dense, sparse
+}
+
+/// Parameters of a Vietoris–Rips persistence computation.
+public struct RipsOptions: Sendable {
+    /// Highest homology dimension computed (0 = components only).
+    public var maxDimension: Int
+    /// Largest edge length in the complex; `nil` means the enclosing radius, as Ripser,
+    /// which changes no finite bar and leaves only H0's infinite bar.
+    public var threshold: Double?
+    /// The prime p of the coefficient field Z/p.
+    public var coefficient: Int
+    public var precision: RipsPrecision
+    /// Whether to return representative cocycles for H1 and up.
+    public var cocycles: Bool
+    /// Worker threads for the distance computation; the reduction itself is sequential.
+    public var threads: Int
+    /// Refuse to start when `MemoryEstimate` exceeds this many bytes (nil: no limit).
+    public var maxMemory: Int?
+    var representation: RipsRepresentation = .automatic
+
+    public init(maxDimension: Int = 1, threshold: Double? = nil, coefficient: Int = 2,
+                precision: RipsPrecision = .float32, cocycles: Bool = false, threads: Int = 1) {
+        self.maxDimension = maxDimension
+        self.threshold = threshold
+        self.coefficient = coefficient
+        self.precision = precision
+        self.cocycles = cocycles
+        self.threads = threads
+    }
+}
+
+/// A persistence diagram and, when asked, one cocycle per bar of H1 and up
+/// (`cocycles[d][i]` represents `diagram.dimensions[d][i]`; `cocycles[0]` is empty).
+public struct RipsResult: Sendable {
+    public var diagram: PersistenceDiagram
+    public var cocycles: [[Cocycle]]?
+}

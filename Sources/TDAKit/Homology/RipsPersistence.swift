@@ -1,0 +1,71 @@
+/// Vietoris–Rips persistent homology with Ripser's algorithm (Bauer 2021).
+///
+/// Conventions, all as ripser.py: bars of zero length are dropped; a class alive at the
+/// threshold has death `Double.infinity`; with no threshold the enclosing radius is used,
+/// beyond which the complex is a cone (so only H0's one infinite bar remains); births and
+/// deaths are distances of the input rounded to the working precision.
+public enum RipsPersistence {
+    /// Persistence of the Rips filtration of a validated distance matrix.
+    public static func compute(distances: CompressedDistanceMatrix<Double>, options: RipsOptions = RipsOptions()) throws -> RipsResult {
+        guard distances.count > 0 else { throw RipsError.emptyInput }
+        guard distances.count > 1 else { throw RipsError.singlePoint }
+        guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
+        if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
+        let field = try PrimeField(options.coefficient)
+        switch options.precision {
+        case .float32: return try run(CompressedDistanceMatrix<Float>(distances), field: field, options: options)
+        case .float64: return try run(distances, field: field, options: options)
+        }
+    }
+
+    /// Persistence of the Rips filtration of the rows of `points` under `metric`
+    /// (a name from `RipsMetrics.names`).
+    public static func compute(points: Matrix<Double>, metric: String = "euclidean", options: RipsOptions = RipsOptions()) throws -> RipsResult {
+        guard points.rows > 0 else { throw RipsError.emptyInput }
+        guard points.rows > 1 else { throw RipsError.singlePoint }
+        return try compute(distances: RipsMetrics.distances(points, metric: metric, threads: options.threads), options: options)
+    }
+
+    private static func run<Value: BinaryFloatingPoint & Sendable>(
+        _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions
+    ) throws -> RipsResult {
+        let threshold: Value = options.threshold.map { Value($0) } ?? matrix.enclosingRadius
+        let table = DistanceTable(matrix)
+        let binomial = try BinomialTable(n: matrix.count, maxK: options.maxDimension + 2)
+        let edges = matrix.lower.reduce(0) { $1 <= threshold ? $0 + 1 : $0 }
+        if let limit = options.maxMemory {
+            let needed = MemoryEstimate.bytes(points: matrix.count, maxDimension: options.maxDimension,
+                                              edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
+                                              precision: options.precision)
+            guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
+        }
+        if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
+            let graph = NeighborLists(distances: table, threshold: threshold)
+            let maxVertices = options.maxDimension + 3
+            return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+                                       threshold: threshold, wantsCocycles: options.cocycles) { scratch in
+                SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
+            }, options: options)
+        }
+        return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+                                   threshold: threshold, wantsCocycles: options.cocycles) { scratch in
+            DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
+        }, options: options)
+    }
+
+    /// Sparse neighbour lists pay off when the threshold keeps a minority of the edges;
+    /// above that the dense enumerator's cheap steps win (measured in bench/ph-rips.sh).
+    static func useSparse(edges: Int, count: Int, representation: RipsRepresentation) -> Bool {
+        switch representation {
+        case .dense: return false
+        case .sparse: return true
+        case .automatic: return 4 * edges < count * (count - 1) / 2
+        }
+    }
+
+    private static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) -> RipsResult {
+        reducer.run()
+        let dimensions = reducer.bars.map { bars in bars.map { PersistencePair(birth: Double($0.birth), death: Double($0.death)) } }
+        return RipsResult(diagram: PersistenceDiagram(dimensions: dimensions), cocycles: options.cocycles ? reducer.cocycles : nil)
+    }
+}

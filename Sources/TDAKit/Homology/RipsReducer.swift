@@ -1,0 +1,62 @@
+/// Ripser's algorithm for one filtration: H0 by union–find, then for each dimension d ≥ 1
+/// the persistent cohomology of the d-simplices, reduced column by column with clearing,
+/// emergent and apparent pairs. Generic over the coboundary enumerator so the dense and
+/// the sparse (threshold) cases are two specialisations of one algorithm, as in Ripser.
+final class RipsReducer<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+    let distances: DistanceTable<Value>
+    let binomial: BinomialTable
+    let field: PrimeField
+    let maxDimension: Int
+    let threshold: Value
+    let wantsCocycles: Bool
+    /// Scratch vertices, one slice per user of an enumerator; freed at deinit.
+    let scratch: UnsafeMutablePointer<Int>
+    private let scratchSlice: Int
+    private let makeCofacets: (UnsafeMutablePointer<Int>) -> Cofacets
+
+    /// Bars per dimension, in the working precision.
+    var bars: [[(birth: Value, death: Value)]]
+    /// Representative cocycles per dimension (empty for H0), parallel to `bars`.
+    var cocycles: [[Cocycle]]
+
+    init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
+         threshold: Value, wantsCocycles: Bool, makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
+        self.distances = distances
+        self.binomial = binomial
+        self.field = field
+        self.maxDimension = maxDimension
+        self.threshold = threshold
+        self.wantsCocycles = wantsCocycles
+        self.makeCofacets = makeCofacets
+        scratchSlice = 2 * (maxDimension + 3)
+        scratch = .allocate(capacity: 3 * scratchSlice)
+        bars = Array(repeating: [], count: maxDimension + 1)
+        cocycles = Array(repeating: [], count: maxDimension + 1)
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// A fresh coboundary enumerator on scratch slice `slot` (0 or 1).
+    func cofacetEnumerator(slot: Int) -> Cofacets { makeCofacets(scratch + slot * scratchSlice) }
+
+    /// An apparent-pair checker with its own enumerator and scratch.
+    func apparentPairs() -> ApparentPairs<Value, Cofacets> {
+        ApparentPairs(distances: distances, binomial: binomial, modulus: field.p, probe: cofacetEnumerator(slot: 1),
+                      vertices: scratch + 2 * scratchSlice)
+    }
+
+    /// Runs every dimension up to `maxDimension`.
+    func run() {
+        var simplices: [DiameterIndex<Value>] = []
+        var columns: [DiameterIndex<Value>] = []
+        computeDimensionZeroPairs(simplices: &simplices, columns: &columns)
+        guard maxDimension >= 1 else { return }
+        for dimension in 1...maxDimension {
+            var pivots = PivotTable(expected: columns.count)
+            computePairs(columns: columns, pivots: &pivots, dimension: dimension)
+            if dimension < maxDimension {
+                assembleColumns(simplices: &simplices, columns: &columns, pivots: pivots, dimension: dimension + 1)
+            }
+        }
+    }
+}
