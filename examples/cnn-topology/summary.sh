@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The study's numbers as Markdown tables, from the files run.sh leaves in the current directory.
+set -euo pipefail
+table() { # TSV with a header line on stdin -> Markdown table
+  awk -F'\t' 'NR == 1 { h = "|"; s = "|"; for (i = 1; i <= NF; i++) { h = h " " $i " |"; s = s " --- |" }; print h; print s; next }
+              { r = "|"; for (i = 1; i <= NF; i++) r = r " " $i " |"; print r }'
+}
+echo "# CNN topology study: numbers"
+echo
+echo "## Accuracy of the networks"
+echo
+{ printf 'model\ttrain_acc\ttest_acc\n'; cat accuracy.tsv; } | table
+awk -F'\t' '{ tr += $2; te += $3; n++ } END { printf "\nMean train accuracy %.4f, mean test accuracy %.4f over %d networks.\n", tr/n, te/n, n }' accuracy.tsv
+for scale in "" -unit; do
+  echo
+  echo "## Persistence per layer${scale:+ (clouds scaled to unit mean norm)}, mean over the networks"
+  echo
+  { printf 'layer\tH0 mean death\tH1 bars\tH1 mean lifetime\tH1 max lifetime (top-1)\tH1 entropy\n'
+    perslay-vec --dims 0,1 stats:top=1 -q "diagrams$scale.jsonl" | perslay-vec reduce --by meta.layer --op mean |
+      jq -r '([.names, .values] | transpose | map({(.[0]): .[1]}) | add) as $v
+             | [.id, ($v["stats.H0.mean_death"]), $v["stats.H1.count"], $v["stats.H1.mean_lifetime"], $v["stats.H1.top1"], $v["stats.H1.entropy"]]
+             | map(if type == "number" then (. * 1000 | round / 1000) else . end) | @tsv' ; } | table
+done
+echo
+echo "## Depth against seed in the diagram distances"
+echo
+table < depth-vs-seed.tsv
+echo
+echo "## Class organisation of the Mapper graphs, mean over the networks"
+echo
+{ printf 'layer\tnodes\tweighted purity\tpure share (>= 0.9)\tclasses separated\tcomponents\tchance purity\n'
+  awk -F'\t' 'NR > 1 { n[$2]++; for (i = 3; i <= 8; i++) s[$2, i] += $i }
+    END { for (l in n) { printf "%s", l; for (i = 3; i <= 8; i++) printf "\t%.3f", s[l, i] / n[l]; printf "\n" } }' purity.tsv | sort; } | table
