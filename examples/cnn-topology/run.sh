@@ -5,23 +5,28 @@
 # layers coloured by class. Everything is a pipeline of the toolkit's executables; jq and awk only
 # reshape records and average numbers.
 #
-#   examples/cnn-topology/run.sh [--out DIR] [--quick] [--seeds N] [--jobs N]
+#   examples/cnn-topology/run.sh [--out DIR] [--quick] [--full] [--resume] [--seeds N] [--jobs N]
 #
 # --out DIR    where everything goes (default out/cnn-topology); DIR/figures holds the pictures
 #              the write-up uses, DIR/summary.md the numbers.
 # --quick      fewer epochs and probe images: a smoke test of the pipeline in about a minute.
+# --full       also study the full flattened conv activations (every position x channel):
+#              persistence, sliced distances and Mapper purity, next to the top-L2 vectors.
+# --resume     keep the models, clouds, diagrams and distances already in DIR (redo the rest).
 # --seeds N    networks to train (default 10).
 # --jobs N     networks trained at once (default 2).
 set -euo pipefail
 
-out=out/cnn-topology quick=0 seeds=10 jobs=2
+out=out/cnn-topology quick=0 full=0 resume=0 seeds=10 jobs=2
 while [ $# -gt 0 ]; do
   case $1 in
     --out) out=$2; shift 2 ;;
     --quick) quick=1; shift ;;
+    --full) full=1; shift ;;
+    --resume) resume=1; shift ;;
     --seeds) seeds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: error: unknown option $1" >&2; exit 64 ;;
   esac
 done
@@ -39,9 +44,14 @@ data=(--dataset images --classes "$classes" --data-seed 0 --train-size "$train" 
 
 mkdir -p "$out/models" "$out/figures"
 cd "$out"
-: > timings.tsv
+[ "$resume" = 1 ] || : > timings.tsv
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-timed() { local t0=$SECONDS; "$@"; log "  $1 took $((SECONDS - t0)) s"; printf '%s\t%s\n' "$1" $((SECONDS - t0)) >> timings.tsv; }
+# timed STEP OUTPUT: run the function STEP unless --resume finds OUTPUT; seconds go to timings.tsv.
+timed() {
+  if [ "$resume" = 1 ] && [ -s "$2" ]; then log "  $1: keeping $2"; return; fi
+  local t0=$SECONDS; "$1"; log "  $1 took $((SECONDS - t0)) s"
+  { grep -v "^$1	" timings.tsv || true; printf '%s\t%s\n' "$1" $((SECONDS - t0)); } > timings.tmp && mv timings.tmp timings.tsv
+}
 
 # 1. Train. Seeds 1..N; ids m01..mN. Networks are trained $jobs at a time, one thread each.
 train() {
@@ -51,7 +61,7 @@ train() {
   ' sh "${data[@]}" --arch "$arch" --epochs "$epochs" --lr 0.002
   cat models/m*.rec > models.jsonl
 }
-log "training $seeds CNNs ($epochs epochs, $train images)"; timed train
+log "training $seeds CNNs ($epochs epochs, $train images)"; timed train models.jsonl
 jq -r '[.id, .meta.train_acc, .meta.test_acc] | @tsv' models.jsonl > accuracy.tsv
 
 # 2. Activations: the top-L2 spatial vector of each conv layer (and dense1, the penultimate
@@ -60,19 +70,19 @@ activations() {
   nn-activations --split test --inputs "$inputs" --input-seed 0 --conv-reduce top-l2 \
     --layers "$layers" -q models.jsonl > clouds.jsonl
 }
-log "activations of $layers"; timed activations
+log "activations of $layers"; timed activations clouds.jsonl
 
 # A scale-free copy: each cloud divided by the mean Euclidean norm of its points. Layers differ
 # in activation scale by an order of magnitude, and a diagram distance sees scale first.
 jq -c '(.points | map(map(. * .) | add | sqrt) | add / length) as $s
-       | .points |= map(map(. / $s)) | .id += "" | .meta.scale = $s' clouds.jsonl > clouds-unit.jsonl
+       | .points |= map(map(. / $s)) | .meta.scale = $s' clouds.jsonl > clouds-unit.jsonl
 
 # 3. Persistence (H0, H1) of every layer cloud.
 persistence() {
   ph-rips --maxdim 1 -q clouds.jsonl > diagrams.jsonl
   ph-rips --maxdim 1 -q clouds-unit.jsonl > diagrams-unit.jsonl
 }
-log "persistence of $(wc -l < clouds.jsonl) clouds (twice: raw and unit scale)"; timed persistence
+log "persistence of $(wc -l < clouds.jsonl) clouds (twice: raw and unit scale)"; timed persistence diagrams-unit.jsonl
 
 # Per-layer summaries of the diagrams, averaged over the seeds by perslay-vec itself.
 perslay-vec --dims 0,1 stats -q diagrams.jsonl | perslay-vec reduce --by meta.layer --op mean > stats-by-layer.jsonl
@@ -89,17 +99,19 @@ distances() {
     perslay-vec distance --metric bottleneck --dim 1 "sorted-$scale.jsonl" > "bottleneck-H1-$scale.jsonl"
   done
 }
-log "diagram distances (sliced H0/H1, bottleneck H1)"; timed distances
+log "diagram distances (sliced H0/H1, bottleneck H1)"; timed distances bottleneck-H1-unit.jsonl
 
 # Within/between depth and seed: mean distance per kind of pair, the 1-nearest-neighbour
 # agreement of depth and of seed, and a permutation-free ratio. Ids are MODEL/LAYER.
 "$here/pairs.sh" sliced-H0-raw.jsonl sliced-H1-raw.jsonl bottleneck-H1-raw.jsonl \
   sliced-H0-unit.jsonl sliced-H1-unit.jsonl bottleneck-H1-unit.jsonl > depth-vs-seed.tsv
+for f in sliced-H1-raw sliced-H1-unit sliced-H0-unit bottleneck-H1-unit; do "$here/blocks.sh" "$f.jsonl" > "blocks-$f.tsv"; done
 
 # Heat maps of the matrices through tda-plot's vector image (row 0 at the bottom).
 for f in sliced-H1-raw sliced-H1-unit sliced-H0-unit bottleneck-H1-unit; do
-  jq -c '{type: "vector", id: (.meta.metric + " H" + (.meta.dim|tostring) + " (rows: " + (.names|first) + " … " + (.names|last) + ")"),
-          values: [.matrix[][]]}' "$f.jsonl" |
+  jq -c --arg scale "${f##*-}" '{type: "vector", values: [.matrix[][]],
+          id: (.meta.metric + " H" + (.meta.dim|tostring) + ", " + $scale + " scale; blocks of " + ($ARGS.named.seeds) + ": "
+               + (.names | map(split("/")[1]) | unique | join(", ")))}' --arg seeds "$seeds" "$f.jsonl" |
     tda-plot -k image --shape "$(jq -r '.matrix|length' "$f.jsonl")x$(jq -r '.matrix|length' "$f.jsonl")" \
       --width 520 --height 480 -o "figures/$f.svg"
 done
@@ -108,9 +120,28 @@ done
 #    the k-distance knee.
 graphs() {
   mapper --lens l2norm --intervals 10 --overlap 0.5 --cluster dbscan --eps auto -q clouds.jsonl > graphs.jsonl
+  # A check on the lens: the same cover and clustering over the first two principal components.
+  mapper --lens pca:2 --intervals 10 --overlap 0.5 --cluster dbscan --eps auto -q clouds.jsonl > graphs-pca.jsonl
 }
-log "Mapper graphs"; timed graphs
+resume=0 timed graphs graphs.jsonl
 "$here/purity.sh" graphs.jsonl > purity.tsv
+"$here/purity.sh" graphs-pca.jsonl > purity-pca.tsv
+
+# 6. Optionally the same for the full flattened activations (no spatial reduction).
+full_vectors() {
+  nn-activations --split test --inputs "$inputs" --input-seed 0 --conv-reduce none \
+    --layers "$layers" -q models.jsonl | ph-rips --maxdim 1 -q > diagrams-full.jsonl
+  nn-activations --split test --inputs "$inputs" --input-seed 0 --conv-reduce none --layers "$layers" -q models.jsonl |
+    mapper --lens l2norm --intervals 10 --overlap 0.5 --cluster dbscan --eps auto -q > graphs-full.jsonl
+  jq -sc 'sort_by(.meta.layer, .id) | .[]' diagrams-full.jsonl |
+    perslay-vec distance --metric sliced --directions 50 --dim 1 > sliced-H1-full.jsonl
+}
+if [ "$full" = 1 ]; then
+  log "full flattened activations"; timed full_vectors sliced-H1-full.jsonl
+  "$here/pairs.sh" sliced-H1-full.jsonl | tail -n +2 >> depth-vs-seed.tsv
+  "$here/blocks.sh" sliced-H1-full.jsonl > blocks-sliced-H1-full.tsv
+  "$here/purity.sh" graphs-full.jsonl > purity-full.tsv
+fi
 # Mean over seeds per layer, as a vector record that tda-plot draws as bars.
 awk -F'\t' 'NR > 1 { n[$2]++; p[$2] += $4; s[$2] += $6 } END { for (l in n) printf "%s\t%.4f\t%.2f\n", l, p[l]/n[l], s[l]/n[l] }' purity.tsv |
   sort > purity-by-layer.tsv

@@ -18,16 +18,42 @@ for scale in "" -unit; do
   { printf 'layer\tH0 mean death\tH1 bars\tH1 mean lifetime\tH1 max lifetime (top-1)\tH1 entropy\n'
     perslay-vec --dims 0,1 stats:top=1 -q "diagrams$scale.jsonl" | perslay-vec reduce --by meta.layer --op mean |
       jq -r '([.names, .values] | transpose | map({(.[0]): .[1]}) | add) as $v
-             | [.id, ($v["stats.H0.mean_death"]), $v["stats.H1.count"], $v["stats.H1.mean_lifetime"], $v["stats.H1.top1"], $v["stats.H1.entropy"]]
+             | [.id, ($v["stats.H0.mean_death"]), $v["stats.H1.count"], $v["stats.H1.mean_lifetime"], $v["stats.H1.top1_lifetime"], $v["stats.H1.entropy"]]
              | map(if type == "number" then (. * 1000 | round / 1000) else . end) | @tsv' ; } | table
 done
 echo
 echo "## Depth against seed in the diagram distances"
 echo
 table < depth-vs-seed.tsv
+for f in blocks-*.tsv; do
+  echo
+  echo "### Mean distance between depths: ${f#blocks-}"
+  echo
+  table < "$f"
+done
+# purity-table FILE: mean and standard deviation over the networks of each column, per layer.
+purity_table() {
+  { printf 'layer\tnodes\tweighted purity\tpure share (>= 0.9)\tclasses separated\tcomponents\tchance purity\n'
+    awk -F'\t' 'NR > 1 { if (!($2 in n)) order[++k] = $2; n[$2]++; for (i = 3; i <= 8; i++) { s[$2, i] += $i; q[$2, i] += $i * $i } }
+      END { for (j = 1; j <= k; j++) { l = order[j]; printf "%s", l
+              for (i = 3; i <= 8; i++) { m = s[l, i] / n[l]; v = q[l, i] / n[l] - m * m; printf "\t%.3f ± %.3f", m, sqrt(v > 0 ? v : 0) }
+              printf "\n" } }' "$1"; } | table
+}
 echo
-echo "## Class organisation of the Mapper graphs, mean over the networks"
+echo "## Class organisation of the Mapper graphs (L2-norm lens), mean ± sd over the networks"
 echo
-{ printf 'layer\tnodes\tweighted purity\tpure share (>= 0.9)\tclasses separated\tcomponents\tchance purity\n'
-  awk -F'\t' 'NR > 1 { n[$2]++; for (i = 3; i <= 8; i++) s[$2, i] += $i }
-    END { for (l in n) { printf "%s", l; for (i = 3; i <= 8; i++) printf "\t%.3f", s[l, i] / n[l]; printf "\n" } }' purity.tsv | sort; } | table
+purity_table purity.tsv
+echo
+echo "## The same with a PCA (2 components) lens"
+echo
+purity_table purity-pca.tsv
+if [ -s purity-full.tsv ]; then
+  echo
+  echo "## The same on the full flattened activations (L2-norm lens)"
+  echo
+  purity_table purity-full.tsv
+fi
+echo
+echo "## Timings (seconds, wall clock)"
+echo
+{ printf 'step\tseconds\n'; cat timings.tsv; } | table
