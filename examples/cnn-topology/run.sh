@@ -141,6 +141,7 @@ if [ "$full" = 1 ]; then
   "$here/pairs.sh" sliced-H1-full.jsonl | tail -n +2 >> depth-vs-seed.tsv
   "$here/blocks.sh" sliced-H1-full.jsonl > blocks-sliced-H1-full.tsv
   "$here/purity.sh" graphs-full.jsonl > purity-full.tsv
+  jq -c 'select(.id | startswith("m01/"))' graphs-full.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01-full.svg
 fi
 # Mean over seeds per layer, as a vector record that tda-plot draws as bars.
 awk -F'\t' 'NR > 1 { n[$2]++; p[$2] += $4; s[$2] += $6 } END { for (l in n) printf "%s\t%.4f\t%.2f\n", l, p[l]/n[l], s[l]/n[l] }' purity.tsv |
