@@ -3,33 +3,22 @@
 /// diameter and σ is the last facet of τ with the same diameter. Such pairs have zero
 /// persistence and can be read off locally: σ needs no column, and when τ shows up as a
 /// pivot, adding σ's coboundary clears it without any stored column.
-struct ApparentPairs<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+struct ApparentPairs<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
     let distances: DistanceTable<Value>
     let binomial: BinomialTable
     let modulus: Int32
     /// A private enumerator, so checks can run while the caller walks its own coboundary.
     var probe: Cofacets
-    /// Scratch for the vertices of one simplex (largest first).
+    /// Scratch for the vertices (largest first) of the simplex checked, and of its partner.
     let vertices: UnsafeMutablePointer<Int>
+    let partner: UnsafeMutablePointer<Int>
 
-    /// The first cofacet of `simplex` with the same diameter: the pivot its coboundary starts
-    /// with (cofacets come by decreasing index, so this is the latest in the filtration order).
+    /// The facet of a simplex with the same diameter and the smallest index, and the position
+    /// of the vertex it omits: removing the vertices from the largest down gives facets by
+    /// increasing index. Its coefficient is the incidence sign times the simplex's.
     @inline(__always)
-    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
-        probe.start(simplex, dimension: dimension)
-        while probe.hasNext(allCofacets: true) {
-            let cofacet = probe.next()
-            if cofacet.diameter == simplex.diameter { return cofacet }
-        }
-        return nil
-    }
-
-    /// The facet of `simplex` with the same diameter and the smallest index: removing the
-    /// vertices from the largest down gives facets by increasing index. Its coefficient is
-    /// the incidence sign times the simplex's coefficient.
-    @inline(__always)
-    func zeroPivotFacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
-        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+    func zeroPivotFacet(_ simplex: DiameterEntry<Value>, dimension: Int,
+                        vertices: UnsafePointer<Int>) -> (facet: DiameterEntry<Value>, removed: Int)? {
         for removed in 0...dimension {
             var diameter: Value = 0
             var index = 0
@@ -45,30 +34,64 @@ struct ApparentPairs<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerator>
             if diameter == simplex.diameter {
                 let k = dimension - removed
                 let coefficient = k & 1 == 1 ? modulus - simplex.coefficient : simplex.coefficient
-                return DiameterEntry(diameter: diameter, index: index, coefficient: coefficient)
+                return (DiameterEntry(diameter: diameter, index: index, coefficient: coefficient), removed)
             }
         }
         return nil
     }
 
+    /// σ's partner when σ (vertices given) is the facet side of an apparent pair.
+    @inline(__always)
+    private mutating func apparentCofacet(of simplex: DiameterEntry<Value>, dimension: Int,
+                                         vertices: UnsafePointer<Int>) -> DiameterEntry<Value>? {
+        guard let cofacet = probe.zeroPivotCofacet(simplex, dimension: dimension, vertices: vertices) else { return nil }
+        binomial.vertices(of: cofacet.index, dimension: dimension + 1, into: partner)
+        return zeroPivotFacet(cofacet, dimension: dimension + 1, vertices: partner)?.facet.index == simplex.index ? cofacet : nil
+    }
+
+    /// τ's partner when τ (vertices given) is the cofacet side of an apparent pair.
+    @inline(__always)
+    private mutating func apparentFacet(of simplex: DiameterEntry<Value>, dimension: Int,
+                                       vertices: UnsafePointer<Int>) -> DiameterEntry<Value>? {
+        guard let (facet, removed) = zeroPivotFacet(simplex, dimension: dimension, vertices: vertices) else { return nil }
+        var count = 0
+        for a in 0...dimension where a != removed {
+            partner[count] = vertices[a]
+            count += 1
+        }
+        return probe.zeroPivotCofacet(facet, dimension: dimension - 1, vertices: partner)?.index == simplex.index ? facet : nil
+    }
+
     /// σ's partner when σ is the facet side of an apparent pair.
     @inline(__always)
     mutating func apparentCofacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
-        guard let cofacet = zeroPivotCofacet(simplex, dimension: dimension),
-              zeroPivotFacet(cofacet, dimension: dimension + 1)?.index == simplex.index else { return nil }
-        return cofacet
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        return apparentCofacet(of: simplex, dimension: dimension, vertices: vertices)
     }
 
     /// τ's partner when τ is the cofacet side of an apparent pair.
     @inline(__always)
     mutating func apparentFacet(_ simplex: DiameterEntry<Value>, dimension: Int) -> DiameterEntry<Value>? {
-        guard let facet = zeroPivotFacet(simplex, dimension: dimension),
-              zeroPivotCofacet(facet, dimension: dimension - 1)?.index == simplex.index else { return nil }
-        return facet
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        return apparentFacet(of: simplex, dimension: dimension, vertices: vertices)
     }
 
+    /// An emergent pair (Bauer 2021, §3.4): the first cofacet of σ with the same diameter is the
+    /// pivot of σ's column as soon as no column owns it yet and it is not in an apparent pair;
+    /// then the rest of the coboundary need not be enumerated.
+    @inline(__always)
+    mutating func emergentCofacet(_ simplex: DiameterEntry<Value>, dimension: Int, pivots: PivotTable) -> DiameterEntry<Value>? {
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        guard let cofacet = probe.zeroPivotCofacet(simplex, dimension: dimension, vertices: vertices),
+              !pivots.contains(cofacet.index), apparentFacet(cofacet, dimension: dimension + 1) == nil else { return nil }
+        return cofacet
+    }
+
+    /// Whether the simplex is in an apparent pair, on either side (its vertices decoded once).
     @inline(__always)
     mutating func isApparent(_ simplex: DiameterEntry<Value>, dimension: Int) -> Bool {
-        apparentCofacet(simplex, dimension: dimension) != nil || apparentFacet(simplex, dimension: dimension) != nil
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        return apparentCofacet(of: simplex, dimension: dimension, vertices: vertices) != nil
+            || apparentFacet(of: simplex, dimension: dimension, vertices: vertices) != nil
     }
 }

@@ -42,14 +42,16 @@ final class BinomialTable: @unchecked Sendable {
     /// whose k-vertex tail has combinatorial index `index`.
     @inline(__always)
     func maxVertex(index: Int, k: Int, top: Int) -> Int {
-        let row = table + k * (n + 1)
-        var low = k - 1, high = top
-        // Invariant: C(low, k) ≤ index (C(k−1, k) = 0), and the answer is in low...high.
-        while low < high {
-            let mid = (low + high + 1) >> 1
-            if row[mid] <= index { low = mid } else { high = mid - 1 }
+        let row = table + k &* (n &+ 1)
+        // Branch-free bisection (the comparison becomes a conditional move): the answer stays
+        // in base ..< base + length, and C(base, k) ≤ index holds from C(k − 1, k) = 0 on.
+        var base = k &- 1, length = top &- base &+ 1
+        while length > 1 {
+            let half = length >> 1
+            base = row[base &+ half] <= index ? base &+ half : base
+            length &-= half
         }
-        return low
+        return base
     }
 
     /// Writes the vertices of the `dimension`-simplex `index`, largest first.

@@ -7,7 +7,7 @@
 /// best when most edges are under the threshold), `SparseCoboundary` intersects neighbour
 /// lists (best when few are).
 protocol CoboundaryEnumerator {
-    associatedtype Value: BinaryFloatingPoint
+    associatedtype Value: BinaryFloatingPoint & SIMDScalar
 
     /// Starts enumerating the cofacets of `simplex`, a `dimension`-simplex.
     mutating func start(_ simplex: DiameterEntry<Value>, dimension: Int)
@@ -19,4 +19,24 @@ protocol CoboundaryEnumerator {
 
     /// The next cofacet; its diameter may exceed the threshold in the dense case.
     mutating func next() -> DiameterEntry<Value>
+
+    /// The first cofacet of `simplex` with the same diameter (the pivot its coboundary starts
+    /// with, as cofacets come by decreasing index), if any. `vertices` holds the simplex's
+    /// vertices, largest first, so callers that know them skip the decoding.
+    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
+                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>?
+}
+
+extension CoboundaryEnumerator {
+    /// By enumeration: the sparse case, where cofacets are few.
+    @inline(__always)
+    mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
+                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>? {
+        start(simplex, dimension: dimension)
+        while hasNext(allCofacets: true) {
+            let cofacet = next()
+            if cofacet.diameter == simplex.diameter { return cofacet }
+        }
+        return nil
+    }
 }

@@ -10,7 +10,6 @@ extension RipsReducer {
         var reduction = ReductionMatrix<Value>()
         var added = WorkingColumn<Value>()
         var coboundary = WorkingColumn<Value>()
-        var scratchCofacets: [DiameterEntry<Value>] = []
 
         for (position, column) in columns.enumerated() {
             let simplex = DiameterEntry(diameter: column.diameter, index: column.index, coefficient: 1)
@@ -18,7 +17,7 @@ extension RipsReducer {
             added.removeAll()
             coboundary.removeAll()
             var pivot = initialPivot(of: simplex, dimension: dimension, cofacets: &cofacets, apparent: &apparent,
-                                     pivots: pivots, coboundary: &coboundary, scratch: &scratchCofacets)
+                                     pivots: pivots, coboundary: &coboundary)
             while true {
                 guard let current = pivot else {
                     bars[dimension].append((simplex.diameter, Value.infinity))
@@ -55,30 +54,18 @@ extension RipsReducer {
         }
     }
 
-    /// Pushes the coboundary of `simplex` (under the threshold) and returns its pivot, or
-    /// returns an emergent pair at once: the first cofacet of equal diameter, when no column
-    /// owns it yet and it is not in an apparent pair, is the pivot of this column with zero
-    /// persistence, so the rest of the coboundary need not be enumerated.
+    /// Returns an emergent pair at once (zero persistence, found by the zero-cofacet scan), or
+    /// pushes the coboundary of `simplex` under the threshold and returns its pivot.
     @inline(__always)
     private func initialPivot(of simplex: DiameterEntry<Value>, dimension: Int, cofacets: inout Cofacets,
                               apparent: inout ApparentPairs<Value, Cofacets>, pivots: PivotTable,
-                              coboundary: inout WorkingColumn<Value>,
-                              scratch: inout [DiameterEntry<Value>]) -> DiameterEntry<Value>? {
-        var checkEmergent = true
-        scratch.removeAll(keepingCapacity: true)
+                              coboundary: inout WorkingColumn<Value>) -> DiameterEntry<Value>? {
+        if let emergent = apparent.emergentCofacet(simplex, dimension: dimension, pivots: pivots) { return emergent }
         cofacets.start(simplex, dimension: dimension)
         while cofacets.hasNext(allCofacets: true) {
             let cofacet = cofacets.next()
-            guard cofacet.diameter <= threshold else { continue }
-            scratch.append(cofacet)
-            if checkEmergent && cofacet.diameter == simplex.diameter {
-                if !pivots.contains(cofacet.index) && apparent.apparentFacet(cofacet, dimension: dimension + 1) == nil {
-                    return cofacet
-                }
-                checkEmergent = false
-            }
+            if cofacet.diameter <= threshold { coboundary.push(cofacet) }
         }
-        for cofacet in scratch { coboundary.push(cofacet) }
         return coboundary.pivot(field)
     }
 

@@ -12,7 +12,9 @@ public enum MemoryEstimate {
         let value = precision == .float32 ? 4.0 : 8.0
         let pairs = Double(n) * Double(n - 1) / 2
         let entry = 8 + value                       // index + diameter per listed simplex
-        var total = pairs * value                   // the compressed distance matrix
+        // The double-precision triangle, its copy in the working precision, and the padded
+        // square table the reduction reads (see DistanceTable).
+        var total = pairs * (8 + value) + Double(n) * Double((n + 15) / 16 * 16) * value
         total += pairs * edgeFraction * (entry + 16) // edge list, sparse neighbour lists
         if maxDimension >= 1 {
             // Simplices of dimension maxDimension under the threshold: C(n, k+1) · f^(k(k+1)/2),

@@ -2,7 +2,7 @@
 /// the persistent cohomology of the d-simplices, reduced column by column with clearing,
 /// emergent and apparent pairs. Generic over the coboundary enumerator so the dense and
 /// the sparse (threshold) cases are two specialisations of one algorithm, as in Ripser.
-final class RipsReducer<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+final class RipsReducer<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
     let distances: DistanceTable<Value>
     let binomial: BinomialTable
     let field: PrimeField
@@ -42,7 +42,7 @@ final class RipsReducer<Value: BinaryFloatingPoint, Cofacets: CoboundaryEnumerat
     /// An apparent-pair checker with its own enumerator and scratch.
     func apparentPairs() -> ApparentPairs<Value, Cofacets> {
         ApparentPairs(distances: distances, binomial: binomial, modulus: field.p, probe: cofacetEnumerator(slot: 1),
-                      vertices: scratch + 2 * scratchSlice)
+                      vertices: scratch + 2 * scratchSlice, partner: scratch + 2 * scratchSlice + scratchSlice / 2)
     }
 
     /// Runs every dimension up to `maxDimension`.

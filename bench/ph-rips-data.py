@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Bench inputs for bench/ph-rips.sh, written as .npy (deterministic seeds).
+
+  ph-rips-data.py uniform N D FILE      N points uniform in [0,1]^D
+  ph-rips-data.py torus N FILE          N points on a torus (R=2, r=1) in R^3, noise 0.05
+  ph-rips-data.py activations N C FILE  N "neurons" x C inputs: ReLU of sparse mixtures of 12
+                                        shared signals plus small noise (structured, as trained
+                                        networks; BENCHMARKS.md: unstructured random data makes
+                                        Rips H1 explode for every implementation)
+"""
+import sys
+
+import numpy as np
+
+rng = np.random.default_rng(20261126)
+kind = sys.argv[1]
+if kind == "uniform":
+    n, d, out = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    x = rng.uniform(size=(n, d))
+elif kind == "torus":
+    n, out = int(sys.argv[2]), sys.argv[3]
+    u, v = rng.uniform(0, 2 * np.pi, (2, n))
+    x = np.c_[(2 + np.cos(v)) * np.cos(u), (2 + np.cos(v)) * np.sin(u), np.sin(v)] + 0.05 * rng.normal(size=(n, 3))
+elif kind == "activations":
+    n, c, out = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    signals = rng.normal(size=(12, c))
+    mix = rng.normal(size=(n, 12)) * (rng.uniform(size=(n, 12)) < 0.25)
+    x = np.maximum(mix @ signals + 0.05 * rng.normal(size=(n, c)), 0)
+else:
+    sys.exit(f"unknown kind {kind}")
+np.save(out, x)
