@@ -11,6 +11,12 @@ echo "## Accuracy of the networks"
 echo
 { printf 'model\ttrain_acc\ttest_acc\n'; cat accuracy.tsv; } | table
 awk -F'\t' '{ tr += $2; te += $3; n++ } END { printf "\nMean train accuracy %.4f, mean test accuracy %.4f over %d networks.\n", tr/n, te/n, n }' accuracy.tsv
+echo
+echo "## Mean Euclidean norm of the points per layer (the scale removed for the unit-scale analysis)"
+echo
+{ printf 'layer\tmean norm\n'
+  jq -r '[.meta.layer, .meta.scale] | @tsv' diagrams-unit.jsonl |
+    awk -F'\t' '{ if (!($1 in n)) order[++k] = $1; s[$1] += $2; n[$1]++ } END { for (j = 1; j <= k; j++) printf "%s\t%.3f\n", order[j], s[order[j]] / n[order[j]] }'; } | table
 for scale in "" -unit; do
   echo
   echo "## Persistence per layer${scale:+ (clouds scaled to unit mean norm)}, mean over the networks"
@@ -27,10 +33,20 @@ echo
 table < depth-vs-seed.tsv
 for f in blocks-*.tsv; do
   echo
-  echo "### Mean distance between depths: ${f#blocks-}"
+  name=${f#blocks-}
+  echo "### Mean distance between depths: ${name%.tsv}"
   echo
   table < "$f"
 done
+echo
+echo "### Diagrams whose nearest other diagram has another depth"
+echo
+{ printf 'distance\tlayer -> nearest layer\tcount\n'
+  for f in sliced-H*-*.jsonl bottleneck-H1-unit.jsonl; do
+    jq -r '.names as $n | .matrix | to_entries[] | .key as $i | .value | to_entries | map(select(.key != $i))
+           | min_by(.value) | [$n[$i], $n[.key]] | map(split("/")[1]) | select(.[0] != .[1]) | join(" -> ")' "$f" |
+      sort | uniq -c | awk -v f="${f%.jsonl}" '{ printf "%s\t%s %s %s\t%s\n", f, $2, $3, $4, $1 }'
+  done; } | table
 # purity-table FILE: mean and standard deviation over the networks of each column, per layer.
 purity_table() {
   { printf 'layer\tnodes\tweighted purity\tpure share (>= 0.9)\tclasses separated\tcomponents\tchance purity\n'
