@@ -84,9 +84,10 @@ persistence() {
 }
 log "persistence of $(wc -l < clouds.jsonl) clouds (twice: raw and unit scale)"; timed persistence diagrams-unit.jsonl
 
-# Per-layer summaries of the diagrams, averaged over the seeds by perslay-vec itself.
-perslay-vec --dims 0,1 stats -q diagrams.jsonl | perslay-vec reduce --by meta.layer --op mean > stats-by-layer.jsonl
-perslay-vec --dims 0,1 stats -q diagrams-unit.jsonl | perslay-vec reduce --by meta.layer --op mean > stats-by-layer-unit.jsonl
+# Per-layer summaries of the diagrams (with the longest bar), averaged over the seeds by perslay-vec.
+for scale in "" -unit; do
+  perslay-vec --dims 0,1 stats:top=1 -q "diagrams$scale.jsonl" | perslay-vec reduce --by meta.layer --op mean > "stats-by-layer$scale.jsonl"
+done
 
 # 4. Distances between all layers of all networks, rows ordered by layer and then seed.
 distances() {
@@ -127,6 +128,22 @@ resume=0 timed graphs graphs.jsonl
 "$here/purity.sh" graphs.jsonl > purity.tsv
 "$here/purity.sh" graphs-pca.jsonl > purity-pca.tsv
 
+# Mean over seeds per layer, as a vector record that tda-plot draws as bars.
+awk -F'\t' 'NR > 1 { n[$2]++; p[$2] += $4; s[$2] += $6 } END { for (l in n) printf "%s\t%.4f\t%.2f\n", l, p[l]/n[l], s[l]/n[l] }' purity.tsv |
+  sort > purity-by-layer.tsv
+awk -F'\t' 'BEGIN { printf "{\"type\":\"vector\",\"id\":\"weighted node purity by layer (mean of the seeds)\",\"values\":[" }
+  { printf "%s%s", (NR > 1 ? "," : ""), $2; names = names (NR > 1 ? "," : "") "\"" $1 "\"" }
+  END { printf "],\"names\":[%s]}\n", names }' purity-by-layer.tsv | tda-plot -k bars --width 520 --height 360 -o figures/purity-by-layer.svg
+
+# Pictures of the first network: its Mapper graphs (SVG, and one web page) and H1 diagrams.
+jq -c 'select(.id | startswith("m01/"))' graphs.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01.svg
+for layer in conv1 conv3; do
+  jq -c --arg id "m01/$layer" 'select(.id == $id)' clouds.jsonl |
+    mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html -q -o "figures/mapper-m01-$layer.html"
+done
+jq -c 'select(.id | startswith("m01/")) | .diagrams |= [[], .[1]]' diagrams-unit.jsonl |
+  tda-plot --width 400 --height 380 -o figures/h1-m01-unit.svg
+
 # 6. Optionally the same for the full flattened activations (no spatial reduction).
 full_vectors() {
   nn-activations --split test --inputs "$inputs" --input-seed 0 --conv-reduce none \
@@ -143,21 +160,6 @@ if [ "$full" = 1 ]; then
   "$here/purity.sh" graphs-full.jsonl > purity-full.tsv
   jq -c 'select(.id | startswith("m01/"))' graphs-full.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01-full.svg
 fi
-# Mean over seeds per layer, as a vector record that tda-plot draws as bars.
-awk -F'\t' 'NR > 1 { n[$2]++; p[$2] += $4; s[$2] += $6 } END { for (l in n) printf "%s\t%.4f\t%.2f\n", l, p[l]/n[l], s[l]/n[l] }' purity.tsv |
-  sort > purity-by-layer.tsv
-awk -F'\t' 'BEGIN { printf "{\"type\":\"vector\",\"id\":\"weighted node purity by layer (mean of the seeds)\",\"values\":[" }
-  { printf "%s%s", (NR > 1 ? "," : ""), $2; names = names (NR > 1 ? "," : "") "\"" $1 "\"" }
-  END { printf "],\"names\":[%s]}\n", names }' purity-by-layer.tsv | tda-plot -k bars --width 520 --height 360 -o figures/purity-by-layer.svg
-
-# Pictures of the first network: its Mapper graphs (SVG, and one web page) and H1 diagrams.
-jq -c 'select(.id | startswith("m01/"))' graphs.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01.svg
-for layer in conv1 conv3; do
-  jq -c --arg id "m01/$layer" 'select(.id == $id)' clouds.jsonl |
-    mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html -q -o "figures/mapper-m01-$layer.html"
-done
-jq -c 'select(.id | startswith("m01/")) | .diagrams |= [[], .[1]]' diagrams-unit.jsonl |
-  tda-plot --width 400 --height 380 -o figures/h1-m01-unit.svg
 
 "$here/summary.sh" > summary.md
 log "done: $out/summary.md"

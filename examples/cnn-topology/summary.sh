@@ -22,10 +22,9 @@ for scale in "" -unit; do
   echo "## Persistence per layer${scale:+ (clouds scaled to unit mean norm)}, mean over the networks"
   echo
   { printf 'layer\tH0 mean death\tH1 bars\tH1 mean lifetime\tH1 max lifetime (top-1)\tH1 entropy\n'
-    perslay-vec --dims 0,1 stats:top=1 -q "diagrams$scale.jsonl" | perslay-vec reduce --by meta.layer --op mean |
-      jq -r '([.names, .values] | transpose | map({(.[0]): .[1]}) | add) as $v
+    jq -r '([.names, .values] | transpose | map({(.[0]): .[1]}) | add) as $v
              | [.id, ($v["stats.H0.mean_death"]), $v["stats.H1.count"], $v["stats.H1.mean_lifetime"], $v["stats.H1.top1_lifetime"], $v["stats.H1.entropy"]]
-             | map(if type == "number" then (. * 1000 | round / 1000) else . end) | @tsv' ; } | table
+             | map(if type == "number" then (. * 1000 | round / 1000) else . end) | @tsv' "stats-by-layer$scale.jsonl"; } | table
 done
 echo
 echo "## Depth against seed in the diagram distances"
