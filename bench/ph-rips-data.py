@@ -3,10 +3,12 @@
 
   ph-rips-data.py uniform N D FILE      N points uniform in [0,1]^D
   ph-rips-data.py torus N FILE          N points on a torus (R=2, r=1) in R^3, noise 0.05
-  ph-rips-data.py activations N C FILE  N "neurons" x C inputs: ReLU of sparse mixtures of 12
-                                        shared signals plus small noise (structured, as trained
-                                        networks; BENCHMARKS.md: unstructured random data makes
-                                        Rips H1 explode for every implementation)
+  ph-rips-data.py activations N C FILE  N "neurons" x C inputs, tuned like a trained layer: each
+                                        neuron has a preferred direction in a 3-d input space and
+                                        fires ReLU(gain * <input, direction>) plus small noise, so
+                                        correlations vary smoothly over the neurons (structured, as
+                                        trained networks; BENCHMARKS.md: unstructured random data
+                                        makes Rips H1 explode for every implementation)
 """
 import sys
 
@@ -23,9 +25,11 @@ elif kind == "torus":
     x = np.c_[(2 + np.cos(v)) * np.cos(u), (2 + np.cos(v)) * np.sin(u), np.sin(v)] + 0.05 * rng.normal(size=(n, 3))
 elif kind == "activations":
     n, c, out = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    signals = rng.normal(size=(12, c))
-    mix = rng.normal(size=(n, 12)) * (rng.uniform(size=(n, 12)) < 0.25)
-    x = np.maximum(mix @ signals + 0.05 * rng.normal(size=(n, c)), 0)
+    inputs = rng.normal(size=(c, 3))
+    directions = rng.normal(size=(n, 3))
+    directions /= np.linalg.norm(directions, axis=1, keepdims=True)
+    gains = rng.uniform(0.5, 2.0, size=(n, 1))
+    x = np.maximum(gains * (directions @ inputs.T) + 0.1 * rng.normal(size=(n, c)), 0)
 else:
     sys.exit(f"unknown kind {kind}")
 np.save(out, x)

@@ -3,7 +3,7 @@
 /// diameter and σ is the last facet of τ with the same diameter. Such pairs have zero
 /// persistence and can be read off locally: σ needs no column, and when τ shows up as a
 /// pivot, adding σ's coboundary clears it without any stored column.
-struct ApparentPairs<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+struct ApparentPairs<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
     let distances: DistanceTable<Value>
     let binomial: BinomialTable
     let modulus: Int32

@@ -7,7 +7,7 @@
 /// best when most edges are under the threshold), `SparseCoboundary` intersects neighbour
 /// lists (best when few are).
 protocol CoboundaryEnumerator {
-    associatedtype Value: BinaryFloatingPoint & SIMDScalar
+    associatedtype Value: RipsScalar
 
     /// Starts enumerating the cofacets of `simplex`, a `dimension`-simplex.
     mutating func start(_ simplex: DiameterEntry<Value>, dimension: Int)

@@ -7,7 +7,7 @@
 /// diagonal and padding make a vertex never look like its own neighbour in the SIMD
 /// scans, so they need no special case. A raw buffer, because array subscripts stay
 /// bounds-checked at -O (STYLE.md speed table).
-final class DistanceTable<Value: BinaryFloatingPoint & SIMDScalar>: @unchecked Sendable {
+final class DistanceTable<Value: RipsScalar>: @unchecked Sendable {
     let count: Int
     /// Row length including padding: a multiple of `lanes`.
     let stride: Int

@@ -26,7 +26,7 @@ public enum RipsPersistence {
         return try compute(distances: RipsMetrics.distances(points, metric: metric, threads: options.threads), options: options)
     }
 
-    private static func run<Value: BinaryFloatingPoint & SIMDScalar & Sendable>(
+    private static func run<Value: RipsScalar>(
         _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions
     ) throws -> RipsResult {
         let threshold: Value = options.threshold.map { Value($0) } ?? matrix.enclosingRadius

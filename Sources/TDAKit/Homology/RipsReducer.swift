@@ -2,7 +2,7 @@
 /// the persistent cohomology of the d-simplices, reduced column by column with clearing,
 /// emergent and apparent pairs. Generic over the coboundary enumerator so the dense and
 /// the sparse (threshold) cases are two specialisations of one algorithm, as in Ripser.
-final class RipsReducer<Value: BinaryFloatingPoint & SIMDScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
     let distances: DistanceTable<Value>
     let binomial: BinomialTable
     let field: PrimeField

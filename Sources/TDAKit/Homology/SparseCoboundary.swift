@@ -1,6 +1,6 @@
 /// Neighbour lists of the threshold graph, compressed (CSR): the edges d(i, j) ≤ threshold,
 /// each list sorted by neighbour index (Ripser's `sparse_distance_matrix`).
-final class NeighborLists<Value: BinaryFloatingPoint & SIMDScalar>: @unchecked Sendable {
+final class NeighborLists<Value: RipsScalar>: @unchecked Sendable {
     let count: Int
     /// Neighbours of vertex i are at start[i] ..< start[i + 1].
     let start: UnsafeMutablePointer<Int>
@@ -44,7 +44,7 @@ final class NeighborLists<Value: BinaryFloatingPoint & SIMDScalar>: @unchecked S
 /// Cofacets of a simplex in the Rips complex under a threshold: the common neighbours of its
 /// vertices, found by walking their sorted neighbour lists downwards in step (Ripser's
 /// sparse `simplex_coboundary_enumerator`). Every cofacet it yields is under the threshold.
-struct SparseCoboundary<Value: BinaryFloatingPoint & SIMDScalar>: CoboundaryEnumerator {
+struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     private let graph: NeighborLists<Value>
     private let binomial: BinomialTable
     private let modulus: Int32

@@ -1,0 +1,59 @@
+/// The working precision of a Rips computation: `Float` or `Double`, each with a concrete
+/// SIMD kernel. Generic SIMD code compiled to a lane-by-lane loop even when specialised
+/// (bench: `.<=` on `SIMD16<Value>` spilled every lane to the stack), while the same code on
+/// `SIMD16<Float>` compiles to vector compares, so the kernel lives in each conformance.
+protocol RipsScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
+    /// The largest vertex v with row_w[v] ≤ `limit` for every w in `vertices[0..<count]`, or −1:
+    /// the vertex completing the first cofacet of equal diameter. `table` is a
+    /// `DistanceTable`'s padded square matrix (+∞ on the diagonal and in the padding).
+    static func lastCommonNeighbor(_ table: UnsafeMutablePointer<Self>, stride: Int, vertices: UnsafePointer<Int>,
+                                   count: Int, limit: Self) -> Int
+}
+
+extension Float: RipsScalar {
+    @inline(__always)
+    static func lastCommonNeighbor(_ table: UnsafeMutablePointer<Float>, stride: Int, vertices: UnsafePointer<Int>,
+                                   count: Int, limit: Float) -> Int {
+        let bound = SIMD16<Float>(repeating: limit)
+        var chunk = stride &- 16
+        while chunk >= 0 {
+            let first: UnsafeMutablePointer<Float> = table + (vertices[0] &* stride &+ chunk)
+            var close: SIMDMask<SIMD16<Int32>> = UnsafeRawPointer(first).loadUnaligned(as: SIMD16<Float>.self) .<= bound
+            for k in 1..<count {
+                let row: UnsafeMutablePointer<Float> = table + (vertices[k] &* stride &+ chunk)
+                close .&= UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self) .<= bound
+            }
+            if any(close) {
+                var lane = 15
+                while !close[lane] { lane &-= 1 }
+                return chunk &+ lane
+            }
+            chunk &-= 16
+        }
+        return -1
+    }
+}
+
+extension Double: RipsScalar {
+    @inline(__always)
+    static func lastCommonNeighbor(_ table: UnsafeMutablePointer<Double>, stride: Int, vertices: UnsafePointer<Int>,
+                                   count: Int, limit: Double) -> Int {
+        let bound = SIMD8<Double>(repeating: limit)
+        var chunk = stride &- 8
+        while chunk >= 0 {
+            let first: UnsafeMutablePointer<Double> = table + (vertices[0] &* stride &+ chunk)
+            var close: SIMDMask<SIMD8<Int64>> = UnsafeRawPointer(first).loadUnaligned(as: SIMD8<Double>.self) .<= bound
+            for k in 1..<count {
+                let row: UnsafeMutablePointer<Double> = table + (vertices[k] &* stride &+ chunk)
+                close .&= UnsafeRawPointer(row).loadUnaligned(as: SIMD8<Double>.self) .<= bound
+            }
+            if any(close) {
+                var lane = 7
+                while !close[lane] { lane &-= 1 }
+                return chunk &+ lane
+            }
+            chunk &-= 8
+        }
+        return -1
+    }
+}
