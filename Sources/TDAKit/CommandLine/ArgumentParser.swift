@@ -42,7 +42,8 @@ public enum ArgumentParser {
         var subcommand: SubcommandSpec?
         var optionsEnded = false
         var i = 0
-        var available = spec.options
+        let fallback = spec.defaultSubcommand.flatMap(spec.subcommand(named:))
+        var available = spec.options + (fallback?.options ?? [])
 
         func take(_ option: OptionSpec, _ inline: String?) throws(ToolError) {
             guard option.takesValue else {
@@ -101,6 +102,7 @@ public enum ArgumentParser {
             }
             i += 1
         }
+        if subcommand == nil { subcommand = fallback }
         if spec.subcommandRequired, subcommand == nil, values["help"] == nil, values["version"] == nil {
             throw .usage("missing subcommand (one of: \(spec.subcommands.map(\.name).joined(separator: ", ")))")
         }

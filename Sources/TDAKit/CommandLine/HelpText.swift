@@ -6,7 +6,11 @@ public enum HelpText {
             out += "  \(spec.name) [OPTIONS] \(spec.operandPlaceholder)\n"
         } else {
             for sub in spec.subcommands { out += "  \(spec.name) \(sub.name) [OPTIONS] \(sub.operandPlaceholder)\n" }
-            if !spec.subcommandRequired { out += "  \(spec.name) [OPTIONS] \(spec.operandPlaceholder)\n" }
+            if let fallback = spec.defaultSubcommand {
+                out += "  \(spec.name) [OPTIONS] \(spec.operandPlaceholder)   (runs '\(fallback)')\n"
+            } else if !spec.subcommandRequired {
+                out += "  \(spec.name) [OPTIONS] \(spec.operandPlaceholder)\n"
+            }
             out += "\nSubcommands:\n"
             for sub in spec.subcommands { out += row(sub.name, sub.summary) }
         }

@@ -100,19 +100,23 @@ public struct ToolSpec: Sendable, Equatable {
     public var subcommands: [SubcommandSpec]
     /// When true, the first operand must name a subcommand.
     public var subcommandRequired: Bool
+    /// The subcommand run when none is named (`gap-regress < v.jsonl` fits); its options are
+    /// accepted without naming it.
+    public var defaultSubcommand: String?
     public var operands: OperandKind
     public var operandPlaceholder: String
     /// Paragraphs printed after the option list in `--help`.
     public var epilog: String
 
     public init(name: String, summary: String, options: [OptionSpec], subcommands: [SubcommandSpec] = [],
-                subcommandRequired: Bool = false, operands: OperandKind = .files, operandPlaceholder: String = "[FILE...]",
+                subcommandRequired: Bool = false, defaultSubcommand: String? = nil, operands: OperandKind = .files, operandPlaceholder: String = "[FILE...]",
                 epilog: String = "") {
         self.name = name
         self.summary = summary
         self.options = options + StandardOptions.all
         self.subcommands = subcommands
         self.subcommandRequired = subcommandRequired
+        self.defaultSubcommand = defaultSubcommand
         self.operands = operands
         self.operandPlaceholder = operandPlaceholder
         self.epilog = epilog

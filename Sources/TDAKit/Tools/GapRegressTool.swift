@@ -46,7 +46,7 @@ public enum GapRegressTool {
                 OptionSpec("format", .choice(["auto", "report", "table"]), default: "auto", help: "Report record, or a table (auto: table on a terminal)."),
             ]),
         ],
-        subcommandRequired: true
+        defaultSubcommand: "fit"
     )
 
     public static func run(_ context: ToolContext) throws {

@@ -70,6 +70,17 @@ import Testing
         #expect(throws: ToolError(.usage, "missing subcommand (one of: distance)")) { try ArgumentParser.parse([], spec: spec) }
     }
 
+    @Test func defaultSubcommandTakesItsOptionsUnnamed() throws {
+        var spec = Self.spec
+        spec.defaultSubcommand = "distance"
+        let implicit = try ArgumentParser.parse(["--to", "ref.jsonl", "in.jsonl"], spec: spec)
+        #expect(implicit.subcommand == "distance")
+        #expect(implicit.string("to") == "ref.jsonl")
+        #expect(implicit.operands == ["in.jsonl"])
+        #expect(try ArgumentParser.parse(["distance", "x"], spec: spec).operands == ["x"])
+        #expect(HelpText.render(spec).contains("(runs 'distance')"))
+    }
+
     @Test func helpListsEveryOptionWithDefaults() {
         let help = HelpText.render(Self.spec)
         for option in Self.spec.allOptions { #expect(help.contains("--\(option.name)")) }
