@@ -16,7 +16,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: tools.map { .executable(name: $0, targets: [$0]) },
     targets: [
-        .target(name: "TDAKit", swiftSettings: libraryFlags, linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "TDAKit", exclude: ["CommandLine/README.md"], swiftSettings: libraryFlags, linkerSettings: [.linkedLibrary("m")]),
         .testTarget(name: "TDAKitTests", dependencies: ["TDAKit"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["TDAKit"]),
     ] + tools.map { .executableTarget(name: $0, dependencies: ["TDAKit"], path: "Sources/\($0)") }

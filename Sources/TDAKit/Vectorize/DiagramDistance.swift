@@ -31,17 +31,20 @@ public enum DiagramMetric: Sendable, Equatable {
     /// The symmetric matrix of distances between all pairs, rows computed in parallel on `threads`.
     public func pairwise(_ diagrams: [[PersistencePair]], threads: Int) -> Matrix<Double> {
         if case let .sliced(n) = self { return SlicedWasserstein(directions: n).pairwise(diagrams, threads: threads) }
-        let count = diagrams.count
-        let rows = parallelMap(count, threads: threads) { i in
-            ((i + 1)..<count).map { j in distance(diagrams[i], diagrams[j]) }
-        }
-        var matrix = Matrix<Double>(rows: count, cols: count)
-        for i in 0..<count {
-            for (offset, d) in rows[i].enumerated() {
-                matrix[i, i + 1 + offset] = d
-                matrix[i + 1 + offset, i] = d
-            }
-        }
-        return matrix
+        return symmetricMatrix(count: diagrams.count, threads: threads) { i, j in distance(diagrams[i], diagrams[j]) }
     }
+}
+
+/// The symmetric, zero-diagonal matrix of `distance(i, j)` over all pairs i < j, the rows
+/// computed in parallel on `threads` (each pair once; the result does not depend on `threads`).
+func symmetricMatrix(count: Int, threads: Int, _ distance: @escaping @Sendable (Int, Int) -> Double) -> Matrix<Double> {
+    let rows = parallelMap(count, threads: threads) { i in ((i + 1)..<count).map { j in distance(i, j) } }
+    var matrix = Matrix<Double>(rows: count, cols: count)
+    for i in 0..<count {
+        for (offset, d) in rows[i].enumerated() {
+            matrix[i, i + 1 + offset] = d
+            matrix[i + 1 + offset, i] = d
+        }
+    }
+    return matrix
 }

@@ -99,17 +99,6 @@ public struct SlicedWasserstein: Sendable {
     /// All pairs, rows in parallel.
     public func pairwise(_ diagrams: [[PersistencePair]], threads: Int) -> Matrix<Double> {
         let projections = diagrams.map(project)
-        let count = diagrams.count
-        let rows = parallelMap(count, threads: threads) { i in
-            ((i + 1)..<count).map { j in distance(projections[i], projections[j]) }
-        }
-        var matrix = Matrix<Double>(rows: count, cols: count)
-        for i in 0..<count {
-            for (offset, d) in rows[i].enumerated() {
-                matrix[i, i + 1 + offset] = d
-                matrix[i + 1 + offset, i] = d
-            }
-        }
-        return matrix
+        return symmetricMatrix(count: diagrams.count, threads: threads) { i, j in distance(projections[i], projections[j]) }
     }
 }

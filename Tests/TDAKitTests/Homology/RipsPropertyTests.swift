@@ -1,17 +1,8 @@
 import Testing
 @testable import TDAKit
 
-/// A small deterministic generator for test clouds (SplitMix64).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix {
+    /// A cloud of `n` uniform points in the unit cube of R^d.
     mutating func cloud(_ n: Int, _ d: Int) -> Matrix<Double> {
         Matrix(rows: n, cols: d, storage: (0..<(n * d)).map { _ in Double.random(in: 0..<1, using: &self) })
     }

@@ -37,7 +37,7 @@ struct ArchitectureTests {
     func initialisation() throws {
         let a = try Network(architecture: "dense:30,relu,dense:3", input: TensorShape(features: 50))
         let b = try Network(architecture: "dense:30,relu,dense:3", input: TensorShape(features: 50))
-        var r1 = TestRandom(1), r2 = TestRandom(1)
+        var r1 = SplitMix(1), r2 = SplitMix(1)
         Initialization.pytorchDefault(a, rng: &r1)
         Initialization.pytorchDefault(b, rng: &r2)
         let w = a.namedParameters[0].parameter.value

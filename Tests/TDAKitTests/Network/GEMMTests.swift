@@ -37,7 +37,7 @@ struct GEMMTests {
     @Test("matches a Double reference for every transpose, odd sizes and several k-blocks",
           arguments: [(GEMMOperand.normal, GEMMOperand.normal), (.normal, .transposed), (.transposed, .normal), (.transposed, .transposed)])
     func matchesReference(_ ops: (GEMMOperand, GEMMOperand)) {
-        var rng = TestRandom(11)
+        var rng = SplitMix(11)
         for (m, n, k) in [(1, 1, 1), (7, 33, 5), (37, 45, 300), (130, 50, 40), (70, 65, 513)] {
             let a = ops.0 == .normal ? randomMatrix(m, k, &rng) : randomMatrix(k, m, &rng)
             let b = ops.1 == .normal ? randomMatrix(k, n, &rng) : randomMatrix(n, k, &rng)
@@ -52,7 +52,7 @@ struct GEMMTests {
 
     @Test("the result does not depend on the thread count, bit for bit")
     func threadIndependent() {
-        var rng = TestRandom(12)
+        var rng = SplitMix(12)
         let (m, n, k) = (200, 150, 600)
         let a = randomMatrix(m, k, &rng), b = randomMatrix(n, k, &rng)
         let zero = [Float](repeating: 0, count: m * n)

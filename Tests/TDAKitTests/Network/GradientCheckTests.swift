@@ -22,7 +22,7 @@ struct GradientCheckTests {
     @Test("parameter and input gradients match finite differences", arguments: 0..<cases.count)
     func check(_ index: Int) throws {
         let c = Self.cases[index]
-        var rng = TestRandom(UInt64(40 + index))
+        var rng = SplitMix(UInt64(40 + index))
         let network = try Network(architecture: c.arch, input: TensorShape(dimensions: c.shape)!)
         Initialization.pytorchDefault(network, rng: &rng)
         let batch = 5

@@ -6,7 +6,7 @@ import Testing
 struct NetworkModelFileTests {
     @Test("weights, architecture and metrics survive a write and read bit for bit")
     func roundTrip() throws {
-        var rng = TestRandom(3)
+        var rng = SplitMix(3)
         let network = try Network(architecture: "conv:2x3,batchnorm,relu,flatten,dense:3", input: TensorShape(channels: 1, height: 5, width: 5))
         Initialization.pytorchDefault(network, rng: &rng)
         // Awkward floats: subnormals, extremes, values with long shortest representations.

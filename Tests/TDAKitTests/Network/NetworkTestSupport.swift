@@ -1,18 +1,5 @@
 @testable import TDAKit
 
-/// A tiny deterministic generator for tests (SplitMix64), so no test depends on system randomness.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A parameter tensor as the fixture script writes it.
 struct FixtureTensor: Decodable {
     let name: String
@@ -38,6 +25,6 @@ func maxDifference(_ a: [Float], _ b: [Float]) -> Float {
     return zip(a, b).map { abs($0 - $1) }.max() ?? 0
 }
 
-func randomMatrix(_ rows: Int, _ cols: Int, _ rng: inout TestRandom, scale: Double = 1) -> Matrix<Float> {
+func randomMatrix(_ rows: Int, _ cols: Int, _ rng: inout SplitMix, scale: Double = 1) -> Matrix<Float> {
     Matrix(rows: rows, cols: cols, storage: (0..<(rows * cols)).map { _ in Float(NetworkRandom.uniform(-scale, scale, &rng)) })
 }

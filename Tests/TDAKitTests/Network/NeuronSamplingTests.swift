@@ -24,7 +24,7 @@ struct NeuronSamplingTests {
     @Test("draws are distinct, deterministic for a seed, and never pick a zero-probability index")
     func draws() {
         let p = [0.3, 0, 0.2, 0.1, 0, 0.4]
-        var a = TestRandom(9), b = TestRandom(9)
+        var a = SplitMix(9), b = SplitMix(9)
         for _ in 0..<200 {
             let x = NeuronSampling.draw(probabilities: p, count: 4, rng: &a)
             #expect(x == NeuronSampling.draw(probabilities: p, count: 4, rng: &b))
@@ -36,7 +36,7 @@ struct NeuronSamplingTests {
     func frequencies() {
         let wins = [5, 0, 2, 0, 0, 3, 0]   // 10 inputs, 4 never-winners sharing 1/11
         let p = NeuronSampling.importanceProbabilities(wins: wins, inputs: 10)
-        var rng = TestRandom(2024)
+        var rng = SplitMix(2024)
         let trials = 40_000
         var hits = [Int](repeating: 0, count: wins.count)
         for _ in 0..<trials { hits[NeuronSampling.draw(probabilities: p, count: 1, rng: &rng)[0]] += 1 }
@@ -52,7 +52,7 @@ struct NeuronSamplingTests {
         // For two draws the first pick is i with p_i; given i the second is j with p_j/(1−p_i)
         // (numpy's legacy choice: each round maps fresh uniforms through the renormalised CDF).
         let p = [0.5, 0.3, 0.2]
-        var rng = TestRandom(7)
+        var rng = SplitMix(7)
         var counts = [[Int]](repeating: [0, 0, 0], count: 3)
         let trials = 30_000
         for _ in 0..<trials {

@@ -8,7 +8,7 @@ struct TrainingTests {
         var options = SyntheticData.Options()
         options.count = count
         options.noise = 0.1
-        var rng = TestRandom(seed)
+        var rng = SplitMix(seed)
         return SyntheticData.moons.generate(options, rng: &rng)
     }
 
@@ -18,7 +18,7 @@ struct TrainingTests {
         config.learningRate = 0.02
         config.epochs = epochs
         config.batchSize = 16
-        var rng = TestRandom(5)
+        var rng = SplitMix(5)
         let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
         Initialization.pytorchDefault(network, rng: &rng)
         let trainer = try Trainer(network: network, config: config, threads: threads)
@@ -47,7 +47,7 @@ struct TrainingTests {
         config.loss = "mse"
         config.learningRate = 1e8
         config.optimizer.momentum = 0.9
-        var rng = TestRandom(1)
+        var rng = SplitMix(1)
         let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
         Initialization.pytorchDefault(network, rng: &rng)
         let trainer = try Trainer(network: network, config: config)
@@ -58,7 +58,7 @@ struct TrainingTests {
     func classMismatch() throws {
         let network = try Network(architecture: "dense:3", input: TensorShape(features: 2))
         let trainer = try Trainer(network: network, config: TrainingConfig(architecture: "dense:3"))
-        var rng = TestRandom(1)
+        var rng = SplitMix(1)
         #expect(throws: TrainingError.classMismatch(outputs: 3, classes: 2)) { try trainer.fit(moons(10, seed: 1), test: nil, rng: &rng) }
     }
 
@@ -70,7 +70,7 @@ struct TrainingTests {
         config.optimizer = OptimizerSettings(method: .adam)
         config.validationFraction = 0.3
         config.patience = 3
-        var rng = TestRandom(8)
+        var rng = SplitMix(8)
         let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
         Initialization.pytorchDefault(network, rng: &rng)
         let trainer = try Trainer(network: network, config: config)
@@ -101,7 +101,7 @@ struct DataTests {
         var options = SyntheticData.Options()
         options.count = 90
         options.dimensions = 3
-        var a = TestRandom(4), b = TestRandom(4)
+        var a = SplitMix(4), b = SplitMix(4)
         let x = set.generate(options, rng: &a), y = set.generate(options, rng: &b)
         #expect(x == y)
         #expect(x.count == 90 && x.features.rows == 90)
@@ -114,7 +114,7 @@ struct DataTests {
     func labelNoise() {
         var options = SyntheticData.Options()
         options.count = 200
-        var rng = TestRandom(6)
+        var rng = SplitMix(6)
         let clean = SyntheticData.blobs.generate(options, rng: &rng)
         let noisy = clean.withLabelNoise(0.25, rng: &rng)
         #expect(zip(clean.labels, noisy.labels).filter { $0 != $1 }.count == 50)
@@ -124,7 +124,7 @@ struct DataTests {
     func xorParity() {
         var options = SyntheticData.Options()
         options.noise = 0
-        var rng = TestRandom(2)
+        var rng = SplitMix(2)
         let d = SyntheticData.xor.generate(options, rng: &rng)
         for i in 0..<d.count { #expect(d.labels[i] == d.features.row(i).filter { $0 > 0 }.count % 2) }
     }

@@ -4,19 +4,15 @@ import Testing
 
 /// The building blocks: ticks, number text, escaping, palette, layout, PCA, file names, errors.
 @Suite struct PlotPartsTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> Double {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+    /// Uniform doubles in [0, 1) from the shared test generator.
+    struct Uniform {
+        var source: SplitMix
+        init(state: UInt64) { source = SplitMix(state: state) }
+        mutating func next() -> Double { Double(source.next() >> 11) / Double(1 << 53) }
     }
 
     @Test func niceTicksCoverAnyRangeWithNiceSteps() {
-        var rng = SplitMix(state: 7)
+        var rng = Uniform(state: 7)
         for _ in 0..<2000 {
             let scale = pow(10, (rng.next() * 16 - 8).rounded())
             let a = (rng.next() * 2 - 1) * scale, b = (rng.next() * 2 - 1) * scale
@@ -116,7 +112,7 @@ import Testing
     @Test func principalComponentsFindTheLongAxis() {
         // Points along (1, 2, 2)/3 with small noise across it: PC1 is that direction, positive
         // in its largest loading, and carries nearly all the variance.
-        var rng = SplitMix(state: 3)
+        var rng = Uniform(state: 3)
         var rows: [[Double]] = []
         for _ in 0..<200 {
             let t = rng.next() * 10 - 5, u = (rng.next() - 0.5) * 0.1, v = (rng.next() - 0.5) * 0.1

@@ -2,7 +2,6 @@ import Testing
 @testable import TDAKit
 
 @Suite struct JSONRoundTripTests {
-    struct SplitMix { var state: UInt64; mutating func next() -> UInt64 { state &+= 0x9E3779B97F4A7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9; z = (z ^ (z >> 27)) &* 0x94D049BB133111EB; return z ^ (z >> 31) } }
 
     func roundTrip(_ value: JSONValue) throws -> JSONValue {
         try JSONParser.parse(try JSONWriter.string(value))

@@ -14,8 +14,6 @@ import Testing
 
     func reference(_ text: String) -> Double { strtod(text, nil) }
 
-    /// A small deterministic generator (splitmix64) so the test needs nothing else.
-    struct SplitMix { var state: UInt64; mutating func next() -> UInt64 { state &+= 0x9E3779B97F4A7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9; z = (z ^ (z >> 27)) &* 0x94D049BB133111EB; return z ^ (z >> 31) } }
 
     @Test func randomBitPatternsRoundTrip() {
         var rng = SplitMix(state: 42)

@@ -4,7 +4,6 @@ import Testing
 /// Deterministic random-mutation fuzzing of the readers: every mutated input must either parse
 /// or be rejected with a clean `ToolError` — never a trap, hang or other error.
 @Suite struct ReaderFuzzTests {
-    struct SplitMix { var state: UInt64; mutating func next() -> UInt64 { state &+= 0x9E3779B97F4A7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9; z = (z ^ (z >> 27)) &* 0x94D049BB133111EB; return z ^ (z >> 31) } }
 
     static let seeds: [String] = [
         #"{"type":"cloud","id":"a/b","points":[[1.5,-2e-3],[0,1e10]],"labels":[1,"x"],"meta":{"k":[true,false,null],"s":"\u00e9\n"}}"#,
@@ -57,7 +56,8 @@ import Testing
         let seed = NPY.bytes(of: Matrix(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
         for _ in 0..<5_000 {
             let input = mutate(Array(seed.prefix(80)), &rng) + Array(seed.dropFirst(80))
-            do { _ = try NPY.read(input, name: "m.npy") } catch is ToolError {} catch { Issue.record("unexpected \(error)") }
+            // NPY.read throws only ToolError (typed throws); what is tested is that it never traps.
+            _ = try? NPY.read(input, name: "m.npy")
         }
     }
 }
