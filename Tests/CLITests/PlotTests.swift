@@ -75,7 +75,7 @@ import Testing
         let cases: [(command: String, input: String, message: String)] = [
             ("tda-plot -o \(dir)/x.svg", "", "tda-plot: error: no records to plot (the input is empty)\n"),
             ("tda-plot -o \(dir)/x.svg", #"{"type":"sample","id":"s","x":[1]}"# + "\n",
-             "tda-plot: error: stdin:1: record \"s\" is a sample record, which tda-plot cannot draw (it draws diagram, vector, graph, report, epoch, cloud)\n"),
+             "tda-plot: error: stdin:1: record \"s\" is a sample record, which tda-plot cannot draw (it draws diagram, vector, graph, report, epoch, cloud, distance)\n"),
             ("tda-plot -o \(dir)/x.svg --kind image --shape 3x3", #"{"type":"vector","id":"v","values":[1,2,3,4]}"# + "\n",
              "tda-plot: error: stdin:1: record \"v\" has 4 values, but --shape 3x3 needs 9\n"),
             ("tda-plot -o \(dir)/never/", #"{"type":"report","id":"r"}"# + "\n",

@@ -31,7 +31,7 @@ public struct PlotOptions: Sendable {
 /// (same id) make one figure of training curves.
 public enum FigureBuilder {
     /// The record types tda-plot draws.
-    public static let plottableTypes = ["diagram", "vector", "graph", "report", "epoch", "cloud"]
+    public static let plottableTypes = ["diagram", "vector", "graph", "report", "epoch", "cloud", "distance"]
 
     /// All figures for `records`, in input order (a run of epochs at its first record). Empty
     /// input, a record type that cannot be drawn, and a `--kind` that fits no record are errors.
@@ -89,6 +89,12 @@ public enum FigureBuilder {
             }
         case "graph":
             panels = [try GraphPlot(record, colorBy: options.colorBy, seed: options.seed)]
+        case "distance":
+            // A heat map, row i and column j in the record's order (its `names`, when present).
+            let matrix = try DistanceRecord(record).matrix
+            guard matrix.rows > 0 else { throw record.error("has an empty matrix") }
+            guard matrix.storage.allSatisfy(\.isFinite) else { throw record.error("has a non-finite distance") }
+            panels = [HeatMapPlot.image(matrix.storage, rows: matrix.rows, cols: matrix.cols, subtitle: "\(matrix.rows) × \(matrix.cols) distances")]
         case "report":
             let data = try ReportPlot.data(record)
             panels = [ReportPlot.scatter(truth: data.truth, predicted: data.predicted)]

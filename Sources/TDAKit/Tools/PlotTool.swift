@@ -24,7 +24,7 @@ public enum PlotTool {
             OptionSpec("y", .text, placeholder: "FIELD", help: "The y field of the all-records scatter."),
             OptionSpec("label", .text, placeholder: "FIELD", help: "Colour the all-records scatter by FIELD (e.g. meta.depth)."),
         ],
-        epilog: "Record types: diagram, vector, graph, report, epoch, cloud. A combined figure or a directory is needed for\nmore than one figure; the epoch records of one run (same id) make one figure."
+        epilog: "Record types: diagram, vector, graph, report, epoch, cloud, distance. A combined figure or a directory is needed for\nmore than one figure; the epoch records of one run (same id) make one figure."
     )
 
     public static func run(_ context: ToolContext) throws {

@@ -143,7 +143,7 @@ import Testing
         let sample = try PlotFixtures.record(#"{"type":"sample","id":"s1","x":[1,2]}"#)
         let unknown = PlotFixtures.errorMessage { _ = try FigureBuilder.figures([sample], options: PlotOptions()) }
         #expect(unknown?.status == .dataError)
-        #expect(unknown?.message == "test:1: record \"s1\" is a sample record, which tda-plot cannot draw (it draws diagram, vector, graph, report, epoch, cloud)")
+        #expect(unknown?.message == "test:1: record \"s1\" is a sample record, which tda-plot cannot draw (it draws diagram, vector, graph, report, epoch, cloud, distance)")
         var options = PlotOptions()
         options.kind = .barcode
         let wrongKind = PlotFixtures.errorMessage { _ = try FigureBuilder.figures(PlotFixtures.records("vector"), options: options) }
