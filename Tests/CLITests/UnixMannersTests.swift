@@ -55,6 +55,17 @@ import Testing
         #expect(bad.status == 64 && bad.stderr == "tda: error: --set wants KEY=VALUE, not 'nokey'\n")
     }
 
+    @Test func progressOnlyWhenAskedOrOnATerminal() throws {
+        // TDA_PROGRESS_DELAY=0 shows progress at once (normally after 1 s); stderr is a file here.
+        let train = "TDA_PROGRESS_DELAY=0 nn-train fit --dataset moons --arch dense:8,relu,dense:2 --epochs 3 --train-size 100 -o /dev/null"
+        let quiet = try Shell.run("\(train) > /dev/null")
+        #expect(quiet.status == 0 && quiet.stderr == "")
+        let logged = try Shell.run("\(train) --progress > /dev/null")
+        #expect(logged.status == 0)
+        #expect(logged.stderr.hasPrefix("epochs: "), "\(logged.stderr)")
+        #expect(!logged.stderr.contains("\r"))
+    }
+
     @Test func emptyInputIsEmptyOutput() throws {
         let result = try Shell.run("tda cat < /dev/null")
         #expect(result.status == 0)

@@ -8,6 +8,8 @@ public final class Progress {
 
     let label: String
     let total: Int
+    /// Seconds of work before anything is shown: 1, or `TDA_PROGRESS_DELAY` (tests set 0).
+    let delay: Double
     let style: Style
     let start: Double
     var lastDraw: Double
@@ -19,6 +21,7 @@ public final class Progress {
         self.style = style
         start = Progress.now()
         lastDraw = start
+        delay = getenv("TDA_PROGRESS_DELAY").flatMap { Double(String(cString: $0)) } ?? 1.0
     }
 
     /// Reports that `done` of `total` units are finished.
@@ -26,7 +29,7 @@ public final class Progress {
         guard style != .none else { return }
         let now = Progress.now()
         let interval = style == .bar ? 0.1 : 5.0
-        guard now - start > 1.0, now - lastDraw >= interval || done >= total else { return }
+        guard now - start >= delay, now - lastDraw >= interval || done >= total else { return }
         lastDraw = now
         let fraction = min(1, Double(done) / Double(total))
         let elapsed = now - start
