@@ -4,4 +4,7 @@
 # writes its records and figures under out/demo (DEMO_OUT overrides).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec examples/gap-study/run.sh --demo --out "${DEMO_OUT:-out/demo}"
+# The demo starts afresh each time (it takes seconds); the full study resumes instead.
+out=${DEMO_OUT:-out/demo}
+rm -rf "$out"
+exec examples/gap-study/run.sh --demo --out "$out"

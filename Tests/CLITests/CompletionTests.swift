@@ -58,6 +58,18 @@ import TDAKit
         #expect(lines.contains("bash"))
     }
 
+    @Test func umbrellaLoadsAToolsBashCompletionLazily() throws {
+        // As installed: bash-completion finds each tool's script by name when first needed.
+        try #require(FileManager.default.fileExists(atPath: "/usr/share/bash-completion/bash_completion"),
+                     "bash-completion is required (.ci/run installs it)")
+        let result = try Shell.run("""
+        dir=$(mktemp -d); mkdir -p $dir/completions; cp completions/bash/* $dir/completions/
+        BASH_COMPLETION_USER_DIR=$dir bash -c 'source /usr/share/bash-completion/bash_completion; source completions/bash/tda
+        COMP_WORDS=(tda ph-rips --met); COMP_CWORD=2; _tda; printf "%s\\n" "${COMPREPLY[@]}"'
+        """)
+        #expect(result.stdout == "--metric\n", "\(result.stderr)")
+    }
+
     @Test(arguments: tools)
     func fishCompletesEveryOption(tool: String) throws {
         try #require(Shell.available("fish"), "fish is required (.ci/run installs it)")

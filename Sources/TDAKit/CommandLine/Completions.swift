@@ -49,6 +49,8 @@ public enum Completions {
                 s += "            \(sub.name)) if [[ \"$cur\" == -* ]]; then COMPREPLY=($(compgen -W \"\(words(optionWords(sub.options)))\" -- \"$cur\")); else COMPREPLY=($(compgen -f -- \"$cur\")); fi; return;;\n"
             }
             s += "        esac\n"
+            // bash-completion loads a tool's script lazily; load it before delegating.
+            s += "        declare -F \"$fn\" >/dev/null || { declare -F _completion_loader >/dev/null && _completion_loader \"$tool\"; }\n"
             s += "        declare -F \"$fn\" >/dev/null || fn=\"_tda_${tool//-/_}\"\n"
             s += "        if declare -F \"$fn\" >/dev/null; then\n"
             s += "            COMP_WORDS=(\"$tool\" \"${COMP_WORDS[@]:2}\"); COMP_CWORD=$((COMP_CWORD-1)); \"$fn\"; return\n"
