@@ -4,6 +4,8 @@ import Foundation
 ///
 /// Output goes to temporary files rather than pipes, so a child that writes more than a pipe
 /// holds can never deadlock the test (STYLE.md: waiting before draining stalls at 64 KiB).
+/// bash opens those files itself (`exec < in > out 2> err`), so a child's standard streams never
+/// depend on descriptors of the test process.
 enum Shell {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     /// Where the tools are: `TDA_BIN`, else the debug build directory.
@@ -24,16 +26,14 @@ enum Shell {
         try (stdin ?? "").write(to: input, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
+        process.arguments = ["-c", "exec < '\(input.path)' > '\(out.path)' 2> '\(err.path)'\n" + script]
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = "\(binDirectory):\(environment["PATH"] ?? "/usr/bin:/bin")"
         process.environment = environment
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,

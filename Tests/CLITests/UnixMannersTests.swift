@@ -69,6 +69,6 @@ import Testing
     @Test func emptyInputIsEmptyOutput() throws {
         let result = try Shell.run("tda cat < /dev/null")
         #expect(result.status == 0)
-        #expect(result.stdout == "" && result.stderr == "")
+        #expect(result.stdout == "" && result.stderr == "", "stderr: \(result.stderr)")
     }
 }

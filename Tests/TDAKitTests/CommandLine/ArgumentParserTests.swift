@@ -131,6 +131,16 @@ import Testing
         #expect(try directoryEntries(dir) == ["keep.jsonl"])
     }
 
+    @Test func devicesAreWrittenInPlaceNotReplaced() throws {
+        // Renaming a temporary file over /dev/null would turn the device into a plain file.
+        let file = try AtomicFile(path: "/dev/null")
+        try file.output.append("discarded\n")
+        try file.commit()
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0)
+        #expect((info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
     @Test func uncreatableFileIsStatus73() {
         #expect(throws: ToolError(.cannotCreate, "/nonexistent-dir/x.json: cannot create: No such file or directory")) {
             try AtomicFile(path: "/nonexistent-dir/x.json")
