@@ -15,8 +15,8 @@ public enum ToolRunner {
         } catch {
             fail(spec.name, error, hint: "try '\(spec.name) --help'")
         }
-        if parsed.flag("help") { printAndExit(HelpText.render(spec)) }
-        if parsed.flag("version") { printAndExit("\(spec.name) (tda-tools) \(tdaToolsVersion)\n") }
+        if parsed.flag("help") { printAndExit(spec.name, HelpText.render(spec)) }
+        if parsed.flag("version") { printAndExit(spec.name, "\(spec.name) (tda-tools) \(tdaToolsVersion)\n") }
         let context = ToolContext(arguments: parsed)
         do {
             try body(context)
@@ -42,13 +42,13 @@ public enum ToolRunner {
         exit(status(of: error).rawValue)
     }
 
-    static func printAndExit(_ text: String) -> Never {
+    static func printAndExit(_ tool: String, _ text: String) -> Never {
         let out = ByteOutput.standardOutput()
         do {
             try out.append(text)
             try out.flush()
         } catch {
-            fail("tda", error)
+            fail(tool, error)
         }
         exit(0)
     }

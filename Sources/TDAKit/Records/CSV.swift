@@ -75,8 +75,7 @@ public enum CSV {
 
     /// A finite number in JSON/C syntax (surrounding spaces allowed), else nil.
     public static func parseNumber(_ field: String) -> Double? {
-        var text = field
-        text = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        var text = Substring(field).trimmingSpaces()
         if text.hasPrefix("+") { text.removeFirst() }
         let value: Double? = text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, let (x, end) = NumberParser.parse(base, base + bytes.count), end == base + bytes.count else { return nil }
