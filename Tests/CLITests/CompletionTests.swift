@@ -113,4 +113,28 @@ import TDAKit
         #expect(offered.contains("hello"))
         #expect(offered.contains("ph-rips"))
     }
+
+    /// A model whose layers are conv1 relu1 maxpool1 flatten1 dense1, made in `dir`.
+    static let layerModel = """
+    dir=$(mktemp -d); nn-train fit --dataset images --classes 2 --train-size 8 --test-size 4 --epochs 1 \\
+        --arch conv:2x3,relu,maxpool:2,flatten,dense:2 -o $dir/m.json >/dev/null
+    """
+
+    @Test func layerNamesCompleteFromTheModelInEveryShell() throws {
+        try #require(Shell.available("fish") && Shell.available("zsh"), "fish and zsh are required (.ci/run installs them)")
+        let result = try Shell.run(Self.layerModel + """
+
+        source completions/bash/nn-activations
+        COMP_WORDS=(nn-activations --model $dir/m.json --layers conv1,ma); COMP_CWORD=4; _nn_activations; printf 'bash %s\\n' "${COMPREPLY[@]}"
+        COMP_WORDS=(nn-activations --layers w); COMP_CWORD=2; _nn_activations; printf 'bash %s\\n' "${COMPREPLY[@]}"
+        fish --no-config -c "source completions/fish/nn-activations.fish; complete -C 'nn-activations --model=$dir/m.json --layers d'" | sed 's/^/fish /'
+        zsh -f -c 'compadd() { print -l -- "$@" }; _sequence() { shift 2; "$@" }; typeset -A opt_args; opt_args[--model]='$dir/m.json'
+            eval "$(sed -n "/^__nn_activations_layers_values()/,/^}/p" completions/zsh/_nn-activations)"; __nn_activations_layers_values' | sed 's/^/zsh /'
+        """)
+        let lines = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        #expect(lines.filter { $0.hasPrefix("bash") } == ["bash conv1,maxpool1", "bash weighted"], "\(result.stderr)")
+        #expect(lines.filter { $0.hasPrefix("fish") } == ["fish dense1"])
+        let zsh = lines.filter { $0.hasPrefix("zsh") }
+        #expect(["zsh all", "zsh weighted", "zsh conv1", "zsh relu1", "zsh dense1"].allSatisfy(zsh.contains), "\(zsh)")
+    }
 }

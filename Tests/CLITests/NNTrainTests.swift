@@ -75,3 +75,72 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(records.compactMap { ($0["meta"] as? [String: Any])?["split"] as? String } == ["train", "train", "train", "train", "test", "test"])
     }
 }
+
+/// Weights in and out of PyTorch's format, and the shipped digits set.
+@Suite struct NNTrainInteropTests {
+    @Test func exportImportRoundTripKeepsWeightsAndArchitecture() throws {
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(NNTrainTests.fit) --arch dense:6,relu,batchnorm,dense:2 -o m.json >/dev/null
+        nn-train export --model m.json -o w.safetensors && nn-train import --weights w.safetensors --dataset moons --train-size 100 --test-size 50 --data-seed 1 -o back.json
+        nn-train export --model m.json --names tda > t.safetensors && nn-train import --weights t.safetensors -o tda.json >/dev/null
+        python3 -c 'import json,sys; a,b,c = (json.load(open(f)) for f in ("m.json","back.json","tda.json")); print(a["parameters"] == b["parameters"] == c["parameters"])'
+        head -c 600 w.safetensors | tr -c '[:print:]' ' ' | grep -o '"[0-9a-z_.]*":{"dtype":"[A-Z0-9]*"' | tr '\\n' ' '
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        let model = try #require(try jsonLines(String(lines[0])).first)
+        let meta = try #require(model["meta"] as? [String: Any])
+        // Scored on the same data as at fit time: the same accuracies as fit's record.
+        #expect(meta["layers"] as? String == "dense:6,relu,batchnorm,dense:2" && meta["train_acc"] is Double && meta["dataset"] as? String == "moons")
+        #expect(lines[1] == "True")
+        #expect(lines[2].contains(#""0.weight":{"dtype":"F32""#) && lines[2].contains(#""2.running_var":{"dtype":"F32""#))
+    }
+
+    @Test(arguments: [
+        ("import --weights w.safetensors -o x.json --arch dense:7,relu,dense:2", Int32(65), "tensor 0.weight is F32 [6, 2] but dense1.weight needs a float tensor [7, 2]"),
+        ("import --weights w.safetensors -o x.json --arch dense:6,relu,dense:2", 65, "tensor 2.weight is F32 [3, 6] but dense2.weight needs"),
+        ("import --weights w.safetensors -o x.json --arch dense:6,relu,dense:3", 65, "tensor 4.weight matches no parameter of the architecture"),
+        ("import --weights junk.safetensors -o x.json", 65, "junk.safetensors: not a safetensors file"),
+        ("import --weights none.safetensors -o x.json", 66, "none.safetensors: cannot read"),
+        ("fit --arch dense:6,relu,dense:2 --init junk.safetensors -o x.json", 65, "junk.safetensors"),
+        ("import --weights w.safetensors -o x.json --dataset digits", 64, "the data's samples have shape 64, the network's input is 2"),
+    ])
+    func badWeightsAreOneLineErrorsAndNoModel(_ c: (String, Int32, String)) throws {
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(NNTrainTests.fit) --arch dense:6,relu,dense:3,relu,dense:2 -o m.json >/dev/null && nn-train export --model m.json -o w.safetensors
+        printf 'garbage!' > junk.safetensors
+        nn-train \(c.0); status=$?; test -e x.json && echo "model written"; exit $status
+        """)
+        #expect(r.status == c.1, "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stderr.contains(c.2), "\(r.stderr)")
+        #expect(!r.stdout.contains("model written"))
+    }
+
+    @Test func fitFromImportedWeightsStartsThere() throws {
+        // Zero epochs are not allowed, so compare one epoch from the same start with two runs.
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(NNTrainTests.fit) --arch dense:6,relu,dense:2 --seed 4 -o a.json >/dev/null && nn-train export --model a.json -o a.safetensors
+        \(NNTrainTests.fit) --arch dense:6,relu,dense:2 --epochs 1 --seed 9 --init a.safetensors -o b.json >/dev/null
+        \(NNTrainTests.fit) --arch dense:6,relu,dense:2 --epochs 1 --seed 9 --init a.safetensors -o c.json >/dev/null
+        \(NNTrainTests.fit) --arch dense:6,relu,dense:2 --epochs 1 --seed 9 -o d.json >/dev/null
+        cmp -s b.json c.json && echo same; cmp -s b.json d.json || echo differs
+        """)
+        #expect(r.stdout == "same\ndiffers\n", "\(r.stderr)")
+    }
+
+    @Test func digitsIsShippedAndLearnable() throws {
+        let r = try Shell.run("""
+        nn-train data --dataset digits --format csv --seed 2 | awk -F, 'NR > 1 { n[$1]++; if (NF != 66) bad++ } END { print n["train"], n["test"], bad + 0 }'
+        cd "$(mktemp -d)" && nn-train fit --dataset digits --arch dense:32,relu,dense:10 --epochs 4 --seed 2 -o m.json
+        nn-train fit --dataset digits --input-shape 1,8,8 --arch conv:4x3:p1,relu,maxpool:2,flatten,dense:10 --epochs 1 --train-size 200 -o c.json | grep -o '"train_size":200,"test_size":359'
+        nn-train fit --dataset digits --test-size 1797 --arch dense:10 -o x.json; echo "status $?"
+        """)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "1438 359 0", "a fifth held out; 64 pixels + split + label per row: \(r.stderr)")
+        let meta = try #require(try jsonLines(lines[1]).first?["meta"] as? [String: Any])
+        // An MLP learns the digits well within four epochs (PyTorch with this recipe: ~0.94).
+        #expect((meta["test_acc"] as? Double ?? 0) > 0.85 && meta["dataset"] as? String == "digits")
+        #expect(lines[2] == #""train_size":200,"test_size":359"#)
+        #expect(lines.last == "status 64" && r.stderr.contains("--test-size 1797 leaves no training samples of the 1797 in digits"))
+    }
+}

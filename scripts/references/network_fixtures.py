@@ -2,7 +2,7 @@
 """Golden fixtures for the Network area: PyTorch forward passes and optimiser steps.
 
 Run with the torch venv:  /work/.venv-torch/bin/python scripts/references/network_fixtures.py
-Writes small JSON files to Tests/TDAKitTests/Fixtures/network/. Deterministic (fixed seeds).
+Writes small JSON and safetensors files to Tests/TDAKitTests/Fixtures/network/. Deterministic (fixed seeds).
 Every float32 is written as the exact double it equals, so Swift reads back the same Float.
 The architecture strings use tda-tools' syntax; `build` below mirrors the Swift parser.
 """
@@ -12,6 +12,7 @@ import sys
 
 import numpy as np
 import torch
+from safetensors.torch import save_file
 from torch import nn
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "TDAKitTests", "Fixtures", "network")
@@ -72,7 +73,7 @@ def write(name, payload):
         json.dump(payload, f, separators=(",", ":"))
 
 
-def forward_fixture(name, arch, shape, inputs, seed, randomize_batchnorm=False):
+def forward_fixture(name, arch, shape, inputs, seed, randomize_batchnorm=False, weights_prefix=""):
     torch.manual_seed(seed)
     model = build(arch, shape)
     if randomize_batchnorm:
@@ -93,6 +94,10 @@ def forward_fixture(name, arch, shape, inputs, seed, randomize_batchnorm=False):
             outputs.append({"layer": i, "values": floats(h)})
     payload = {"arch": arch, "input_shape": list(shape), "parameters": parameters(model),
                "inputs": floats(x), "outputs": outputs}
+    # The same weights as PyTorch writes them (safetensors, state_dict names, here under an
+    # optional prefix as when the Sequential is an attribute of a bigger module).
+    save_file({weights_prefix + k: v.contiguous() for k, v in model.state_dict().items()},
+              os.path.join(OUT, name.replace(".json", ".safetensors")))
     if len(shape) == 3:
         payload["reductions"] = [reductions(outputs[i], x.shape[0], i, model, x) for i in range(len(model))
                                  if len(layer_output(model, x, i).shape) == 4]
@@ -147,7 +152,7 @@ def main():
                     [5], inputs=8, seed=1)
     forward_fixture("cnn_forward.json",
                     "conv:4x3:p1,relu,maxpool:2,conv:6x3:s2:p1,batchnorm,gelu,avgpool:3,flatten,dense:10,relu,dense:3",
-                    [2, 12, 12], inputs=5, seed=2, randomize_batchnorm=True)
+                    [2, 12, 12], inputs=5, seed=2, randomize_batchnorm=True, weights_prefix="model.")
     mlp = "dense:16,relu,dense:12,tanh,dense:3"
     training_fixture("mlp_sgd.json", mlp, [4], 3, ("sgd", 0.1, {"momentum": 0.9, "nesterov": True, "weight_decay": 1e-3}),
                      "cross-entropy", seed=3)

@@ -15,6 +15,19 @@ public enum ValueKind: Sendable, Equatable {
     case list([String])
 }
 
+/// Completion values a tool computes from another option's value: the shells run
+/// `TOOL --GIVEN VALUE --LISTFLAG` and offer the first tab-separated field of each line, after
+/// the `fixed` words (e.g. layer names read from the model given by `--model`).
+public struct ValueQuery: Sendable, Equatable {
+    public var fixed: [String]
+    public var given: String
+    public var listFlag: String
+
+    public init(fixed: [String], given: String, listFlag: String) {
+        self.fixed = fixed; self.given = given; self.listFlag = listFlag
+    }
+}
+
 /// One command-line option, declared once: the parser, `--help`, the man-page check and the
 /// bash/zsh/fish completions are all derived from it.
 public struct OptionSpec: Sendable, Equatable {
@@ -29,15 +42,18 @@ public struct OptionSpec: Sendable, Equatable {
     public var placeholder: String
     /// May be given more than once (values accumulate).
     public var repeatable: Bool
+    /// Values computed by the tool for completion (the value is still free text to the parser).
+    public var valuesFrom: ValueQuery?
 
     public init(_ name: String, short: Character? = nil, _ kind: ValueKind = .flag, default defaultValue: String? = nil,
-                placeholder: String? = nil, repeatable: Bool = false, help: String) {
+                placeholder: String? = nil, repeatable: Bool = false, valuesFrom: ValueQuery? = nil, help: String) {
         self.name = name
         self.short = short
         self.kind = kind
         self.defaultValue = defaultValue
         self.help = help
         self.repeatable = repeatable
+        self.valuesFrom = valuesFrom
         self.placeholder = placeholder ?? OptionSpec.defaultPlaceholder(kind)
     }
 

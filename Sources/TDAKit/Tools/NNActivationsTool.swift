@@ -11,7 +11,8 @@ public enum NNActivationsTool {
         OptionSpec("inputs", .integer, default: "all", help: "Number of probe inputs, the same for every model."),
         OptionSpec("input-seed", .integer, default: "0", placeholder: "S", help: "Seed choosing the probe inputs."),
         OptionSpec("split", .choice(["train", "test"]), default: "train", help: "Take probe inputs from the training or the test split."),
-        OptionSpec("layers", .text, default: "weighted", placeholder: "LAYERS", help: "all, weighted, or a comma list of layer names (dense1) or positions (1 = first)."),
+        OptionSpec("layers", .text, default: "weighted", placeholder: "LAYERS",
+                   valuesFrom: ValueQuery(fixed: ["all", "weighted"], given: "model", listFlag: "list-layers"), help: "all, weighted, or a comma list of layer names (dense1) or positions (1 = first)."),
         OptionSpec("at", .choice(ActivationPoint.allCases.map(\.rawValue)), default: "post", help: "Read a dense/conv layer before (pre) or after (post) its activation function."),
         OptionSpec("conv-reduce", .choice(ConvReduction.allCases.map(\.rawValue)), default: "none", help: "Conv layers: every position×channel (none), or one value per channel."),
         OptionSpec("concat", help: "Concatenate the chosen layers into one cloud."),
@@ -20,6 +21,7 @@ public enum NNActivationsTool {
         OptionSpec("draws", .integer, default: "1", help: "Independent neuron samples per layer (ids MODEL/LAYER/sK)."),
         OptionSpec("sampling", .choice(NeuronSampling.Method.allCases.map(\.rawValue)), default: "importance", help: "Neuron sampling rule (Ballester et al. 2024) or uniform."),
         OptionSpec("allow-fewer", help: "Take all neurons of a layer smaller than --neurons (with a warning) instead of failing."),
+        OptionSpec("list-layers", help: "Print the layers of --model (name, token, output shape, neurons; tab-separated) and exit."),
     ]
 
     public static let spec = ToolSpec(
@@ -31,6 +33,7 @@ public enum NNActivationsTool {
     )
 
     public static func run(_ context: ToolContext) throws {
+        if context.arguments.flag("list-layers") { return try listLayers(context) }
         let writer = try context.recordWriter()
         if let path = context.arguments.string("model") {
             try process(ModelRecord(id: NNTrainTool.modelID(path), meta: JSONObject(), path: path), context: context, writer: writer)
@@ -43,6 +46,17 @@ public enum NNActivationsTool {
             any = true
         }
         if !any { throw ToolError.data("stdin", "no model records (give --model FILE or pipe nn-train's output)") }
+    }
+
+    /// The layer table of `--model`; the shells' completion of `--layers` reads its first column.
+    static func listLayers(_ context: ToolContext) throws {
+        guard let path = context.arguments.string("model") else { throw ToolError.usage("--list-layers needs --model FILE") }
+        let network = try NetworkModelFile.read(URL(fileURLWithPath: path)).network()
+        let output = try context.output(context.arguments.string("output"))
+        for (name, layer) in zip(network.layerNames, network.layers) {
+            let shape = layer.outputShape
+            try output.append("\(name)\t\(layer.token)\t\(shape)\t\(shape.count)\n")
+        }
     }
 
     /// All clouds of one model.

@@ -17,6 +17,7 @@ extension NNTrainTool {
             spec.files = [path, args.string("labels"), args.string("test-data"), args.string("test-labels")].compactMap { $0 }
             (train, test) = try fileSplit(args, path: path, spec: &spec)
         } else {
+            if let shipped = spec.shipped { try fitShippedSizes(args, shipped, spec: &spec) }
             guard let split = spec.cleanSplit() else { throw ToolError.usage("unknown data set \(spec.dataset)") }
             (train, test) = split
         }
@@ -48,6 +49,24 @@ extension NNTrainTool {
         spec.trainSize = data.count
         spec.testSize = test.count
         return (data, test)
+    }
+
+    /// Sizes for a shipped data set, which has a fixed number of samples: `--test-size` (default
+    /// a fifth) are held out, and training takes the rest unless `--train-size` asks for fewer.
+    static func fitShippedSizes(_ args: ParsedArguments, _ shipped: ShippedData, spec: inout DataSpec) throws {
+        if !args.isSet("test-size") { spec.testSize = shipped.count / 5 }
+        guard spec.testSize < shipped.count else {
+            throw ToolError.usage("--test-size \(spec.testSize) leaves no training samples of the \(shipped.count) in \(shipped.rawValue)")
+        }
+        let available = shipped.count - spec.testSize
+        if !args.isSet("train-size") { spec.trainSize = available }
+        guard spec.trainSize <= available else {
+            throw ToolError.usage("--train-size \(spec.trainSize) + --test-size \(spec.testSize) exceed the \(shipped.count) samples of \(shipped.rawValue)")
+        }
+        if let shape = try inputShape(args) {
+            guard shape.count == 64 else { throw ToolError.usage("--input-shape \(shape) does not hold the 64 pixels of \(shipped.rawValue) (try 1,8,8)") }
+            spec.shape = shape.dimensions
+        }
     }
 
     /// The probe data of a saved model: the data options when any is given, else the model's own

@@ -6,17 +6,20 @@ import Foundation
 /// a saved model; `data` writes a data set as `sample` records or CSV. The data options are
 /// shared with `nn-activations`, which rebuilds a model's training inputs from its model file.
 public enum NNTrainTool {
+    /// Generated data sets, then the shipped real ones.
+    static let builtInDataSets = SyntheticData.allCases.map(\.rawValue) + ShippedData.allCases.map(\.rawValue)
+
     /// Options that choose and shape the data (built-in generator or files).
     public static let dataOptions: [OptionSpec] = [
-        OptionSpec("dataset", .choice(SyntheticData.allCases.map(\.rawValue)), default: "moons", help: "Built-in data set."),
+        OptionSpec("dataset", .choice(builtInDataSets), default: "moons", help: "Built-in data set (digits: the shipped real one)."),
         OptionSpec("data", .file, help: "Data file: CSV (--label-column), features .npy (--labels), or sample JSON Lines."),
         OptionSpec("labels", .file, help: "Labels .npy for a features .npy given with --data."),
         OptionSpec("label-column", .integer, default: "-1", help: "CSV column holding the class (negative counts from the end)."),
         OptionSpec("test-data", .file, help: "Test data file (same format as --data); else --test-size samples are held out."),
         OptionSpec("test-labels", .file, help: "Labels .npy for --test-data."),
         OptionSpec("input-shape", .text, placeholder: "C,H,W", help: "Shape of each file sample, e.g. 1,16,16 for images (default flat)."),
-        OptionSpec("train-size", .integer, default: "800", help: "Training samples (generated sets; at most the file's size for files)."),
-        OptionSpec("test-size", .integer, default: "1000", help: "Test samples generated, or held out of --data when there is no --test-data."),
+        OptionSpec("train-size", .integer, default: "800", help: "Training samples (generated sets; files and digits: at most what the test set leaves)."),
+        OptionSpec("test-size", .integer, default: "1000", help: "Test samples generated, or held out of --data when there is no --test-data (of digits: a fifth)."),
         OptionSpec("dimensions", .integer, default: "2", help: "Input dimension of moons, circles, spirals, blobs, xor."),
         OptionSpec("noise", .number, default: "0.1", help: "Noise of the built-in generator (pixel noise for images)."),
         OptionSpec("classes", .integer, default: "3", help: "Classes of spirals, blobs and images."),
@@ -42,6 +45,17 @@ public enum NNTrainTool {
         OptionSpec("patience", .integer, default: "5", help: "Epochs without a better validation loss before stopping."),
         OptionSpec("id", .text, help: "Id of the model record (default: the model file's name without .json)."),
         OptionSpec("log", help: "Write one epoch record per epoch to standard output."),
+        OptionSpec("init", .file, placeholder: "WEIGHTS", help: "Start from these safetensors weights instead of PyTorch's default initialisation."),
+    ]
+
+    static let namingOption = OptionSpec("names", .choice(StateDict.Naming.allCases.map(\.rawValue)), default: "torch",
+                                         help: "Tensor names: torch (nn.Sequential indices, 0.weight) or tda (dense1.weight).")
+
+    static let importOptions: [OptionSpec] = [
+        OptionSpec("weights", .file, help: "safetensors file of a PyTorch state_dict (or one written by export)."),
+        OptionSpec("arch", .list(Architecture.layerKinds), placeholder: "LAYERS",
+                   help: "Architecture of the weights (default: the one stored in the file by export)."),
+        OptionSpec("id", .text, help: "Id of the model record (default: the model file's name without .json)."),
     ]
 
     public static let spec = ToolSpec(
@@ -52,18 +66,24 @@ public enum NNTrainTool {
             SubcommandSpec("fit", summary: "train one network; write the model file (-o) and a model record", options: fitOptions + dataOptions, operands: .none, operandPlaceholder: ""),
             SubcommandSpec("eval", summary: "accuracy and loss of a saved model on its train and test data (report records)",
                            options: [OptionSpec("model", .file, help: "Model file to evaluate.")] + dataOptions, operands: .none, operandPlaceholder: ""),
+            SubcommandSpec("export", summary: "write a model's weights as a safetensors state_dict for PyTorch",
+                           options: [OptionSpec("model", .file, help: "Model file to export."), namingOption], operands: .none, operandPlaceholder: ""),
+            SubcommandSpec("import", summary: "make a model file from safetensors weights (a PyTorch state_dict); scored on the data options if given",
+                           options: importOptions + dataOptions, operands: .none, operandPlaceholder: ""),
             SubcommandSpec("data", summary: "write a data set's train and test samples as sample records or CSV",
                            options: [OptionSpec("format", .choice(["jsonl", "csv"]), default: "jsonl", help: "Output sample records or CSV (label last, split column first).")] + dataOptions,
                            operands: .none, operandPlaceholder: ""),
         ],
         subcommandRequired: true, operands: .none, operandPlaceholder: "",
-        epilog: "Layers: " + Architecture.layerKinds.joined(separator: ", ") + ". Data sets: " + SyntheticData.allCases.map(\.rawValue).joined(separator: ", ") + "."
+        epilog: "Layers: " + Architecture.layerKinds.joined(separator: ", ") + ". Data sets: " + builtInDataSets.joined(separator: ", ") + "."
     )
 
     public static func run(_ context: ToolContext) throws {
         switch context.arguments.subcommand {
         case "fit": try fit(context)
         case "eval": try evaluate(context)
+        case "export": try exportWeights(context)
+        case "import": try importWeights(context)
         default: try writeData(context)
         }
     }
@@ -80,6 +100,7 @@ public enum NNTrainTool {
         let network = try Network(architecture: arch, input: train.shape)
         var rng = random(config.seed)
         Initialization.pytorchDefault(network, rng: &rng)
+        if let weights = args.string("init") { try StateDict.load(readSafeTensors(weights), into: network) }
         let trainer = try Trainer(network: network, config: config, threads: context.threads)
         let id = args.string("id") ?? modelID(path)
         let writer = try context.recordWriter("-")
@@ -114,6 +135,52 @@ public enum NNTrainTool {
                                     payload: [("split", .string(split)), ("accuracy", .number(score.accuracy)),
                                               ("loss", .number(score.loss)), ("samples", .number(Double(data.count)))]))
         }
+    }
+
+    static func exportWeights(_ context: ToolContext) throws {
+        let args = context.arguments
+        guard let path = args.string("model") else { throw ToolError.usage("export needs --model FILE") }
+        let naming = StateDict.Naming(rawValue: args.string("names") ?? "torch") ?? .torch
+        let bytes = try StateDict.export(NetworkModelFile.read(URL(fileURLWithPath: path)), naming: naming).encoded()
+        try bytes.withUnsafeBytes { try context.output(args.string("output")).append($0) }
+    }
+
+    /// A model file from weights trained elsewhere. With data options, its metrics are the
+    /// accuracy and loss on that data and the data spec is recorded, as after `fit`, so that
+    /// `nn-activations` and the gap study treat it like one of ours.
+    static func importWeights(_ context: ToolContext) throws {
+        let args = context.arguments
+        guard let weightsPath = args.string("weights") else { throw ToolError.usage("import needs --weights FILE.safetensors") }
+        guard let path = args.string("output"), path != "-" else { throw ToolError.usage("import needs -o MODEL.json (the model file)") }
+        let weights = try readSafeTensors(weightsPath)
+        let stored = StateDict.storedArchitecture(weights)
+        guard let arch = args.string("arch") ?? stored?.architecture else {
+            throw ToolError.usage("\(weightsPath) does not name its architecture; give --arch and --input-shape")
+        }
+        guard let shape = try inputShape(args) ?? stored.flatMap({ TensorShape(dimensions: $0.inputShape) }) else {
+            throw ToolError.usage("give --input-shape (e.g. 784 or 1,28,28) for \(weightsPath)")
+        }
+        let network = try Network(architecture: arch, input: shape)
+        try StateDict.load(weights, into: network)
+        var metrics: [String: Double] = [:]
+        var spec: DataSpec?
+        if args.isSet("dataset") || args.isSet("data") {
+            let (dataSpec, train, test) = try loadData(args, seed: context.seed)
+            guard train.shape == shape else { throw ToolError.usage("the data's samples have shape \(train.shape), the network's input is \(shape)") }
+            let trainer = try Trainer(network: network, config: TrainingConfig(architecture: arch), threads: context.threads)
+            let (trainScore, testScore) = (trainer.evaluate(train), trainer.evaluate(test))
+            metrics = ["train_acc": trainScore.accuracy, "test_acc": testScore.accuracy, "gap": trainScore.accuracy - testScore.accuracy,
+                       "train_loss": trainScore.loss, "test_loss": testScore.loss]
+            spec = dataSpec
+        }
+        let file = NetworkModelFile(network: network, training: nil, metrics: metrics, data: spec)
+        try [UInt8](file.encoded()).withUnsafeBytes { try context.output(path).append($0) }
+        try context.recordWriter("-").write(ModelRecord(id: args.string("id") ?? modelID(path), meta: file.meta, path: path).record)
+    }
+
+    static func readSafeTensors(_ path: String) throws -> SafeTensors {
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw ToolError(.noInput, "\(path): cannot read the weights file") }
+        do { return try SafeTensors.decode([UInt8](bytes)) } catch { throw ToolError.data(path, error.description) }
     }
 
     static func writeData(_ context: ToolContext) throws {
