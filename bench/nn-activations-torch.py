@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""PyTorch + numpy reference for the nn-activations benchmark: forward 2000 inputs through an
-MLP 64-512-512-512-10, take the post-ReLU activations of the hidden layers and the logits, and
-draw 5 importance samples of 200 neurons per layer exactly as Ballester et al.'s code does
-(argmax |activation| per input, Counter, wins/(N+1), never-winners share 1/(N+1),
-np.random.choice without replacement). Times everything after imports.
+"""PyTorch + numpy reference for the nn-activations benchmark: load the same MLP
+64-512-512-512-10 (its safetensors export) and the same 2000 probe inputs (CSV from
+`nn-train data`), forward them, take the post-ReLU activations of the hidden layers and the
+logits, and draw 5 importance samples of 200 neurons per layer exactly as Ballester et al.'s
+code does (argmax |activation| per input, Counter, wins/(N+1), never-winners share 1/(N+1),
+np.random.choice without replacement). Times everything after the imports (Python and torch
+start-up, about a second, are not counted; nn-activations is timed as a whole process).
 
-usage: nn-activations-torch.py THREADS [--write]
+usage: nn-activations-torch.py WEIGHTS.safetensors PROBE.csv THREADS [--write]
 With --write the clouds are also written as JSON Lines to /dev/null (json.dumps), which is what
-feeding them to a PH tool would need; nn-activations always writes its records.
+feeding them to a PH tool needs; nn-activations always writes its records.
 """
 import json
 import sys
@@ -16,6 +18,7 @@ from collections import Counter
 
 import numpy as np
 import torch
+from safetensors.torch import load_file
 from torch import nn
 
 
@@ -31,12 +34,14 @@ def sample(activations, neurons, draws, rng):
 
 
 def main():
-    torch.set_num_threads(int(sys.argv[1]))
-    torch.manual_seed(0)
-    model = nn.Sequential(nn.Linear(64, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
-    x = torch.randn(2000, 64)
+    weights, probe, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    torch.set_num_threads(threads)
     rng = np.random.default_rng(0)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
+    model = nn.Sequential(nn.Linear(64, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
+    model.load_state_dict(load_file(weights))
+    rows = np.loadtxt(probe, delimiter=",", skiprows=1, usecols=range(1, 65), dtype=np.float32, max_rows=2000)
+    x = torch.from_numpy(rows)
     with torch.no_grad():
         outputs, h = [], x
         for layer in model:
@@ -48,8 +53,8 @@ def main():
         with open("/dev/null", "w") as sink:
             for k, c in enumerate(clouds):
                 sink.write(json.dumps({"type": "cloud", "id": f"m/{k}", "points": c.astype(float).tolist()}) + "\n")
-    seconds = time.perf_counter() - start
-    print(json.dumps({"clouds": len(clouds), "seconds": seconds}))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"clouds": len(clouds), "seconds": seconds, "cpu": cpu}))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # nn-activations vs PyTorch+numpy: 2000 probe inputs through an MLP 64-512-512-512-10, post-ReLU
 # hidden layers and logits, 5 importance samples of 200 neurons per layer (10 for the logits).
-# Ours is the whole process (model load, data, forward, sampling, JSON output to /dev/null);
-# theirs is the in-process time after imports. Prints a Markdown table row per thread count.
+# Both sides read the same weights (PyTorch: our safetensors export) and the same 2000 inputs
+# (PyTorch: the CSV of `nn-train data`). Ours is the whole process (model file, data, forward,
+# sampling, JSON output to /dev/null); theirs is the in-process time after the imports.
+# Prints a Markdown table row per thread count, CPU-time ratios beside wall-time ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-$(swift build -c release -Xswiftc -target-cpu -Xswiftc native --show-bin-path)}
@@ -10,15 +12,19 @@ PY=${TORCH_PYTHON:-/work/.venv-torch/bin/python}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$BIN/nn-train" fit --arch dense:512,relu,dense:512,relu,dense:512,relu,dense:10 --dataset blobs --dimensions 64 \
   --classes 10 --train-size 2000 --test-size 10 --epochs 1 -o "$tmp/m.json" > /dev/null
-echo "| threads | nn-activations s (with output) | PyTorch+numpy s (no output) | ratio | PyTorch+numpy+json s | ratio | nn-activations peak RSS MB |"
+"$BIN/nn-train" export --model "$tmp/m.json" -o "$tmp/m.safetensors"
+"$BIN/nn-train" data --dataset blobs --dimensions 64 --classes 10 --train-size 2000 --test-size 10 --format csv -o "$tmp/probe.csv"
+echo "| threads | nn-activations s wall / CPU | PyTorch+numpy s wall / CPU (no output) | ratio wall / CPU | PyTorch+numpy+json s wall / CPU | ratio wall / CPU | nn-activations peak RSS MB |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
+field() { sed "s/.*\"$1\": \([0-9.e-]*\).*/\1/"; }
 for threads in 1 2; do
-  start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$tmp/rss" "$BIN/nn-activations" --model "$tmp/m.json" --inputs 2000 --points neurons \
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$BIN/nn-activations" --model "$tmp/m.json" --inputs 2000 --points neurons \
     --neurons 200 --draws 5 --allow-fewer -q -j "$threads" > /dev/null
-  ours=$(echo "$(date +%s.%N) - $start" | bc)
-  theirs=$("$PY" bench/nn-activations-torch.py "$threads" | sed 's/.*"seconds": \([0-9.e-]*\).*/\1/')
-  written=$("$PY" bench/nn-activations-torch.py "$threads" --write | sed 's/.*"seconds": \([0-9.e-]*\).*/\1/')
-  printf "| %s | %.3f | %.3f | %.2f | %.3f | %.2f | %.0f |\n" "$threads" "$ours" "$theirs" "$(echo "$theirs / $ours" | bc -l)" \
-    "$written" "$(echo "$written / $ours" | bc -l)" "$(($(cat "$tmp/rss") / 1024))"
+  read -r wall user sys rss < "$tmp/time"
+  cpu=$(echo "$user + $sys" | bc -l)
+  plain=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads")
+  written=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads" --write)
+  pw=$(echo "$plain" | field seconds) pc=$(echo "$plain" | field cpu) ww=$(echo "$written" | field seconds) wc=$(echo "$written" | field cpu)
+  printf "| %s | %.3f / %.3f | %.3f / %.3f | %.2f / %.2f | %.3f / %.3f | %.2f / %.2f | %.0f |\n" "$threads" "$wall" "$cpu" "$pw" "$pc" \
+    "$(echo "$pw / $wall" | bc -l)" "$(echo "$pc / $cpu" | bc -l)" "$ww" "$wc" "$(echo "$ww / $wall" | bc -l)" "$(echo "$wc / $cpu" | bc -l)" "$((rss / 1024))"
 done

@@ -101,12 +101,23 @@ func packB(_ b: UnsafePointer<Float>, ldb: Int, _ op: GEMMOperand, k0: Int, kc: 
         if width < nr { dst.update(repeating: 0, count: kc * nr) }
         switch op {
         case .normal:
-            for p in 0..<kc { (dst + p * nr).update(from: b + (k0 + p) * ldb + j0, count: width) }
+            // 16 values as one vector: `update(from:count:)` called memmove for each 64 bytes
+            // (8% of a training step in perf).
+            for p in 0..<kc {
+                let source = b + (k0 + p) * ldb + j0
+                if width == nr {
+                    UnsafeMutableRawPointer(dst + p * nr).storeBytes(of: UnsafeRawPointer(source).loadUnaligned(as: SIMD16<Float>.self), as: SIMD16<Float>.self)
+                } else {
+                    for j in 0..<width { dst[p * nr + j] = source[j] }
+                }
+            }
         case .transposed:
-            // Read each stored row contiguously; the strided writes stay in the L1-sized panel.
-            for j in 0..<width {
-                let source = b + (j0 + j) * ldb + k0
-                for p in 0..<kc { dst[p * nr + j] = source[p] }
+            // Across the `width` stored rows first: their cache misses overlap and the writes
+            // are contiguous. Reading a row at a time left one miss in flight (perf: the load
+            // stalled 11 cycles a value, 13% of a 784-512-256-10 training step).
+            for p in 0..<kc {
+                let row = dst + p * nr, source = b + j0 * ldb + k0 + p
+                for j in 0..<width { row[j] = source[j * ldb] }
             }
         }
     }
@@ -124,12 +135,16 @@ func packA(_ a: UnsafePointer<Float>, lda: Int, _ op: GEMMOperand, m0: Int, mc: 
         if height < mr { dst.update(repeating: 0, count: kc * mr) }
         switch op {
         case .normal:
-            for i in 0..<height {
-                let source = a + (m0 + i0 + i) * lda + k0
-                for p in 0..<kc { dst[p * mr + i] = source[p] }
+            // Across the rows first, as in `packB`.
+            for p in 0..<kc {
+                let column = dst + p * mr, source = a + (m0 + i0) * lda + k0 + p
+                for i in 0..<height { column[i] = source[i * lda] }
             }
         case .transposed:
-            for p in 0..<kc { (dst + p * mr).update(from: a + (k0 + p) * lda + m0 + i0, count: height) }
+            for p in 0..<kc {
+                let source = a + (k0 + p) * lda + m0 + i0
+                for i in 0..<height { dst[p * mr + i] = source[i] }
+            }
         }
     }
 }
