@@ -1,24 +1,40 @@
-/// Category names in order of first appearance, each with its palette colour: the same label
-/// always gets the same colour within a figure, and legends list labels as the data met them.
+/// Category names with their palette colours. A class index (a label that is a small
+/// non-negative integer, as classifiers' labels are) always gets the colour of its number, so
+/// class 3 has one colour in every panel and every figure of a study; other labels get the
+/// remaining colours in order of first appearance. Legends list labels as the data met them.
 public struct Categories {
     public private(set) var names: [String] = []
+    var codes: [Int] = []
     var index: [String: Int] = [:]
+    var nextFree = 0
 
     public init() {}
+
+    /// The largest label read as a class index (beyond, palettes repeat anyway).
+    static let maxClassIndex = 999
 
     /// The category number of `name`, adding it when new.
     public mutating func code(_ name: String) -> Int {
         if let k = index[name] { return k }
-        index[name] = names.count
+        let k: Int
+        if let n = Int(name), n >= 0, n <= Self.maxClassIndex, String(n) == name {
+            k = n
+        } else {
+            while codes.contains(nextFree) { nextFree += 1 }
+            k = nextFree
+            nextFree += 1
+        }
+        index[name] = k
         names.append(name)
-        return names.count - 1
+        codes.append(k)
+        return k
     }
 
     public func style(_ code: Int) -> MarkStyle { MarkStyle.category(code) }
 
     /// Legend rows for the categories, in first-appearance order.
     public func entries(swatch: Legend.Swatch) -> [Legend.Entry] {
-        names.enumerated().map { Legend.Entry($0.element, style: MarkStyle.category($0.offset), swatch: swatch) }
+        zip(names, codes).map { Legend.Entry($0, style: MarkStyle.category($1), swatch: swatch) }
     }
 
     /// How a JSON label reads in a legend: strings as they are, integral numbers without `.0`.
