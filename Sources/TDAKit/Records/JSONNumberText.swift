@@ -16,7 +16,8 @@ enum JSONNumberText {
         let magnitude = abs(x)
         let exactIntegers = F(UInt64(1) << (F.significandBitCount + 1))
         if magnitude < exactIntegers, magnitude.rounded(.towardZero) == magnitude, x.sign == .plus || x != 0 {
-            return writeInteger(UInt64(magnitude), negative: x < 0, to: p)
+            // Through Double: UInt64(magnitude) would stay a generic bit-by-bit conversion.
+            return writeInteger(UInt64(Double(magnitude)), negative: x < 0, to: p)
         }
         if !x.isFinite { return x.isNaN ? nil : copy("null", to: p) }
         if x == 0 { return copy("-0.0", to: p) }
@@ -24,26 +25,24 @@ enum JSONNumberText {
     }
 
     @inlinable static func writeInteger(_ magnitude: UInt64, negative: Bool, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        p.pointee = UInt8(ascii: "-")  // kept only if negative: a store is cheaper than a branch
         let sign = negative ? 1 : 0
-        if negative { p.pointee = UInt8(ascii: "-") }
         let count = digitCount(magnitude)
-        writeDigits(magnitude, endingAt: p + sign + count)
+        writeDigits(magnitude, count: count, at: p + sign)
         return sign + count
     }
 
     /// `digits × 10^exponent`, with no trailing zeros in `digits`.
     @inlinable static func writeDecimal(_ d: ShortestDecimal, negative: Bool, exponential: Bool, to start: UnsafeMutablePointer<UInt8>) -> Int {
-        var p = start
-        if negative {
-            p.pointee = UInt8(ascii: "-")
-            p += 1
-        }
+        // The sign is half the time one way, half the other: store it always, keep it if needed.
+        start.pointee = UInt8(ascii: "-")
+        var p = start + (negative ? 1 : 0)
         let count = digitCount(d.digits)
         // The value is 0.d₁d₂…d_count × 10^pointPosition, as SwiftDtoa's decimalExponent.
         let pointPosition = count + d.exponent
         if exponential || pointPosition < -3 {
             // d₁.d₂…e±XX: digits one byte right, then the first moves left past the point.
-            writeDigits(d.digits, endingAt: p + 1 + count)
+            writeDigits(d.digits, count: count, at: p + 1)
             p[0] = p[1]
             if count > 1 {
                 p[1] = UInt8(ascii: ".")
@@ -61,17 +60,17 @@ enum JSONNumberText {
                 p.pointee = UInt8(ascii: "0")
                 p += 1
             }
-            writeDigits(d.digits, endingAt: p + count)
+            writeDigits(d.digits, count: count, at: p)
             p += count
         } else if pointPosition < count {
             // ddd.ddd: digits one byte right, then the integer part moves left past the point.
-            writeDigits(d.digits, endingAt: p + 1 + count)
+            writeDigits(d.digits, count: count, at: p + 1)
             for i in 0 ..< pointPosition { p[i] = p[i + 1] }
             p[pointPosition] = UInt8(ascii: ".")
             p += count + 1
         } else {
             // ddd000.0
-            writeDigits(d.digits, endingAt: p + count)
+            writeDigits(d.digits, count: count, at: p)
             for i in count ..< pointPosition { p[i] = UInt8(ascii: "0") }
             p[pointPosition] = UInt8(ascii: ".")
             p[pointPosition + 1] = UInt8(ascii: "0")
@@ -84,11 +83,14 @@ enum JSONNumberText {
     @inlinable static func writeExponent(_ e: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
         p[0] = UInt8(ascii: "e")
         p[1] = e < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-        let magnitude = UInt64(e.magnitude)
-        let count = max(digitCount(magnitude), 2)
-        if magnitude < 10 { p[2] = UInt8(ascii: "0") }
-        writeDigits(magnitude, endingAt: p + 2 + count)
-        return 2 + count
+        let magnitude = UInt32(truncatingIfNeeded: e.magnitude)
+        if magnitude < 100 {
+            writePair(magnitude, to: p + 2)
+            return 4
+        }
+        p[2] = UInt8(truncatingIfNeeded: magnitude / 100) + UInt8(ascii: "0")
+        writePair(magnitude % 100, to: p + 3)
+        return 5
     }
 
     /// The number of decimal digits of `n` (1 for 0): the bit length estimates it, one
@@ -106,31 +108,40 @@ enum JSONNumberText {
         1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
     ]
 
-    /// Writes the decimal digits of `n` so that the last one lands just before `end`: eight at a
-    /// time in 32-bit arithmetic, two at a time within those.
-    @inlinable static func writeDigits(_ n: UInt64, endingAt end: UnsafeMutablePointer<UInt8>) {
-        var p = end
-        var rest = n
-        while rest >= 100_000_000 {
-            let eight = UInt32(truncatingIfNeeded: rest % 100_000_000)
-            rest /= 100_000_000
-            writePair(eight % 100, to: p - 2)
-            writePair(eight / 100 % 100, to: p - 4)
-            writePair(eight / 10_000 % 100, to: p - 6)
-            writePair(eight / 1_000_000, to: p - 8)
-            p -= 8
+    /// Writes the `count` (at most 17) decimal digits of `n` from `p` on, in chunks of eight.
+    /// A chunk is one 8-byte store, so up to seven bytes after the last digit may be
+    /// overwritten: callers write what follows afterwards, and `maxLength` covers the overrun.
+    /// 16 and 17 digits take the same path (a 17th digit is stored first, then overwritten if
+    /// there is none): in real data the two lengths alternate at random.
+    @inlinable static func writeDigits(_ n: UInt64, count: Int, at p: UnsafeMutablePointer<UInt8>) {
+        if count <= 8 {
+            store(eightDigits(UInt32(truncatingIfNeeded: n)) &>> (8 &* (8 &- count)), at: p)
+            return
         }
-        var small = UInt32(truncatingIfNeeded: rest)
-        while small >= 100 {
-            writePair(small % 100, to: p - 2)
-            small /= 100
-            p -= 2
-        }
-        if small >= 10 {
-            writePair(small, to: p - 2)
-        } else {
-            p[-1] = UInt8(truncatingIfNeeded: small) + UInt8(ascii: "0")
-        }
+        let high = UInt32(truncatingIfNeeded: n / 100_000_000)
+        let low = UInt32(truncatingIfNeeded: n % 100_000_000)
+        let extra = count > 16 ? 1 : 0
+        p.pointee = UInt8(truncatingIfNeeded: high / 100_000_000) &+ UInt8(ascii: "0")
+        store(eightDigits(high % 100_000_000) &>> (8 &* (16 &- count &+ extra)), at: p + extra)
+        store(eightDigits(low), at: p + count - 8)
+    }
+
+    /// The eight digits of `n < 10^8` (with leading zeros) as ASCII bytes in memory order, all
+    /// at once in one 64-bit word: split into 4 + 4 digits in 32-bit lanes, each into 2 + 2 in
+    /// 16-bit lanes, each into 1 + 1 in bytes. The multiplications divide every lane at once
+    /// (n·10486 >> 20 = n / 100 for n < 10^4, n·103 >> 10 = n / 10 for n < 100) and no lane's
+    /// product reaches the next lane. Half the write time went to digits before this.
+    @inlinable static func eightDigits(_ n: UInt32) -> UInt64 {
+        let fours = UInt64(n / 10_000) | UInt64(n % 10_000) &<< 32
+        let hundreds = ((fours &* 10_486) &>> 20) & 0x0000_007F_0000_007F
+        let twos = hundreds | (fours &- hundreds &* 100) &<< 16
+        let tens = ((twos &* 103) &>> 10) & 0x000F_000F_000F_000F
+        let ones = twos &- tens &* 10
+        return tens | ones &<< 8 | 0x3030_3030_3030_3030
+    }
+
+    @inlinable static func store(_ bytes: UInt64, at p: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: bytes.littleEndian, as: UInt64.self)
     }
 
     /// Two digits of `n < 100`; `n * 103 >> 10` is `n / 10` for n < 179.
