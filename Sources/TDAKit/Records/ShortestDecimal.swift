@@ -39,10 +39,9 @@ struct ShortestDecimal {
 
     /// The value `c × 2^q`. At a power of two (other than the least normal) the next value
     /// below is twice as near as the next above, so the interval's lower half is half as wide.
-    /// Wrapping arithmetic: nothing here can overflow (c < 2^53, |q| < 1100), and the trap
-    /// checks were a fifth of this function's instructions.
+    /// Wrapping arithmetic throughout: nothing here can overflow (c < 2^53, |q| < 1100), so
+    /// the overflow traps would only cost instructions.
     @inlinable init(significand c: UInt64, exponent q: Int, lowerGapIsSmaller: Bool) {
-        let even = c & 1 == 0
         // The value and its interval's ends, in quarters of 2^q.
         let center = c &<< 2
         let low = center &- (lowerGapIsSmaller ? 1 : 2)
@@ -57,27 +56,29 @@ struct ShortestDecimal {
         let scaledLow = Self.multiplyRoundingToOdd(g, low &<< h)
         let scaled = Self.multiplyRoundingToOdd(g, center &<< h)
         let scaledHigh = Self.multiplyRoundingToOdd(g, high &<< h)
-        let lowest = even ? scaledLow : scaledLow &+ 1
-        let highest = even ? scaledHigh : scaledHigh &- 1
+        let lowest = scaledLow &+ (c & 1)  // an odd significand excludes the ends
+        let highest = scaledHigh &- (c & 1)
 
         // One digit fewer if a multiple of 10^(k+1) is inside (at most one fits); otherwise
-        // s or s + 1, whichever alone is inside, else the nearer (ties to even). Every test is
-        // computed and the result selected, not branched to: the choice follows no pattern
-        // in real data, so branches were mispredicted.
+        // s or s + 1, whichever alone is inside, else the nearer (ties to even). The tests are
+        // 0/1 integers combined with bit operations: the choice follows no pattern in real
+        // data, and LLVM turned `?:` selects back into mispredicted branches.
         let s = scaled &>> 2
         let shorter = s / 10
-        let shorterBelowInside = lowest <= 40 &* shorter
-        let shorterAboveInside = 40 &* shorter &+ 40 <= highest
-        let useShorter = s >= 10 && shorterBelowInside != shorterAboveInside
-        let belowInside = lowest <= 4 &* s
-        let aboveInside = 4 &* s &+ 4 <= highest
+        let shorterBelow = Self.bit(lowest <= 40 &* shorter)
+        let shorterAbove = Self.bit(40 &* shorter &+ 40 <= highest)
+        let useShorter = Self.bit(s >= 10) & (shorterBelow ^ shorterAbove)
+        let below = Self.bit(lowest <= 4 &* s)
+        let above = Self.bit(4 &* s &+ 4 <= highest)
         let middle = 4 &* s &+ 2
-        let nearerAbove = scaled > middle || (scaled == middle && s & 1 == 1)
-        let above = belowInside != aboveInside ? aboveInside : nearerAbove
-        let full = above ? s &+ 1 : s
-        let short = shorterAboveInside ? shorter &+ 1 : shorter
-        self.init(digits: useShorter ? short : full, exponent: useShorter ? k &+ 1 : k)
+        let nearerAbove = Self.bit(scaled > middle) | (Self.bit(scaled == middle) & s & 1)
+        let onlyOne = below ^ above
+        let full = s &+ (above & onlyOne | nearerAbove & (onlyOne ^ 1))
+        let mask = 0 &- useShorter
+        self.init(digits: (shorter &+ shorterAbove) & mask | full & ~mask, exponent: k &+ Int(truncatingIfNeeded: useShorter))
     }
+
+    @inlinable static func bit(_ condition: Bool) -> UInt64 { condition ? 1 : 0 }
 
     /// The same value with the trailing zeros of its digits moved into the exponent.
     @inlinable var trimmed: ShortestDecimal {
@@ -102,8 +103,9 @@ struct ShortestDecimal {
         return (words.0, exact ? words.1 : words.1 + 1)
     }
 
-    /// The top 64 bits of the 192-bit product `g × m`, with the lowest bit set if anything
-    /// nonzero was dropped (rounding to odd keeps the comparisons above exact).
+    /// The top 64 bits of the 192-bit product `g × m`, rounded to odd: the lowest bit is set if
+    /// the dropped part is more than the 1 unit that rounding g up can account for. With the
+    /// rounding recorded this way the comparisons above decide exactly (the paper's round-to-odd lemma).
     @inlinable static func multiplyRoundingToOdd(_ g: (high: UInt64, low: UInt64), _ m: UInt64) -> UInt64 {
         let low = m.multipliedFullWidth(by: g.low).high
         let high = m.multipliedFullWidth(by: g.high)
