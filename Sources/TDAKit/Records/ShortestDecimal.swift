@@ -105,7 +105,7 @@ struct ShortestDecimal {
 
     /// The top 64 bits of the 192-bit product `g × m`, rounded to odd: the lowest bit is set if
     /// the dropped part is more than the 1 unit that rounding g up can account for. With the
-    /// rounding recorded this way the comparisons above decide exactly (the paper's round-to-odd lemma).
+    /// rounding recorded this way the comparisons above decide exactly (rounding to odd, as in the paper).
     @inlinable static func multiplyRoundingToOdd(_ g: (high: UInt64, low: UInt64), _ m: UInt64) -> UInt64 {
         let low = m.multipliedFullWidth(by: g.low).high
         let high = m.multipliedFullWidth(by: g.high)
