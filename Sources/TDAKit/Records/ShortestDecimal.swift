@@ -94,7 +94,8 @@ struct ShortestDecimal {
     /// mantissa, so the parser's truncated power-of-five table serves, plus one unless 5^j is
     /// exact in 128 bits (0 ≤ j ≤ 55); scripts/gen_power_of_five_continued_table.py checks this
     /// rule and that the increment never carries.
-    @inlinable static func powerOfTen(_ j: Int) -> (high: UInt64, low: UInt64) {
+    @inlinable @inline(__always)
+    static func powerOfTen(_ j: Int) -> (high: UInt64, low: UInt64) {
         let words = j < powersOfFiveContinuedMinExponent
             ? (powersOfFive128[2 * (j - powerOfFiveMinExponent)], powersOfFive128[2 * (j - powerOfFiveMinExponent) + 1])
             : (powersOfFiveContinued128[2 * (j - powersOfFiveContinuedMinExponent)],
