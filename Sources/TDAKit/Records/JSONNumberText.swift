@@ -8,7 +8,8 @@
 /// (`0.00012`, `123.456`, `9007199254740992.0`). Digits come from `ShortestDecimal`.
 @usableFromInline
 enum JSONNumberText {
-    /// The longest text: `-1.2345678901234567e-308` has 24 bytes.
+    /// The longest text: `-1.2345678901234567e-308` has 24 bytes. The scratch bytes that
+    /// `writeDigits` may store past a short number's end stay within it too (at most 14).
     @usableFromInline static let maxLength = 24
 
     /// Returns the number of bytes written, or nil (having written nothing) for NaN.

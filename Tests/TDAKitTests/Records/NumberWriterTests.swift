@@ -99,9 +99,17 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) differ; bit patterns \(mismatches.prefix(5))")
     }
 
+    /// Long and short numbers side by side: a short one's digits are stored eight bytes at a
+    /// time, so what follows must overwrite the spill.
     @Test func arraysAreTheirNumbersJoined() throws {
         var rng = SplitMix(state: 5)
-        let doubles = (0..<2_000).map { _ in Double(bitPattern: rng.next()) }.filter { !$0.isNaN }
+        let doubles = (0..<3_000).map { i -> Double in
+            switch i % 3 {
+            case 0: return Double(bitPattern: rng.next())
+            case 1: return Double(Int(rng.next() % 2_000) - 1_000)
+            default: return Double(Int(rng.next() % 2_000) - 1_000) / 64
+            }
+        }.filter { !$0.isNaN }
         let floats = doubles.map(Float.init)
         var out: [UInt8] = []
         try JSONWriter.writeNumbers(doubles, to: &out)
