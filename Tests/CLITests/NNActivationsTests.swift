@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TDAKit
 
 @Suite struct NNActivationsTests {
     /// A script prefix: a fresh directory with a small trained model `m.json`.
@@ -21,6 +22,27 @@ import Testing
         let meta = try #require(clouds.first?["meta"] as? [String: Any])
         #expect(meta["layer"] as? String == "dense1" && meta["gap"] is Double && meta["at"] as? String == "post")
         #expect((clouds.first?["labels"] as? [Double])?.count == 40)
+    }
+
+    @Test func float32DigitsReadBackToTheSameFloats() throws {
+        let r = try Shell.run(Self.model + """
+         nn-activations --model m.json --inputs 30 > f32.jsonl && nn-activations --model m.json --inputs 30 --precision float64 > f64.jsonl
+         wc -c < f32.jsonl; wc -c < f64.jsonl; cat f32.jsonl f64.jsonl
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(Int(lines[0]) ?? 0 < (Int(lines[1]) ?? 0) * 3 / 4, "float32 digits are much shorter")
+        // Our parser, which is bit-exact (JSONSerialization may miss the last bit on Linux).
+        let values = try lines.dropFirst(2).map { line -> [Double] in
+            guard case .object(let record) = try JSONParser.parse(line), let rows = record["points"]?.arrayElements else { return [] }
+            return rows.flatMap { row -> [Double] in if case .numbers(let xs) = row { return xs }; return [] }
+        }
+        let (f32, f64) = (values.prefix(3), values.suffix(3))
+        #expect(f32.map(\.count) == f64.map(\.count) && f32.allSatisfy { !$0.isEmpty })
+        for (a, b) in zip(f32, f64) {
+            // float64 output is the exact Float widened; float32's digits round to that Float.
+            #expect(zip(a, b).allSatisfy { Float($0) == Float($1) && Double(Float($1)) == $1 })
+        }
     }
 
     @Test func modelRecordsOnStdinAndImportanceDrawsOfNeurons() throws {

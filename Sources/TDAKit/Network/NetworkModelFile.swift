@@ -127,11 +127,37 @@ public struct NetworkModelFile: Codable, Sendable, Equatable {
         }
     }
 
-    /// The file's bytes (JSONEncoder writes each Float as its shortest round-trip decimal).
+    /// The file's bytes: keys sorted, each Float as its shortest round-trip decimal.
+    ///
+    /// JSONEncoder writes everything but the weights; the weights are spliced in by our record
+    /// writer, in the same form JSONEncoder would give them (keys `name`, `shape`, `values`),
+    /// because JSONEncoder took 40 s of a 42 s run on a layer of a million neurons.
     public func encoded() throws -> Data {
+        var rest = self
+        rest.parameters = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+        let head = [UInt8](try encoder.encode(rest))
+        let slot = Array(#""parameters":[]"#.utf8)
+        // With sorted keys the top-level key appears once; no nested type has that key and
+        // quotes inside strings are escaped, so the first match is the slot.
+        guard let at = head.indices.first(where: { head[$0..<min($0 + slot.count, head.count)].elementsEqual(slot) }) else {
+            return Data(head)
+        }
+        var out = Array(head[..<(at + slot.count - 1)])
+        out.reserveCapacity(head.count + parameters.reduce(0) { $0 + 16 * $1.values.count + 64 })
+        for (i, tensor) in parameters.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array(#"{"name":"#.utf8)
+            JSONWriter.writeString(tensor.name, to: &out)
+            out += Array(#","shape":"#.utf8)
+            try JSONWriter.writeNumbers(tensor.shape.map(Double.init), to: &out)
+            out += Array(#","values":"#.utf8)
+            try JSONWriter.writeNumbers(tensor.values, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += head[(at + slot.count - 1)...]
+        return Data(out)
     }
 
     /// Writes atomically (temporary file and rename), so a failed run leaves no half file.

@@ -6,19 +6,35 @@
 public enum JSONWriter {
     public struct NotANumber: Error, Sendable { public init() {} }
 
-    /// Appends one value.
-    public static func write(_ value: JSONValue, to out: inout [UInt8]) throws(NotANumber) {
+    /// How arrays of numbers are written.
+    public enum ArrayPrecision: Sendable {
+        /// Every value with the shortest digits of its Double.
+        case float64
+        /// Values that are exactly Float32 with the shortest digits of that Float32 (`0.1`
+        /// for the Float nearest 0.1, where float64 writes `0.10000000149011612`), others as
+        /// float64: for data computed in Float32, such as activations, half the bytes.
+        case float32
+    }
+
+    /// Appends one value; `arrays` chooses the digits of arrays of numbers (single numbers,
+    /// such as those of `meta`, are always written as Doubles).
+    public static func write(_ value: JSONValue, to out: inout [UInt8], arrays: ArrayPrecision = .float64) throws(NotANumber) {
         switch value {
         case .null: append("null", to: &out)
         case .bool(let b): append(b ? "true" : "false", to: &out)
         case .number(let x): try writeNumber(x, to: &out)
         case .string(let s): writeString(s, to: &out)
-        case .numbers(let xs): try writeNumbers(xs, to: &out)
+        case .numbers(let xs):
+            if arrays == .float32 {
+                try xs.withUnsafeBufferPointer { xs throws(NotANumber) in try writeFloat32Array(xs, to: &out) }
+            } else {
+                try writeNumbers(xs, to: &out)
+            }
         case .array(let xs):
             out.append(UInt8(ascii: "["))
             for (i, x) in xs.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                try write(x, to: &out)
+                try write(x, to: &out, arrays: arrays)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
@@ -27,7 +43,7 @@ public enum JSONWriter {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(entry.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                try write(entry.value, to: &out)
+                try write(entry.value, to: &out, arrays: arrays)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -85,6 +101,28 @@ public enum JSONWriter {
                     p += 1
                 }
                 guard let count = JSONNumberText.write(x, to: p) else { return nil }
+                p += count
+            }
+            p.pointee = UInt8(ascii: "]")
+            return p + 1 - start
+        }
+    }
+
+    /// An array under `.float32`: each value exactly representable as a Float32 in that
+    /// type's shortest digits, any other as a Double.
+    @inlinable
+    static func writeFloat32Array(_ xs: UnsafeBufferPointer<Double>, to out: inout [UInt8]) throws(NotANumber) {
+        try fill(upTo: 2 + xs.count * (JSONNumberText.maxLength + 1), of: &out) { start in
+            var p = start
+            p.pointee = UInt8(ascii: "[")
+            p += 1
+            for (i, x) in xs.enumerated() {
+                if i > 0 {
+                    p.pointee = UInt8(ascii: ",")
+                    p += 1
+                }
+                let f = Float(x)
+                guard let count = Double(f) == x ? JSONNumberText.write(f, to: p) : JSONNumberText.write(x, to: p) else { return nil }
                 p += count
             }
             p.pointee = UInt8(ascii: "]")

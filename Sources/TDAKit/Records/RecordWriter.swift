@@ -2,6 +2,8 @@
 public final class RecordWriter {
     public let output: ByteOutput
     var scratch: [UInt8] = []
+    /// The digits of arrays of numbers (see `JSONWriter.ArrayPrecision`).
+    public var arrayPrecision = JSONWriter.ArrayPrecision.float64
 
     public init(output: ByteOutput) {
         self.output = output
@@ -12,7 +14,7 @@ public final class RecordWriter {
     public func write(_ record: Record) throws(ToolError) {
         scratch.removeAll(keepingCapacity: true)
         do {
-            try JSONWriter.write(.object(record.fields), to: &scratch)
+            try JSONWriter.write(.object(record.fields), to: &scratch, arrays: arrayPrecision)
         } catch {
             throw record.error("would contain NaN, which the record protocol never writes")
         }

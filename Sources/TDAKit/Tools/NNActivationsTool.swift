@@ -21,6 +21,8 @@ public enum NNActivationsTool {
         OptionSpec("draws", .integer, default: "1", help: "Independent neuron samples per layer (ids MODEL/LAYER/sK)."),
         OptionSpec("sampling", .choice(NeuronSampling.Method.allCases.map(\.rawValue)), default: "importance", help: "Neuron sampling rule (Ballester et al. 2024) or uniform."),
         OptionSpec("allow-fewer", help: "Take all neurons of a layer smaller than --neurons (with a warning) instead of failing."),
+        OptionSpec("precision", .choice(["float32", "float64"]), default: "float32",
+                   help: "Digits of the activations: the shortest that read back to the same float32 (they are float32 values), or a double's."),
         OptionSpec("list-layers", help: "Print the layers of --model (name, token, output shape, neurons; tab-separated) and exit."),
     ]
 
@@ -35,6 +37,7 @@ public enum NNActivationsTool {
     public static func run(_ context: ToolContext) throws {
         if context.arguments.flag("list-layers") { return try listLayers(context) }
         let writer = try context.recordWriter()
+        writer.arrayPrecision = context.arguments.string("precision") == "float64" ? .float64 : .float32
         if let path = context.arguments.string("model") {
             try process(ModelRecord(id: NNTrainTool.modelID(path), meta: JSONObject(), path: path), context: context, writer: writer)
             return

@@ -135,4 +135,16 @@ import Testing
         }
         #expect(JSONNumberText.digitCount(.max) == 20)
     }
+
+    @Test func float32ArraysUseFloatDigitsOnlyForExactFloats() throws {
+        var rng = SplitMix(77)
+        let floats = (0..<2000).map { _ in Float(bitPattern: UInt32.random(in: 0..<0x7F80_0000, using: &rng)) * (Bool.random(using: &rng) ? 1 : -1) }
+        let values = floats.map(Double.init) + [0.1, 1.0 / 3.0, .infinity, 3]
+        var out: [UInt8] = []
+        try JSONWriter.write(.object(JSONObject([("points", .array([.numbers(values)])), ("gap", .number(Double(Float(0.1))))])), to: &out, arrays: .float32)
+        let text = String(decoding: out, as: UTF8.self)
+        let expectedItems = floats.map(expected) + [expected(0.1), expected(1.0 / 3.0), "null", "3"]
+        #expect(text == #"{"points":[["# + expectedItems.joined(separator: ",") + #"]],"gap":0.10000000149011612}"#,
+                "exact floats in Float digits, other doubles as doubles, single numbers always as doubles")
+    }
 }
