@@ -164,11 +164,27 @@ public enum NNActivationsTool {
                             id: String, meta: JSONObject, layer: String) -> CloudRecord {
         if neuronsAsPoints {
             var points = Matrix<Double>(rows: cols.count, cols: a.rows)
-            for (r, j) in cols.enumerated() { for i in 0..<a.rows { points.storage[r * a.rows + i] = Double(a.storage[i * a.cols + j]) } }
+            // Raw pointers and blocks of 16 inputs: element-wise Matrix writes checked the
+            // buffer's uniqueness every time (perf: 12% of a run), and a whole column at a time
+            // strides through the activations a row apart per value.
+            a.storage.withUnsafeBufferPointer { source in
+                points.storage.withUnsafeMutableBufferPointer { target in
+                    let (from, to, rows, stride) = (source.baseAddress!, target.baseAddress!, a.rows, a.cols)
+                    for i0 in Swift.stride(from: 0, to: rows, by: 16) {
+                        let i1 = min(i0 + 16, rows)
+                        for (r, j) in cols.enumerated() { for i in i0..<i1 { to[r * rows + i] = Double(from[i * stride + j]) } }
+                    }
+                }
+            }
             return CloudRecord(id: id, meta: meta, points: points, names: neurons.map { "\(layer):\($0)" })
         }
         var points = Matrix<Double>(rows: a.rows, cols: cols.count)
-        for i in 0..<a.rows { for (c, j) in cols.enumerated() { points.storage[i * cols.count + c] = Double(a.storage[i * a.cols + j]) } }
+        a.storage.withUnsafeBufferPointer { source in
+            points.storage.withUnsafeMutableBufferPointer { target in
+                let (from, to, n) = (source.baseAddress!, target.baseAddress!, cols.count)
+                for i in 0..<a.rows { for (c, j) in cols.enumerated() { to[i * n + c] = Double(from[i * a.cols + j]) } }
+            }
+        }
         return CloudRecord(id: id, meta: meta, points: points, labels: labels.map { .number(Double($0)) })
     }
 
