@@ -2,9 +2,16 @@
 /// libraries), a deterministic force layout, nodes coloured by label shares (pie slices),
 /// mean lens or size, and a tooltip with the node statistics.
 public func graphHTML(_ summary: MapperSummary, title: String = "Mapper graph") -> String {
-    htmlTemplate
+    graphHTML([(summary, title)], title: title)
+}
+
+/// One page for several graphs (one per input record, e.g. the layers of a network), with a
+/// menu choosing the graph shown; each keeps its own layout and colours.
+public func graphHTML(_ graphs: [(summary: MapperSummary, title: String)], title: String) -> String {
+    let data = graphs.map { htmlData($0.summary, title: $0.title) }.joined(separator: ",")
+    return htmlTemplate
         .replacing("__TITLE__", with: htmlEscaped(title))
-        .replacing("__DATA__", with: htmlData(summary, title: title))
+        .replacing("__DATA__", with: "[" + data + "]")
 }
 
 /// The graph for the page's script, as JSON with `<`, `>` and `&` escaped (they occur only
@@ -22,8 +29,8 @@ func htmlData(_ summary: MapperSummary, title: String) -> String {
         ("title", .string(title)),
         ("stats", .string("\(s.nodes) nodes, \(s.links) links, \(s.components) components, \(s.cycles) cycles")),
         ("labels", .array(summary.labelNames.map(JSONValue.string))),
-        // The toolkit's palettes (as tda-plot uses): Okabe–Ito per label, viridis stops.
-        ("labelColours", .array(summary.labelNames.indices.map { .string(Palette.category($0)) })),
+        // The toolkit's palettes and label colours (as tda-plot's: class k has colour k).
+        ("labelColours", .array(labelColours(summary.labelNames).map(JSONValue.string))),
         ("viridis", .array(Palette.viridis.map { .numbers([$0.0, $0.1, $0.2]) })),
         ("nodes", .array(nodes)),
         ("links", .array(g.links.map { .numbers([Double($0.0), Double($0.1)]) })),
@@ -31,6 +38,11 @@ func htmlData(_ summary: MapperSummary, title: String) -> String {
     // Statistics of finite input are finite; an empty object would still give a valid page.
     let json = (try? JSONWriter.string(data)) ?? "{}"
     return json.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
+}
+
+func labelColours(_ names: [String]) -> [String] {
+    var categories = Categories()
+    return names.map { Palette.category(categories.code($0)) }
 }
 
 func htmlEscaped(_ s: String) -> String {

@@ -1,5 +1,6 @@
-/// The page around the graph data of `graphHTML`. Layout: Fruchterman–Reingold from nodes on
-/// a circle (deterministic, so the same graph always looks the same), 400 cooling steps.
+/// The page around the graph data of `graphHTML` (an array of graphs; a menu picks one when
+/// there are several). Layout: Fruchterman–Reingold from nodes on a circle (deterministic, so
+/// the same graph always looks the same), 400 cooling steps.
 let htmlTemplate = #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -17,14 +18,15 @@ canvas { display: block; }
 </style>
 </head>
 <body>
-<div id="bar"><b id="title"></b> <span id="stats"></span>
+<div id="bar"><select id="graph"></select> <b id="title"></b> <span id="stats"></span>
  colour: <select id="mode"><option value="label">label shares</option><option value="lens">mean lens</option>
  <option value="size">size</option></select><div id="legend"></div></div>
 <div id="tip"></div>
 <canvas id="c"></canvas>
 <script>
 "use strict";
-const G = __DATA__;
+const GS = __DATA__;
+let G, N, lensT, sizeT, radius, px, py, labelColour;
 function seq(t) {
   const stops = G.viridis, last = stops.length - 1;
   const x = Math.min(Math.max(isFinite(t) ? t : 0, 0), 1) * last, k = Math.min(Math.floor(x), last - 1), f = x - k;
@@ -35,31 +37,35 @@ function scaled(v) {
   const lo = Math.min(...v), hi = Math.max(...v);
   return v.map(x => hi > lo ? (x - lo) / (hi - lo) : 0.5);
 }
-const labelColour = {};
-G.labels.forEach((l, k) => { labelColour[l] = G.labelColours[k]; });
-const N = G.nodes.length;
-const lensT = scaled(G.nodes.map(n => n.lens)), sizeT = scaled(G.nodes.map(n => Math.log(n.size)));
-const maxSize = Math.max(1, ...G.nodes.map(n => n.size));
-const radius = G.nodes.map(n => 4 + 14 * Math.sqrt(n.size / maxSize));
 // Fruchterman-Reingold on a unit area, start on a circle.
-const px = new Float64Array(N), py = new Float64Array(N);
-for (let i = 0; i < N; i++) { px[i] = Math.cos(2 * Math.PI * i / N); py[i] = Math.sin(2 * Math.PI * i / N); }
-const k = Math.sqrt(4 / Math.max(N, 1));
-for (let step = 0, temp = 0.2; step < 400; step++, temp *= 0.99) {
-  const dx = new Float64Array(N), dy = new Float64Array(N);
-  for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) {
-    let ex = px[i] - px[j], ey = py[i] - py[j], d2 = ex * ex + ey * ey + 1e-9;
-    const f = k * k / d2; dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
+function load(g) {
+  G = g; N = G.nodes.length;
+  labelColour = {};
+  G.labels.forEach((l, k) => { labelColour[l] = G.labelColours[k]; });
+  lensT = scaled(G.nodes.map(n => n.lens)); sizeT = scaled(G.nodes.map(n => Math.log(n.size)));
+  const maxSize = Math.max(1, ...G.nodes.map(n => n.size));
+  radius = G.nodes.map(n => 4 + 14 * Math.sqrt(n.size / maxSize));
+  px = new Float64Array(N); py = new Float64Array(N);
+  for (let i = 0; i < N; i++) { px[i] = Math.cos(2 * Math.PI * i / N); py[i] = Math.sin(2 * Math.PI * i / N); }
+  const k = Math.sqrt(4 / Math.max(N, 1));
+  for (let step = 0, temp = 0.2; step < 400; step++, temp *= 0.99) {
+    const dx = new Float64Array(N), dy = new Float64Array(N);
+    for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) {
+      let ex = px[i] - px[j], ey = py[i] - py[j], d2 = ex * ex + ey * ey + 1e-9;
+      const f = k * k / d2; dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
+    }
+    for (const [a, b] of G.links) {
+      const ex = px[a] - px[b], ey = py[a] - py[b], d = Math.sqrt(ex * ex + ey * ey) + 1e-9, f = d / k;
+      dx[a] -= ex * f; dy[a] -= ey * f; dx[b] += ex * f; dy[b] += ey * f;
+    }
+    for (let i = 0; i < N; i++) {
+      dx[i] -= 0.05 * px[i] * N; dy[i] -= 0.05 * py[i] * N;
+      const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) + 1e-9, m = Math.min(d, temp);
+      px[i] += dx[i] / d * m; py[i] += dy[i] / d * m;
+    }
   }
-  for (const [a, b] of G.links) {
-    const ex = px[a] - px[b], ey = py[a] - py[b], d = Math.sqrt(ex * ex + ey * ey) + 1e-9, f = d / k;
-    dx[a] -= ex * f; dy[a] -= ey * f; dx[b] += ex * f; dy[b] += ey * f;
-  }
-  for (let i = 0; i < N; i++) {
-    dx[i] -= 0.05 * px[i] * N; dy[i] -= 0.05 * py[i] * N;
-    const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) + 1e-9, m = Math.min(d, temp);
-    px[i] += dx[i] / d * m; py[i] += dy[i] / d * m;
-  }
+  document.getElementById("title").textContent = G.title;
+  document.getElementById("stats").textContent = G.stats;
 }
 const canvas = document.getElementById("c"), ctx = canvas.getContext("2d");
 let sx = [], sy = [];
@@ -98,8 +104,10 @@ function draw() {
 function slice(i, a, b, colour) {
   ctx.fillStyle = colour; ctx.beginPath(); ctx.moveTo(sx[i], sy[i]); ctx.arc(sx[i], sy[i], radius[i], a, b); ctx.closePath(); ctx.fill();
 }
-document.getElementById("title").textContent = G.title;
-document.getElementById("stats").textContent = G.stats;
+const menu = document.getElementById("graph");
+GS.forEach((g, i) => { const o = document.createElement("option"); o.value = String(i); o.textContent = g.title; menu.appendChild(o); });
+menu.style.display = GS.length > 1 ? "" : "none";
+menu.addEventListener("change", () => { load(GS[Number(menu.value)]); draw(); });
 document.getElementById("mode").addEventListener("change", draw);
 window.addEventListener("resize", draw);
 canvas.addEventListener("mousemove", e => {
@@ -110,8 +118,9 @@ canvas.addEventListener("mousemove", e => {
   tip.textContent = G.nodes[hit].tip;
   tip.style.left = (e.clientX + 12) + "px"; tip.style.top = (e.clientY + 12) + "px"; tip.style.display = "block";
 });
-draw();
-document.body.setAttribute("data-rendered", String(N));
+let drawn = 0;
+for (let i = GS.length - 1; i >= 0; i--) { load(GS[i]); draw(); drawn += N; }
+document.body.setAttribute("data-rendered", String(drawn));
 </script>
 </body>
 </html>

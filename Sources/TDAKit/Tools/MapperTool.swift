@@ -76,12 +76,8 @@ public enum MapperTool {
         let json = settings.format == "json"
         let writer = json ? try context.recordWriter() : nil
         let output = json ? nil : try context.output(args.string("output"))
-        var count = 0
+        var pages: [(summary: MapperSummary, title: String)] = []
         while let record = try source.next() {
-            count += 1
-            if settings.format == "html", count > 1 {
-                throw ToolError.usage("--format html writes one page: give one input record (\(record.place) is the second)")
-            }
             let summary: MapperSummary
             let eps: Double?
             do {
@@ -95,12 +91,15 @@ public enum MapperTool {
             let name = record.id ?? "mapper"
             switch settings.format {
             case "dot": try output?.append(graphDOT(summary, name: name))
-            case "html": try output?.append(graphHTML(summary, title: name))
+            case "html": pages.append((summary, name))
             default:
                 var payload = graphRecordPayload(summary).entries.map { ($0.key, $0.value) }
                 payload.append(("params", .object(parameters(settings, eps: eps))))
                 try writer?.write(Record(type: "graph", id: record.id, meta: record.meta, payload: payload))
             }
+        }
+        if settings.format == "html", !pages.isEmpty {
+            try output?.append(graphHTML(pages, title: pages.count == 1 ? pages[0].title : "Mapper graphs (\(pages.count))"))
         }
     }
 

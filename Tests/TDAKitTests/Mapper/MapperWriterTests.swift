@@ -110,7 +110,8 @@ struct MapperWriterTests {
         }) else { return }
         let (summary, _) = try fixtureSummary()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-test-\(getpid()).html")
-        try graphHTML(summary).write(to: file, atomically: true, encoding: .utf8)
+        // Two graphs on one page: the script lays out and draws each.
+        try graphHTML([(summary, "a"), (summary, "b")], title: "two").write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
@@ -121,6 +122,7 @@ struct MapperWriterTests {
         try process.run()
         let dom = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(dom.contains("data-rendered=\"\(summary.graph.nodes.count)\""))
+        #expect(dom.contains("data-rendered=\"\(2 * summary.graph.nodes.count)\""))
+        #expect(dom.contains("<option value=\"1\">b</option>"))
     }
 }
