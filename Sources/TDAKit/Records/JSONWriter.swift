@@ -91,27 +91,24 @@ public enum JSONWriter {
     /// are most of what the tools write.
     @inlinable
     static func writeArray<F: BinaryFloatingPoint>(_ xs: UnsafeBufferPointer<F>, to out: inout [UInt8]) throws(NotANumber) {
-        try fill(upTo: 2 + xs.count * (JSONNumberText.maxLength + 1), of: &out) { start in
-            var p = start
-            p.pointee = UInt8(ascii: "[")
-            p += 1
-            for (i, x) in xs.enumerated() {
-                if i > 0 {
-                    p.pointee = UInt8(ascii: ",")
-                    p += 1
-                }
-                guard let count = JSONNumberText.write(x, to: p) else { return nil }
-                p += count
-            }
-            p.pointee = UInt8(ascii: "]")
-            return p + 1 - start
-        }
+        try writeElements(xs, to: &out) { x, p in JSONNumberText.write(x, to: p) }
     }
 
     /// An array under `.float32`: each value exactly representable as a Float32 in that
     /// type's shortest digits, any other as a Double.
     @inlinable
     static func writeFloat32Array(_ xs: UnsafeBufferPointer<Double>, to out: inout [UInt8]) throws(NotANumber) {
+        try writeElements(xs, to: &out) { x, p in
+            let f = Float(x)
+            return Double(f) == x ? JSONNumberText.write(f, to: p) : JSONNumberText.write(x, to: p)
+        }
+    }
+
+    /// `[`, the elements as `element` writes them (returning their length, nil for NaN)
+    /// separated by commas, `]`.
+    @inlinable
+    static func writeElements<F: BinaryFloatingPoint>(_ xs: UnsafeBufferPointer<F>, to out: inout [UInt8],
+                                                       _ element: (F, UnsafeMutablePointer<UInt8>) -> Int?) throws(NotANumber) {
         try fill(upTo: 2 + xs.count * (JSONNumberText.maxLength + 1), of: &out) { start in
             var p = start
             p.pointee = UInt8(ascii: "[")
@@ -121,8 +118,7 @@ public enum JSONWriter {
                     p.pointee = UInt8(ascii: ",")
                     p += 1
                 }
-                let f = Float(x)
-                guard let count = Double(f) == x ? JSONNumberText.write(f, to: p) : JSONNumberText.write(x, to: p) else { return nil }
+                guard let count = element(x, p) else { return nil }
                 p += count
             }
             p.pointee = UInt8(ascii: "]")
