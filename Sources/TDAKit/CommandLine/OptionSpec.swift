@@ -161,6 +161,11 @@ public enum StandardOptions {
     public static let threads = OptionSpec("threads", short: "j", .integer, default: "all cores", help: "Number of worker threads; results do not depend on it.")
     /// `-o FILE`: output file written atomically (temp file + rename); `-` is stdout.
     public static let output = OptionSpec("output", short: "o", .file, default: "-", help: "Write output to FILE atomically (standard output when -).")
+    /// `--output-format`: JSON Lines records, or one table as CSV (see `CSVTable`).
+    public static func outputFormat(table: String) -> OptionSpec {
+        OptionSpec("output-format", .choice(["jsonl", "csv"]), default: "jsonl",
+                   help: "Write JSON Lines records, or \(table) as one CSV table.")
+    }
     /// `--input-format`: JSON Lines records, or one table as CSV or .npy.
     public static func inputFormat(table: String) -> OptionSpec {
         OptionSpec("input-format", .choice(["jsonl", "csv", "npy"]), default: "jsonl",

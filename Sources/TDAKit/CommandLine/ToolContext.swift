@@ -36,8 +36,11 @@ public final class ToolContext {
     }
 
     /// A record writer on `output(path)`; by default `-o`/`--output` if the tool has it.
+    /// With `--output-format csv` it writes one CSV table (`CSVTable`).
     public func recordWriter(_ path: String? = nil) throws(ToolError) -> RecordWriter {
-        RecordWriter(output: try output(path ?? arguments.string("output")))
+        let writer = RecordWriter(output: try output(path ?? arguments.string("output")))
+        if arguments.string("output-format") == "csv" { writer.table = CSVTable() }
+        return writer
     }
 
     /// Records from the operands (files or `-`; none means standard input).

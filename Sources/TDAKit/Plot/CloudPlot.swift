@@ -20,7 +20,7 @@ public enum CloudPlot {
         } else {
             xs = (0..<points.rows).map { points[$0, 0] }
             ys = (0..<points.rows).map { points[$0, 1] }
-            let names = cloud.names ?? []
+            let names = cloud.columnNames ?? []
             labels = (names.count > 1 ? names[0] : "x0", names.count > 1 ? names[1] : "x1")
         }
         let (colors, legend) = coloring(cloud.labels, count: points.rows)

@@ -1,4 +1,5 @@
-/// A point cloud: `points` (rows = points), optional `labels` and column `names`.
+/// A point cloud: `points` (rows = points), optional `labels` and `names`: one per point (as
+/// `nn-activations --points neurons` names neurons) or one per column; the count tells which.
 public struct CloudRecord: Sendable {
     public var id: String?
     public var meta: JSONObject
@@ -28,6 +29,11 @@ public struct CloudRecord: Sendable {
         }
         names = try record.strings("names")
     }
+
+    /// `names` when there is one per point.
+    public var pointNames: [String]? { names?.count == points.rows ? names : nil }
+    /// `names` when there is one per column (and not one per point).
+    public var columnNames: [String]? { names?.count == points.cols && pointNames == nil ? names : nil }
 
     public var record: Record {
         var payload: [(String, JSONValue)] = [("points", .array(points.rowArrays.map(JSONValue.numbers)))]

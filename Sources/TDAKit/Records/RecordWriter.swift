@@ -4,6 +4,8 @@ public final class RecordWriter {
     var scratch: [UInt8] = []
     /// The digits of arrays of numbers (see `JSONWriter.ArrayPrecision`).
     public var arrayPrecision = JSONWriter.ArrayPrecision.float64
+    /// Set for `--output-format csv`: records are written as one CSV table instead.
+    public var table: CSVTable?
 
     public init(output: ByteOutput) {
         self.output = output
@@ -12,6 +14,10 @@ public final class RecordWriter {
 
     /// Writes one record and its newline; a NaN anywhere in it is a data error naming the record.
     public func write(_ record: Record) throws(ToolError) {
+        if let table {
+            try output.append(try table.lines(record, precision: arrayPrecision))
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
         do {
             try JSONWriter.write(.object(record.fields), to: &scratch, arrays: arrayPrecision)

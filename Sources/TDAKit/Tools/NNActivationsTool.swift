@@ -29,7 +29,8 @@ public enum NNActivationsTool {
     public static let spec = ToolSpec(
         name: "nn-activations",
         summary: "stream a network's layer activations as point clouds",
-        options: activationOptions + NNTrainTool.dataOptions + [StandardOptions.seed, StandardOptions.threads, StandardOptions.output],
+        options: activationOptions + NNTrainTool.dataOptions + [StandardOptions.seed, StandardOptions.threads,
+                                                               StandardOptions.outputFormat(table: "one cloud"), StandardOptions.output],
         operands: .files, operandPlaceholder: "[MODEL-RECORDS...]",
         epilog: "Importance sampling: for each input the neuron with the largest |activation| wins; a neuron's probability is wins/(inputs+1); neurons that never win share 1/(inputs+1) equally; neurons are drawn without replacement."
     )

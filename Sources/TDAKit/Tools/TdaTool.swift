@@ -14,6 +14,7 @@ public enum TdaTool {
                            options: [OptionSpec("check", help: "Only check the records; write nothing."),
                                      OptionSpec("set", .text, placeholder: "KEY=VALUE", repeatable: true,
                                                 help: "Set meta.KEY of every record (a number when VALUE is one, else a string)."),
+                                     StandardOptions.outputFormat(table: "a cloud, distance, diagram or vectors"),
                                      StandardOptions.output]),
         ],
         operands: .words(ToolCatalog.tools.map(\.name)),
