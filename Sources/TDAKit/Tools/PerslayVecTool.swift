@@ -99,13 +99,12 @@ public enum PerslayVecTool {
         }
         if vectorizer.needsFit {
             // A range to fit (gudhi's fit on the whole list): read everything first.
-            let records = try reader.readAll()
-            let diagrams = try records.map { try DiagramRecord($0) }
-            let fitted = try vectorizer.fitted(to: diagrams.map(\.diagram))
-            for (record, diagram) in zip(records, diagrams) { try emit(diagram, fitted, record) }
+            let inputs = try reader.readAllDiagrams()
+            let fitted = try vectorizer.fitted(to: inputs.map(\.diagram.diagram))
+            for input in inputs { try emit(input.diagram, fitted, input.record) }
         } else {
             let fitted = try vectorizer.fitted(to: [])
-            while let record = try reader.next() { try emit(try DiagramRecord(record), fitted, record) }
+            while let input = try reader.nextDiagram() { try emit(input.diagram, fitted, input.record) }
         }
     }
 
@@ -163,8 +162,7 @@ public enum PerslayVecTool {
         guard dim >= 0 else { throw ToolError.usage("--dim wants a dimension ≥ 0") }
         let points = DiagramVectorizer(vectorizations: [], dimensions: [dim], infinityValue: context.arguments.double("inf-value"))
         func load(_ paths: [String]) throws -> [(record: DiagramRecord, points: [PersistencePair])] {
-            try RecordReader(paths: paths).readAll().map { record in
-                let diagram = try DiagramRecord(record)
+            try RecordReader(paths: paths).readAllDiagrams().map { record, diagram in
                 do { return (diagram, try points.points(diagram.diagram, dimension: dim)) } catch let error as VectorizationError {
                     throw record.error(error.description)
                 }
