@@ -3,7 +3,7 @@
 /// Read generically, `"diagrams": [[[b, d], …], …]` costs one `JSONValue` array per bar, converted
 /// afterwards; perf showed that to be 75% of `perslay-vec stats`. The fast path parses the same
 /// bytes straight into one `[PersistencePair]` (a flat buffer of birth, death) per dimension.
-final class PairArraysCapture {
+public final class PairArraysCapture {
     /// The top-level key whose value is captured (`diagrams`).
     let key: String
     /// True once the key was met: only its first occurrence is captured, as `JSONObject` reads
@@ -12,7 +12,7 @@ final class PairArraysCapture {
     /// The pairs per dimension, when the value had the fast layout; nil: it is in the object.
     var dimensions: [[PersistencePair]]?
 
-    init(key: String) { self.key = key }
+    public init(key: String) { self.key = key }
 
     func reset() {
         seen = false

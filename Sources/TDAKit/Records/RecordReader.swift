@@ -30,6 +30,14 @@ public final class RecordReader {
         }
     }
 
+    /// Up to `count` next lines (blank ones included) copied out, for parsing on other threads
+    /// (`parseDiagramLine`); nil after the last input.
+    public func nextLines(_ count: Int) throws(ToolError) -> LineBatch? {
+        var batch = LineBatch()
+        while batch.count < count, try nextParsed({ line, location in batch.append(line, location: location) }) != nil {}
+        return batch.count == 0 ? nil : batch
+    }
+
     /// Parses the next non-blank line with `parse` (nil from it means a blank line).
     func nextParsed<Parsed>(_ parse: (UnsafeRawBufferPointer, String) throws(ToolError) -> Parsed?) throws(ToolError) -> Parsed? {
         while true {
@@ -74,7 +82,8 @@ public final class RecordReader {
     }
 
     /// Parses one line into a `diagram` record through the fast path; nil for a blank line.
-    static func parseDiagramLine(_ line: UnsafeRawBufferPointer, location: String,
+    /// A capture serves one thread at a time.
+    public static func parseDiagramLine(_ line: UnsafeRawBufferPointer, location: String,
                                  capture: PairArraysCapture) throws(ToolError) -> (record: Record, diagram: DiagramRecord)? {
         guard let record = try parseRecord(line, location: location, capture: capture) else { return nil }
         return (record, try DiagramRecord(record, captured: capture.dimensions))

@@ -20,6 +20,7 @@ public enum PerslayVecTool {
             OptionSpec("vec-file", .file, placeholder: "FILE", help: "Vectorization specs from FILE, one per line (# starts a comment)."),
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),
+            StandardOptions.threads,
             StandardOptions.output,
         ],
         subcommands: [
@@ -76,36 +77,6 @@ public enum PerslayVecTool {
             throw ToolError.usage("--dims wants comma-separated dimensions ≥ 0, not '\(text)'")
         }
         return dims.compactMap { $0 }
-    }
-
-    static func runVectorize(_ context: ToolContext) throws {
-        let (positional, files) = try splitOperands(context.arguments.operands)
-        let fromFile = try context.arguments.string("vec-file").map { path in
-            try readLines(path).map { String($0.prefix { $0 != "#" }.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
-        } ?? []
-        let specs = fromFile + context.arguments.all("vec") + positional
-        let vectorizer = DiagramVectorizer(vectorizations: try (specs.isEmpty ? ["stats"] : specs).map(VectorizationRegistry.make),
-                                           dimensions: try dimensions(context),
-                                           infinityValue: context.arguments.double("inf-value"))
-        let reader = RecordReader(paths: files)
-        let writer = try context.recordWriter()
-        let names = vectorizer.valueNames
-        func emit(_ diagram: DiagramRecord, _ fitted: FittedDiagramVectorizer, _ record: Record) throws {
-            let values: [Double]
-            do { values = try fitted.vector(diagram.diagram) } catch let error as VectorizationError {
-                throw record.error(error.description)
-            }
-            try writer.write(VectorRecord(id: diagram.id, meta: diagram.meta, values: values, names: names).record)
-        }
-        if vectorizer.needsFit {
-            // A range to fit (gudhi's fit on the whole list): read everything first.
-            let inputs = try reader.readAllDiagrams()
-            let fitted = try vectorizer.fitted(to: inputs.map(\.diagram.diagram))
-            for input in inputs { try emit(input.diagram, fitted, input.record) }
-        } else {
-            let fitted = try vectorizer.fitted(to: [])
-            while let input = try reader.nextDiagram() { try emit(input.diagram, fitted, input.record) }
-        }
     }
 
     static func runReduce(_ context: ToolContext) throws {
