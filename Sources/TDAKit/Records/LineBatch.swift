@@ -1,6 +1,8 @@
 /// A run of consecutive input lines copied into one buffer, with where each came from, so that
 /// several threads can parse them (`RecordReader.nextLines`). Blank lines are kept.
 public struct LineBatch: Sendable {
+    public init() {}
+
     var bytes: [UInt8] = []
     /// Line i is `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
     var ends: [Int] = []
@@ -8,6 +10,13 @@ public struct LineBatch: Sendable {
     public private(set) var locations: [String] = []
 
     public var count: Int { ends.count }
+
+    /// Empties the batch, keeping its storage for the next one.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        locations.removeAll(keepingCapacity: true)
+    }
 
     mutating func append(_ line: UnsafeRawBufferPointer, location: String) {
         bytes.append(contentsOf: line)

@@ -21,11 +21,11 @@ public struct VectorRecordEncoder: Sendable {
         namesField = field
     }
 
-    /// The line of the record `VectorRecord(id:meta:values:names:)` with this encoder's names;
-    /// nil when a value is NaN (`RecordWriter.write` then reports it for the record).
-    public func line(id: String?, meta: JSONObject, values: [Double]) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(namesField.count + 24 * values.count + 64)
+    /// Appends the line of the record `VectorRecord(id:meta:values:names:)` with this encoder's
+    /// names to `out`; false, with `out` unchanged, when a value is NaN (`RecordWriter.write`
+    /// then reports it for the record).
+    public func append(id: String?, meta: JSONObject, values: [Double], to out: inout [UInt8]) -> Bool {
+        let start = out.count
         out.append(contentsOf: #"{"type":"vector""#.utf8)
         if let id {
             out.append(contentsOf: #","id":"#.utf8)
@@ -38,9 +38,10 @@ public struct VectorRecordEncoder: Sendable {
             out.append(contentsOf: #","meta":"#.utf8)
             try JSONWriter.write(.object(meta), to: &out)
         } catch {
-            return nil
+            out.removeSubrange(start...)
+            return false
         }
         out.append(contentsOf: "}\n".utf8)
-        return out
+        return true
     }
 }

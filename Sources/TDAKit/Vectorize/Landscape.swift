@@ -12,6 +12,8 @@ public struct Landscape: Vectorization {
     /// True when `samples` ascend (always, unless a fitted end is NaN): then each point only
     /// visits the samples under its tent.
     let samplesAscend: Bool
+    /// samples[0] and 1 / spacing, to guess where a value falls in the (evenly spaced) samples.
+    let origin: Double, inverseSpacing: Double
 
     public init(parameters: inout VectorizationParameters) throws {
         self.init(numLandscapes: try parameters.int("num_landscapes", default: 5, minimum: 1),
@@ -23,6 +25,9 @@ public struct Landscape: Vectorization {
         self.grid = grid
         samples = grid.points
         samplesAscend = zip(samples, samples.dropFirst()).allSatisfy { $0 <= $1 }
+        origin = samples.first ?? 0
+        let spacing = ((samples.last ?? 0) - origin) / Double(max(samples.count - 1, 1))
+        inverseSpacing = spacing > 0 && spacing.isFinite ? 1 / spacing : 0
     }
 
     public var needsFit: Bool { grid.needsFit }
@@ -37,22 +42,26 @@ public struct Landscape: Vectorization {
 
     /// Each sample x keeps the k largest tent heights h = (d − b)/2 − |x − (b + d)/2| > 0 in
     /// descending order, stored in place (landscape j of sample i at `j · samples + i`). A point
-    /// only visits the samples where its tent is positive (`support`): 200 points × 100 samples
-    /// took 7× longer when every point visited every sample.
+    /// only visits the samples where its tent is positive (`support`): with every point visiting
+    /// every sample, 5 landscapes × 100 samples of 200-point diagrams ran 3× slower.
     public func vectorize(_ points: [PersistencePair], into values: inout [Double]) {
         let start = values.count, n = samples.count, k = numLandscapes
-        values += [Double](repeating: 0, count: k * n)
+        values.append(contentsOf: repeatElement(0, count: k * n))
         values.withUnsafeMutableBufferPointer { buffer in
             samples.withUnsafeBufferPointer { xs in
                 guard let out = buffer.baseAddress.map({ $0 + start }), let x = xs.baseAddress else { return }
+                let smallest = out + (k - 1) * n  // the row of λ_k: the smallest height kept
                 for p in points {
                     let half = (p.death - p.birth) / 2, middle = (p.birth + p.death) / 2
                     for i in support(half: half, middle: middle, x, n) {
                         let h = half - abs(x[i] - middle)
-                        guard h > out[(k - 1) * n + i] else { continue }
-                        var j = k - 1
-                        while j > 0 && out[(j - 1) * n + i] < h { out[j * n + i] = out[(j - 1) * n + i]; j -= 1 }
-                        out[j * n + i] = h
+                        guard h > smallest[i] else { continue }
+                        var row = smallest
+                        while row != out && (row - n)[i] < h {
+                            row[i] = (row - n)[i]
+                            row -= n
+                        }
+                        row[i] = h
                     }
                 }
                 for i in 0..<(k * n) { out[i] *= (2.0).squareRoot() }
@@ -62,24 +71,30 @@ public struct Landscape: Vectorization {
 
     /// The samples where the tent of half-width `half` around `middle` is positive. The height
     /// half − |x − middle| never decreases left of the peak and never increases right of it, also
-    /// in floating point (rounded subtraction is monotone), so binary searches find the range
-    /// exactly; unordered samples give the whole grid.
+    /// in floating point (rounded subtraction is monotone), so the range is found exactly by
+    /// searching each side, starting from where evenly spaced samples put it; unordered samples
+    /// give the whole grid.
     func support(half: Double, middle: Double, _ x: UnsafePointer<Double>, _ n: Int) -> Range<Int> {
         guard samplesAscend else { return 0..<n }
-        let peak = partitionPoint(0, n) { x[$0] >= middle }
-        let low = partitionPoint(0, peak) { half - abs(x[$0] - middle) > 0 }
-        let high = partitionPoint(peak, n) { !(half - abs(x[$0] - middle) > 0) }
+        let peak = partitionPoint(0, n, near: guess(middle, n)) { x[$0] >= middle }
+        let low = partitionPoint(0, peak, near: guess(middle - half, n)) { half - abs(x[$0] - middle) > 0 }
+        let high = partitionPoint(peak, n, near: guess(middle + half, n)) { !(half - abs(x[$0] - middle) > 0) }
         return low..<high
+    }
+
+    /// The index of the sample at or after `value` if the samples are evenly spaced, in 0...n.
+    func guess(_ value: Double, _ n: Int) -> Int {
+        let g = (value - origin) * inverseSpacing
+        return g > 0 ? (g < Double(n) ? Int(g.rounded(.up)) : n) : 0
     }
 }
 
-/// The first index in `low..<high` where `isAfter` holds, for a predicate false then true.
+/// The first index in `low..<high` where `isAfter` holds (a predicate false, then true), walking
+/// from `guess`: O(1) when the guess is close.
 @inline(__always)
-func partitionPoint(_ low: Int, _ high: Int, _ isAfter: (Int) -> Bool) -> Int {
-    var (low, high) = (low, high)
-    while low < high {
-        let mid = low + (high - low) / 2
-        if isAfter(mid) { high = mid } else { low = mid + 1 }
-    }
-    return low
+func partitionPoint(_ low: Int, _ high: Int, near guess: Int, _ isAfter: (Int) -> Bool) -> Int {
+    var i = min(max(guess, low), high)
+    while i > low && isAfter(i - 1) { i -= 1 }
+    while i < high && !isAfter(i) { i += 1 }
+    return i
 }

@@ -50,22 +50,33 @@ public struct PersistenceImage: Vectorization {
     public func vectorize(_ points: [PersistencePair], into values: inout [Double]) {
         let xs = linspace(range[0], range[1], resolution[0]), ys = linspace(range[2], range[3], resolution[1])
         let twoSigma2 = 2 * bandwidth * bandwidth, norm = 1 / (bandwidth * bandwidth * 2 * Double.pi)
-        let start = values.count, nx = xs.count
-        values += [Double](repeating: 0, count: nx * ys.count)
-        // The Gaussian is separable: nx + ny exponentials per point, then a rank-one update of the
-        // image through raw pointers (bounds-checked subscripts kept this loop from vectorising).
-        var gx = [Double](repeating: 0, count: nx)
+        let start = values.count, nx = xs.count, ny = ys.count
+        values.append(contentsOf: repeatElement(0, count: nx * ny))
+        // The Gaussian is separable: nx + ny exponentials per point (four at a time, `VectorExp`),
+        // then a rank-one update of the image through raw pointers (bounds-checked subscripts kept
+        // this loop from vectorising).
+        let paddedX = VectorExp.padded(nx), paddedY = VectorExp.padded(ny)
+        let gx = UnsafeMutablePointer<Double>.allocate(capacity: paddedX)
+        let gy = UnsafeMutablePointer<Double>.allocate(capacity: paddedY)
+        defer { gx.deallocate(); gy.deallocate() }
         values.withUnsafeMutableBufferPointer { image in
-            gx.withUnsafeMutableBufferPointer { gx in
-                guard let out = image.baseAddress.map({ $0 + start }), let g = gx.baseAddress else { return }
-                for p in points {
-                    for i in 0..<nx { g[i] = exp(-(xs[i] - p.birth) * (xs[i] - p.birth) / twoSigma2) }
-                    let w = weight(p) * norm, persistence = p.death - p.birth
-                    for (j, y) in ys.enumerated() {
-                        let gy = w * exp(-(persistence - y) * (persistence - y) / twoSigma2)
-                        let row = out + j * nx
-                        for i in 0..<nx { row[i] += gy * g[i] }
-                    }
+            guard let out = image.baseAddress.map({ $0 + start }) else { return }
+            for p in points {
+                let persistence = p.death - p.birth
+                for i in 0..<paddedX {
+                    let d = i < nx ? xs[i] - p.birth : 0
+                    gx[i] = -d * d / twoSigma2
+                }
+                for j in 0..<paddedY {
+                    let d = j < ny ? persistence - ys[j] : 0
+                    gy[j] = -d * d / twoSigma2
+                }
+                VectorExp.exponentiate(gx, count: paddedX)
+                VectorExp.exponentiate(gy, count: paddedY)
+                let w = weight(p) * norm
+                for j in 0..<ny {
+                    let row = out + j * nx, scale = w * gy[j]
+                    for i in 0..<nx { row[i] += scale * gx[i] }
                 }
             }
         }
