@@ -52,31 +52,25 @@ public struct PersistenceImage: Vectorization {
         let twoSigma2 = 2 * bandwidth * bandwidth, norm = 1 / (bandwidth * bandwidth * 2 * Double.pi)
         let start = values.count, nx = xs.count, ny = ys.count
         values.append(contentsOf: repeatElement(0, count: nx * ny))
-        // The Gaussian is separable: nx + ny exponentials per point (four at a time, `VectorExp`),
-        // then a rank-one update of the image through raw pointers (bounds-checked subscripts kept
-        // this loop from vectorising).
-        let paddedX = VectorExp.padded(nx), paddedY = VectorExp.padded(ny)
-        let gx = UnsafeMutablePointer<Double>.allocate(capacity: paddedX)
-        let gy = UnsafeMutablePointer<Double>.allocate(capacity: paddedY)
-        defer { gx.deallocate(); gy.deallocate() }
+        // The Gaussian is separable: nx + ny exponentials per point (eight at a time, `VectorExp`,
+        // gx in g[0 ..< nx] and gy after it), then a rank-one update of the image through raw
+        // pointers (bounds-checked subscripts kept this loop from vectorising).
+        let padded = VectorExp.padded(nx + ny)
+        let g = UnsafeMutablePointer<Double>.allocate(capacity: padded)
+        defer { g.deallocate() }
         values.withUnsafeMutableBufferPointer { image in
             guard let out = image.baseAddress.map({ $0 + start }) else { return }
+            let gy = g + nx
             for p in points {
                 let persistence = p.death - p.birth
-                for i in 0..<paddedX {
-                    let d = i < nx ? xs[i] - p.birth : 0
-                    gx[i] = -d * d / twoSigma2
-                }
-                for j in 0..<paddedY {
-                    let d = j < ny ? persistence - ys[j] : 0
-                    gy[j] = -d * d / twoSigma2
-                }
-                VectorExp.exponentiate(gx, count: paddedX)
-                VectorExp.exponentiate(gy, count: paddedY)
+                for i in 0..<nx { g[i] = -(xs[i] - p.birth) * (xs[i] - p.birth) / twoSigma2 }
+                for j in 0..<ny { gy[j] = -(persistence - ys[j]) * (persistence - ys[j]) / twoSigma2 }
+                for i in (nx + ny)..<padded { g[i] = 0 }
+                VectorExp.exponentiate(g, count: padded)
                 let w = weight(p) * norm
                 for j in 0..<ny {
                     let row = out + j * nx, scale = w * gy[j]
-                    for i in 0..<nx { row[i] += scale * gx[i] }
+                    for i in 0..<nx { row[i] += scale * g[i] }
                 }
             }
         }
