@@ -31,7 +31,6 @@ public enum PerslayVecTool {
                 OptionSpec("directions", .integer, default: "10", help: "Sliced Wasserstein: num_directions as gudhi (uses N − 1 lines)."),
                 OptionSpec("dim", .integer, default: "1", help: "Homology dimension compared."),
                 OptionSpec("to", .file, placeholder: "REF", help: "Compare each diagram with the first diagram of REF."),
-                StandardOptions.threads,
             ]),
             SubcommandSpec("reduce", summary: "one vector per group: mean or bootstrap mean of means", options: [
                 OptionSpec("by", .text, default: "id", placeholder: "FIELD", help: "Group field (id, meta.model, ...)."),
