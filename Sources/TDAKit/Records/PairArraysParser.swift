@@ -52,10 +52,10 @@ extension JSONParser {
     mutating func scanPair() -> PersistencePair? {
         guard consume("["), let birth = scanNumber(), consume(",") else { return nil }
         let death: Double
-        if consumeNull() {
-            death = .infinity
-        } else if let number = scanNumber() {
+        if let number = scanNumber() {
             death = number
+        } else if consumeNull() {
+            death = .infinity
         } else {
             return nil
         }
