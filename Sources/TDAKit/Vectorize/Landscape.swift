@@ -43,7 +43,7 @@ public struct Landscape: Vectorization {
     /// Each sample x keeps the k largest tent heights h = (d − b)/2 − |x − (b + d)/2| > 0 in
     /// descending order, stored in place (landscape j of sample i at `j · samples + i`). A point
     /// only visits the samples where its tent is positive (`support`): with every point visiting
-    /// every sample, 5 landscapes × 100 samples of 200-point diagrams ran 3× slower.
+    /// every sample, 5 landscapes × 100 samples of 10 000 200-point diagrams took 0.72 s, not 0.19 s.
     public func vectorize(_ points: [PersistencePair], into values: inout [Double]) {
         let start = values.count, n = samples.count, k = numLandscapes
         values.append(contentsOf: repeatElement(0, count: k * n))
