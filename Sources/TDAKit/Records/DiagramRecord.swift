@@ -12,9 +12,28 @@ public struct DiagramRecord: Sendable {
 
     /// Reads a `diagram` record; a death before its birth or a non-finite birth is a data error.
     public init(_ record: Record) throws(ToolError) {
+        try self.init(record, captured: nil)
+    }
+
+    /// Reads a `diagram` record whose bars the reader's fast path may already have parsed
+    /// (`captured`, then absent from `record.fields`); nil reads the `diagrams` field.
+    init(_ record: Record, captured: [[PersistencePair]]?) throws(ToolError) {
         guard record.type == "diagram" else { throw record.error("is a \(record.type) record, expected diagram") }
         id = record.id
         meta = record.meta
+        let dimensions: [[PersistencePair]]
+        if let captured { dimensions = captured } else { dimensions = try Self.pairs(of: record) }
+        for (k, pairs) in dimensions.enumerated() {
+            for (i, pair) in pairs.enumerated() where !(pair.death >= pair.birth) {
+                throw record.error("dimension \(k) bar \(i) dies before it is born (\(pair.birth), \(pair.death))")
+            }
+        }
+        diagram = PersistenceDiagram(dimensions: dimensions)
+    }
+
+    /// The bars of the generic `diagrams` field: per dimension an array of `[birth, death]`,
+    /// `death` a number or `null`.
+    static func pairs(of record: Record) throws(ToolError) -> [[PersistencePair]] {
         guard let dims = try record.required("diagrams").arrayElements else {
             throw record.error("field \"diagrams\" must be an array (one list of [birth, death] per dimension)")
         }
@@ -24,22 +43,17 @@ public struct DiagramRecord: Sendable {
             var pairs: [PersistencePair] = []
             pairs.reserveCapacity(bars.count)
             for (i, bar) in bars.enumerated() {
-                let pair: PersistencePair
                 switch bar {
-                case .numbers(let xs) where xs.count == 2: pair = PersistencePair(birth: xs[0], death: xs[1])
+                case .numbers(let xs) where xs.count == 2: pairs.append(PersistencePair(birth: xs[0], death: xs[1]))
                 case .array(let xs) where xs.count == 2 && xs[1] == .null:
                     guard let birth = xs[0].doubleValue else { throw record.error("dimension \(k) bar \(i) has a non-numeric birth") }
-                    pair = PersistencePair(birth: birth, death: .infinity)
+                    pairs.append(PersistencePair(birth: birth, death: .infinity))
                 default: throw record.error("dimension \(k) bar \(i) is not a [birth, death] pair")
                 }
-                guard pair.death >= pair.birth else {
-                    throw record.error("dimension \(k) bar \(i) dies before it is born (\(pair.birth), \(pair.death))")
-                }
-                pairs.append(pair)
             }
             dimensions.append(pairs)
         }
-        diagram = PersistenceDiagram(dimensions: dimensions)
+        return dimensions
     }
 
     public var record: Record {

@@ -15,6 +15,8 @@ public struct JSONParser {
     @usableFromInline let base: UnsafePointer<UInt8>
     @usableFromInline let end: UnsafePointer<UInt8>
     @usableFromInline var p: UnsafePointer<UInt8>
+    /// Where the fast path puts one top-level field's pairs (`parse(_:capturing:)`); nil: no fast path.
+    var capture: PairArraysCapture?
     /// Deeper nesting than this is rejected rather than risking the stack.
     @usableFromInline static let maximumDepth = 256
 
@@ -28,7 +30,16 @@ public struct JSONParser {
 
     /// Parses one complete JSON value; only whitespace may follow it.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(SyntaxError) -> JSONValue {
+        try parse(bytes, capturing: nil)
+    }
+
+    /// Parses like `parse(_:)`, except that when `capture` is given and the text is an object, the
+    /// first value of the key `capture.key` goes through `captureField(_:depth:)`: when it is an array of
+    /// arrays of [number, number or null] pairs it lands in `capture.dimensions`, not in the object.
+    static func parse(_ bytes: UnsafeRawBufferPointer, capturing capture: PairArraysCapture?) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes)
+        capture?.reset()
+        parser.capture = capture
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
         guard parser.p == parser.end else { throw parser.error("unexpected \(parser.describeCurrent()) after the JSON value") }
@@ -146,7 +157,7 @@ public struct JSONParser {
                 throw error("unexpected \(describeCurrent()) after key \"\(key)\", expected ':'")
             }
             p += 1
-            entries.append((key, try parseValue(depth: depth)))
+            if !captureField(key, depth: depth) { entries.append((key, try parseValue(depth: depth))) }
             skipWhitespace()
             guard p < end else { throw error("unexpected end of line inside an object") }
             if p.pointee == UInt8(ascii: ",") { p += 1; continue }

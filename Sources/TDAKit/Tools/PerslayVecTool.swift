@@ -20,6 +20,7 @@ public enum PerslayVecTool {
             OptionSpec("vec-file", .file, placeholder: "FILE", help: "Vectorization specs from FILE, one per line (# starts a comment)."),
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),
+            StandardOptions.threads,
             StandardOptions.output,
         ],
         subcommands: [
@@ -30,7 +31,6 @@ public enum PerslayVecTool {
                 OptionSpec("directions", .integer, default: "10", help: "Sliced Wasserstein: num_directions as gudhi (uses N − 1 lines)."),
                 OptionSpec("dim", .integer, default: "1", help: "Homology dimension compared."),
                 OptionSpec("to", .file, placeholder: "REF", help: "Compare each diagram with the first diagram of REF."),
-                StandardOptions.threads,
             ]),
             SubcommandSpec("reduce", summary: "one vector per group: mean or bootstrap mean of means", options: [
                 OptionSpec("by", .text, default: "id", placeholder: "FIELD", help: "Group field (id, meta.model, ...)."),
@@ -76,37 +76,6 @@ public enum PerslayVecTool {
             throw ToolError.usage("--dims wants comma-separated dimensions ≥ 0, not '\(text)'")
         }
         return dims.compactMap { $0 }
-    }
-
-    static func runVectorize(_ context: ToolContext) throws {
-        let (positional, files) = try splitOperands(context.arguments.operands)
-        let fromFile = try context.arguments.string("vec-file").map { path in
-            try readLines(path).map { String($0.prefix { $0 != "#" }.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
-        } ?? []
-        let specs = fromFile + context.arguments.all("vec") + positional
-        let vectorizer = DiagramVectorizer(vectorizations: try (specs.isEmpty ? ["stats"] : specs).map(VectorizationRegistry.make),
-                                           dimensions: try dimensions(context),
-                                           infinityValue: context.arguments.double("inf-value"))
-        let reader = RecordReader(paths: files)
-        let writer = try context.recordWriter()
-        let names = vectorizer.valueNames
-        func emit(_ diagram: DiagramRecord, _ fitted: FittedDiagramVectorizer, _ record: Record) throws {
-            let values: [Double]
-            do { values = try fitted.vector(diagram.diagram) } catch let error as VectorizationError {
-                throw record.error(error.description)
-            }
-            try writer.write(VectorRecord(id: diagram.id, meta: diagram.meta, values: values, names: names).record)
-        }
-        if vectorizer.needsFit {
-            // A range to fit (gudhi's fit on the whole list): read everything first.
-            let records = try reader.readAll()
-            let diagrams = try records.map { try DiagramRecord($0) }
-            let fitted = try vectorizer.fitted(to: diagrams.map(\.diagram))
-            for (record, diagram) in zip(records, diagrams) { try emit(diagram, fitted, record) }
-        } else {
-            let fitted = try vectorizer.fitted(to: [])
-            while let record = try reader.next() { try emit(try DiagramRecord(record), fitted, record) }
-        }
     }
 
     static func runReduce(_ context: ToolContext) throws {
@@ -163,8 +132,7 @@ public enum PerslayVecTool {
         guard dim >= 0 else { throw ToolError.usage("--dim wants a dimension ≥ 0") }
         let points = DiagramVectorizer(vectorizations: [], dimensions: [dim], infinityValue: context.arguments.double("inf-value"))
         func load(_ paths: [String]) throws -> [(record: DiagramRecord, points: [PersistencePair])] {
-            try RecordReader(paths: paths).readAll().map { record in
-                let diagram = try DiagramRecord(record)
+            try RecordReader(paths: paths).readAllDiagrams().map { record, diagram in
                 do { return (diagram, try points.points(diagram.diagram, dimension: dim)) } catch let error as VectorizationError {
                     throw record.error(error.description)
                 }

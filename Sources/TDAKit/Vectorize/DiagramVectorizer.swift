@@ -29,18 +29,26 @@ public struct DiagramVectorizer: Sendable {
     /// Throws for NaN coordinates, an infinite birth or death < birth.
     public func points(_ diagram: PersistenceDiagram, dimension k: Int) throws -> [PersistencePair] {
         guard k < diagram.dimensions.count else { return [] }
-        var points: [PersistencePair] = []
-        points.reserveCapacity(diagram.dimensions[k].count)
-        for (index, pair) in diagram.dimensions[k].enumerated() {
+        let bars = diagram.dimensions[k]
+        var essential = 0
+        for (index, pair) in bars.enumerated() {
             guard pair.birth.isFinite, !pair.death.isNaN, pair.death >= pair.birth else {
                 throw VectorizationError.invalidPoint(dimension: k, index: index, birth: pair.birth, death: pair.death)
             }
+            if !pair.death.isFinite {
+                essential += 1
+                if let replacement = infinityValue, !(replacement >= pair.birth) {
+                    throw VectorizationError.invalidPoint(dimension: k, index: index, birth: pair.birth, death: replacement)
+                }
+            }
+        }
+        if essential == 0 { return bars }  // all finite: the diagram's own array, not a copy
+        var points: [PersistencePair] = []
+        points.reserveCapacity(bars.count)
+        for pair in bars {
             if pair.death.isFinite {
                 points.append(pair)
             } else if let replacement = infinityValue {
-                guard replacement >= pair.birth else {
-                    throw VectorizationError.invalidPoint(dimension: k, index: index, birth: pair.birth, death: replacement)
-                }
                 points.append(PersistencePair(birth: pair.birth, death: replacement))
             }
         }

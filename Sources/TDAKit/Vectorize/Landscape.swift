@@ -9,17 +9,25 @@ public struct Landscape: Vectorization {
     public var numLandscapes: Int
     public var grid: SampleGrid
     let samples: [Double]
+    /// True when `samples` ascend (always, unless a fitted end is NaN): then each point only
+    /// visits the samples under its tent.
+    let samplesAscend: Bool
+    /// samples[0] and 1 / spacing, to guess where a value falls in the (evenly spaced) samples.
+    let origin: Double, inverseSpacing: Double
 
     public init(parameters: inout VectorizationParameters) throws {
-        numLandscapes = try parameters.int("num_landscapes", default: 5, minimum: 1)
-        grid = try SampleGrid(parameters: &parameters)
-        samples = grid.points
+        self.init(numLandscapes: try parameters.int("num_landscapes", default: 5, minimum: 1),
+                  grid: try SampleGrid(parameters: &parameters))
     }
 
     init(numLandscapes: Int, grid: SampleGrid) {
         self.numLandscapes = numLandscapes
         self.grid = grid
         samples = grid.points
+        samplesAscend = zip(samples, samples.dropFirst()).allSatisfy { $0 <= $1 }
+        origin = samples.first ?? 0
+        let spacing = ((samples.last ?? 0) - origin) / Double(max(samples.count - 1, 1))
+        inverseSpacing = spacing > 0 && spacing.isFinite ? 1 / spacing : 0
     }
 
     public var needsFit: Bool { grid.needsFit }
@@ -32,21 +40,61 @@ public struct Landscape: Vectorization {
         Landscape(numLandscapes: numLandscapes, grid: grid.fitted(to: diagrams))
     }
 
+    /// Each sample x keeps the k largest tent heights h = (d − b)/2 − |x − (b + d)/2| > 0 in
+    /// descending order, stored in place (landscape j of sample i at `j · samples + i`). A point
+    /// only visits the samples where its tent is positive (`support`): with every point visiting
+    /// every sample, 5 landscapes × 100 samples of 10 000 200-point diagrams took 0.72 s, not 0.19 s.
     public func vectorize(_ points: [PersistencePair], into values: inout [Double]) {
-        let start = values.count
-        values += [Double](repeating: 0, count: numLandscapes * samples.count)
-        var tents = [Double](repeating: 0, count: numLandscapes)
-        for (i, x) in samples.enumerated() {
-            // Keep the k largest tent heights at x in descending order (insertion into a short list).
-            for j in 0..<numLandscapes { tents[j] = 0 }
-            for p in points {
-                let h = (p.death - p.birth) / 2 - abs(x - (p.birth + p.death) / 2)
-                guard h > tents[numLandscapes - 1] else { continue }
-                var j = numLandscapes - 1
-                while j > 0 && tents[j - 1] < h { tents[j] = tents[j - 1]; j -= 1 }
-                tents[j] = h
+        let start = values.count, n = samples.count, k = numLandscapes
+        values.append(contentsOf: repeatElement(0, count: k * n))
+        values.withUnsafeMutableBufferPointer { buffer in
+            samples.withUnsafeBufferPointer { xs in
+                guard let out = buffer.baseAddress.map({ $0 + start }), let x = xs.baseAddress else { return }
+                let smallest = out + (k - 1) * n  // the row of λ_k: the smallest height kept
+                for p in points {
+                    let half = (p.death - p.birth) / 2, middle = (p.birth + p.death) / 2
+                    for i in support(half: half, middle: middle, x, n) {
+                        let h = half - abs(x[i] - middle)
+                        guard h > smallest[i] else { continue }
+                        var row = smallest
+                        while row != out && (row - n)[i] < h {
+                            row[i] = (row - n)[i]
+                            row -= n
+                        }
+                        row[i] = h
+                    }
+                }
+                for i in 0..<(k * n) { out[i] *= (2.0).squareRoot() }
             }
-            for j in 0..<numLandscapes { values[start + j * samples.count + i] = (2.0).squareRoot() * tents[j] }
         }
     }
+
+    /// The samples where the tent of half-width `half` around `middle` is positive. The height
+    /// half − |x − middle| never decreases left of the peak and never increases right of it, also
+    /// in floating point (rounded subtraction is monotone), so the range is found exactly by
+    /// searching each side, starting from where evenly spaced samples put it; unordered samples
+    /// give the whole grid.
+    func support(half: Double, middle: Double, _ x: UnsafePointer<Double>, _ n: Int) -> Range<Int> {
+        guard samplesAscend else { return 0..<n }
+        let peak = partitionPoint(0, n, near: guess(middle, n)) { x[$0] >= middle }
+        let low = partitionPoint(0, peak, near: guess(middle - half, n)) { half - abs(x[$0] - middle) > 0 }
+        let high = partitionPoint(peak, n, near: guess(middle + half, n)) { !(half - abs(x[$0] - middle) > 0) }
+        return low..<high
+    }
+
+    /// The index of the sample at or after `value` if the samples are evenly spaced, in 0...n.
+    func guess(_ value: Double, _ n: Int) -> Int {
+        let g = (value - origin) * inverseSpacing
+        return g > 0 ? (g < Double(n) ? Int(g.rounded(.up)) : n) : 0
+    }
+}
+
+/// The first index in `low..<high` where `isAfter` holds (a predicate false, then true), walking
+/// from `guess`: O(1) when the guess is close.
+@inline(__always)
+func partitionPoint(_ low: Int, _ high: Int, near guess: Int, _ isAfter: (Int) -> Bool) -> Int {
+    var i = min(max(guess, low), high)
+    while i > low && isAfter(i - 1) { i -= 1 }
+    while i < high && !isAfter(i) { i += 1 }
+    return i
 }

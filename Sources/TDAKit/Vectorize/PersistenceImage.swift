@@ -50,22 +50,27 @@ public struct PersistenceImage: Vectorization {
     public func vectorize(_ points: [PersistencePair], into values: inout [Double]) {
         let xs = linspace(range[0], range[1], resolution[0]), ys = linspace(range[2], range[3], resolution[1])
         let twoSigma2 = 2 * bandwidth * bandwidth, norm = 1 / (bandwidth * bandwidth * 2 * Double.pi)
-        let start = values.count, nx = xs.count
-        values += [Double](repeating: 0, count: nx * ys.count)
-        // The Gaussian is separable: nx + ny exponentials per point, then a rank-one update of the
-        // image through raw pointers (bounds-checked subscripts kept this loop from vectorising).
-        var gx = [Double](repeating: 0, count: nx)
+        let start = values.count, nx = xs.count, ny = ys.count
+        values.append(contentsOf: repeatElement(0, count: nx * ny))
+        // The Gaussian is separable: nx + ny exponentials per point (eight at a time, `VectorExp`,
+        // gx in g[0 ..< nx] and gy after it), then a rank-one update of the image through raw
+        // pointers (bounds-checked subscripts kept this loop from vectorising).
+        let padded = VectorExp.padded(nx + ny)
+        let g = UnsafeMutablePointer<Double>.allocate(capacity: padded)
+        defer { g.deallocate() }
         values.withUnsafeMutableBufferPointer { image in
-            gx.withUnsafeMutableBufferPointer { gx in
-                guard let out = image.baseAddress.map({ $0 + start }), let g = gx.baseAddress else { return }
-                for p in points {
-                    for i in 0..<nx { g[i] = exp(-(xs[i] - p.birth) * (xs[i] - p.birth) / twoSigma2) }
-                    let w = weight(p) * norm, persistence = p.death - p.birth
-                    for (j, y) in ys.enumerated() {
-                        let gy = w * exp(-(persistence - y) * (persistence - y) / twoSigma2)
-                        let row = out + j * nx
-                        for i in 0..<nx { row[i] += gy * g[i] }
-                    }
+            guard let out = image.baseAddress.map({ $0 + start }) else { return }
+            let gy = g + nx
+            for p in points {
+                let persistence = p.death - p.birth
+                for i in 0..<nx { g[i] = -(xs[i] - p.birth) * (xs[i] - p.birth) / twoSigma2 }
+                for j in 0..<ny { gy[j] = -(persistence - ys[j]) * (persistence - ys[j]) / twoSigma2 }
+                for i in (nx + ny)..<padded { g[i] = 0 }
+                VectorExp.exponentiate(g, count: padded)
+                let w = weight(p) * norm
+                for j in 0..<ny {
+                    let row = out + j * nx, scale = w * gy[j]
+                    for i in 0..<nx { row[i] += scale * g[i] }
                 }
             }
         }
