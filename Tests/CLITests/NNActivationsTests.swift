@@ -49,13 +49,17 @@ import TDAKit
         let r = try Shell.run(Self.model + """
          nn-activations --model m.json --layers dense2 --points neurons --inputs 20 --output-format csv -o n.csv && head -2 n.csv | cut -c1-12
          nn-activations --model m.json --layers dense2 --points neurons --inputs 20 | ph-rips | tda cat --output-format csv | head -2
+         nn-activations --model m.json --points neurons --inputs 20 | ph-rips | perslay-vec --output-format csv | cut -d, -f1-2
          nn-activations --model m.json --inputs 20 --output-format csv -o x.csv; echo "status $?"; test -e x.csv && echo "partial file written"
         """)
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5, "\(r.stdout) \(r.stderr)")
+        #expect(lines.count == 9, "\(r.stdout) \(r.stderr)")
         #expect(lines[0] == "name,x0,x1,x" && lines[1].hasPrefix("dense2:0,"), "neuron names first, then the 20 inputs")
         #expect(lines[2] == "dim,birth,death" && lines[3].hasPrefix("0,0,"))
-        #expect(lines[4] == "status 65" && r.stderr.contains("CSV output holds one cloud table"))
+        #expect(lines[4] == "id,stats.H0.count" && lines[5...7].map { $0.split(separator: ",")[0] } == ["m/dense1", "m/dense2", "m/dense3"],
+                "one row per layer's vector")
+        #expect(lines[5...7].allSatisfy { Int($0.split(separator: ",")[1]) != nil }, "bar counts")
+        #expect(lines[8] == "status 65" && r.stderr.contains("CSV output holds one cloud table"))
     }
 
     @Test func modelRecordsOnStdinAndImportanceDrawsOfNeurons() throws {

@@ -21,6 +21,7 @@ public enum PerslayVecTool {
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),
             StandardOptions.threads,
+            StandardOptions.outputFormat(table: "the vectors (or the distance matrix)"),
             StandardOptions.output,
         ],
         subcommands: [

@@ -58,7 +58,15 @@ extension PerslayVecTool {
             for i in (count * w / used)..<(count * (w + 1) / used) where !encode(worker, i) { break }
         }
         for worker in workers.prefix(used) {
-            writer.output.appendUnchecked(worker.bytes)
+            if writer.table != nil {
+                // `--output-format csv`: the encoded records (our own JSON) go through the table.
+                for line in worker.bytes.split(separator: 0x0A) {
+                    guard case .object(let fields)? = try? line.withUnsafeBytes({ try JSONParser.parse($0) }) else { continue }
+                    try writer.write(Record(fields: fields))
+                }
+            } else {
+                writer.output.appendUnchecked(worker.bytes)
+            }
             try writer.output.endRecord()
             if let record = worker.refused { try writer.write(record) }
             if let error = worker.failure { throw error }
