@@ -73,9 +73,21 @@ enum NumberParser {
     @inlinable
     static func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
 
+    /// The first non-digit at or after `from`, eight bytes at a time: a byte is a digit when
+    /// its high nibble is 3 both as it is and after adding 6 (0x30...0x39 stay below 0x40).
+    /// A carry out of a byte only happens for a byte ≥ 0xFA, itself a non-digit, so it can
+    /// only disturb bytes after the first non-digit. (Digit scanning was half of reading the
+    /// numbers of diagram records one byte at a time; perf, perslay-vec stats.)
     @inlinable
     static func skipDigits(_ from: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
         var p = from
+        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
+        while end - p >= 8 {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            let nonDigits = ((x & high) ^ threes) | (((x &+ 0x0606_0606_0606_0606) & high) ^ threes)
+            if nonDigits != 0 { return p + nonDigits.trailingZeroBitCount / 8 }
+            p += 8
+        }
         while p < end, isDigit(p.pointee) { p += 1 }
         return p
     }

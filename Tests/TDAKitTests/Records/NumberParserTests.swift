@@ -15,6 +15,17 @@ import Testing
     func reference(_ text: String) -> Double { strtod(text, nil) }
 
 
+    @Test func digitRunsEndAtTheFirstNonDigitWhateverTheByte() {
+        for byte in UInt8.min...UInt8.max {
+            for offset in 0..<12 {
+                let bytes = Array(repeating: UInt8(ascii: "7"), count: offset) + [byte] + Array(repeating: UInt8(ascii: "9"), count: 11)
+                let expected = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? bytes.count : offset
+                let found = bytes.withUnsafeBufferPointer { b in NumberParser.skipDigits(b.baseAddress!, b.baseAddress! + b.count) - b.baseAddress! }
+                #expect(found == expected, "byte \(byte) after \(offset) digits")
+            }
+        }
+    }
+
     @Test func randomBitPatternsRoundTrip() {
         var rng = SplitMix(state: 42)
         var mismatches = 0
