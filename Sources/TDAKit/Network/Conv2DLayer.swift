@@ -49,10 +49,15 @@ public final class Conv2DLayer: Layer {
         if mode.training { columns = cols; batch = x.rows }
         // products rows are (sample, position); the output is NCHW.
         var y = Matrix<Float>(rows: x.rows, cols: outputShape.count)
-        for s in 0..<x.rows {
-            for c in 0..<oc {
-                let b = bias.value[c]
-                for p in 0..<positions { y.storage[s * oc * positions + c * positions + p] = products[(s * positions + p) * oc + c] + b }
+        let positions = positions
+        y.storage.withUnsafeMutableBufferPointer { ys in
+            products.withUnsafeBufferPointer { ps in
+                for s in 0..<x.rows {
+                    for c in 0..<oc {
+                        let b = bias.value[c]
+                        for p in 0..<positions { ys[s * oc * positions + c * positions + p] = ps[(s * positions + p) * oc + c] + b }
+                    }
+                }
             }
         }
         return y
@@ -61,9 +66,14 @@ public final class Conv2DLayer: Layer {
     public func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
         let oc = outputShape.channels, rows = batch * positions
         var dProducts = [Float](repeating: 0, count: rows * oc)
-        for s in 0..<batch {
-            for c in 0..<oc {
-                for p in 0..<positions { dProducts[(s * positions + p) * oc + c] = dy.storage[s * oc * positions + c * positions + p] }
+        let positions = positions
+        dProducts.withUnsafeMutableBufferPointer { dps in
+            dy.storage.withUnsafeBufferPointer { dys in
+                for s in 0..<batch {
+                    for c in 0..<oc {
+                        for p in 0..<positions { dps[(s * positions + p) * oc + c] = dys[s * oc * positions + c * positions + p] }
+                    }
+                }
             }
         }
         var dColumns = [Float](repeating: 0, count: rows * patch)
@@ -86,16 +96,29 @@ public final class Conv2DLayer: Layer {
     }
 
     /// For every (sample, output position), the input patch in `weight`'s (channel, ky, kx) order.
+    ///
+    /// Through raw buffers: element writes to an array captured by the closure checked its
+    /// uniqueness every time (perf: unfold, fold and pooling were half of a CNN training step).
     private func unfold(_ x: Matrix<Float>) -> [Float] {
         var cols = [Float](repeating: 0, count: x.rows * positions * patch)
-        forEachTap(samples: x.rows) { s, p, q, source in if let source { cols[(s * positions + p) * patch + q] = x.storage[s * inputShape.count + source] } }
+        let (positions, patch, width) = (positions, patch, inputShape.count)
+        cols.withUnsafeMutableBufferPointer { out in
+            x.storage.withUnsafeBufferPointer { xs in
+                forEachTap(samples: x.rows) { s, p, q, source in if let source { out[(s * positions + p) * patch + q] = xs[s * width + source] } }
+            }
+        }
         return cols
     }
 
     /// The adjoint of `unfold`: sums patch gradients back onto the input.
     private func fold(_ dColumns: [Float]) -> Matrix<Float> {
         var dx = Matrix<Float>(rows: batch, cols: inputShape.count)
-        forEachTap(samples: batch) { s, p, q, source in if let source { dx.storage[s * inputShape.count + source] += dColumns[(s * positions + p) * patch + q] } }
+        let (positions, patch, width) = (positions, patch, inputShape.count)
+        dx.storage.withUnsafeMutableBufferPointer { out in
+            dColumns.withUnsafeBufferPointer { d in
+                forEachTap(samples: batch) { s, p, q, source in if let source { out[s * width + source] += d[(s * positions + p) * patch + q] } }
+            }
+        }
         return dx
     }
 

@@ -24,18 +24,25 @@ public final class PoolingLayer: Layer {
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
         var y = Matrix<Float>(rows: x.rows, cols: outputShape.count)
         var won = [Int](repeating: 0, count: reduction == .max ? x.rows * outputShape.count : 0)
-        let scale = 1 / Float(size * size)
-        forEachWindow(samples: x.rows) { out, taps in
-            switch reduction {
-            case .max:
-                var best = taps[0]
-                for t in taps.dropFirst() where x.storage[t] > x.storage[best] || x.storage[t].isNaN { best = t }
-                y.storage[out] = x.storage[best]
-                won[out] = best
-            case .avg:
-                var sum: Float = 0
-                for t in taps { sum += x.storage[t] }
-                y.storage[out] = sum * scale
+        let (scale, reduction) = (1 / Float(size * size), reduction)
+        // Raw buffers, as in Conv2DLayer.unfold: captured arrays checked uniqueness per write.
+        y.storage.withUnsafeMutableBufferPointer { ys in
+            won.withUnsafeMutableBufferPointer { wins in
+                x.storage.withUnsafeBufferPointer { xs in
+                    forEachWindow(samples: x.rows) { out, taps in
+                        switch reduction {
+                        case .max:
+                            var best = taps[0]
+                            for t in taps.dropFirst() where xs[t] > xs[best] || xs[t].isNaN { best = t }
+                            ys[out] = xs[best]
+                            wins[out] = best
+                        case .avg:
+                            var sum: Float = 0
+                            for t in taps { sum += xs[t] }
+                            ys[out] = sum * scale
+                        }
+                    }
+                }
             }
         }
         if mode.training { winners = won; batch = x.rows }
@@ -44,31 +51,38 @@ public final class PoolingLayer: Layer {
 
     public func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
         var dx = Matrix<Float>(rows: batch, cols: inputShape.count)
-        let scale = 1 / Float(size * size)
-        forEachWindow(samples: batch) { out, taps in
-            switch reduction {
-            case .max: dx.storage[winners[out]] += dy.storage[out]
-            case .avg: for t in taps { dx.storage[t] += dy.storage[out] * scale }
+        let (scale, reduction) = (1 / Float(size * size), reduction)
+        dx.storage.withUnsafeMutableBufferPointer { dxs in
+            winners.withUnsafeBufferPointer { wins in
+                dy.storage.withUnsafeBufferPointer { dys in
+                    forEachWindow(samples: batch) { out, taps in
+                        switch reduction {
+                        case .max: dxs[wins[out]] += dys[out]
+                        case .avg: for t in taps { dxs[t] += dys[out] * scale }
+                        }
+                    }
+                }
             }
         }
         return dx
     }
 
     /// Calls `body(output index, input indices of its window)` over the whole batch.
-    private func forEachWindow(samples: Int, _ body: (Int, [Int]) -> Void) {
-        let (c, h, w) = (inputShape.channels, inputShape.height, inputShape.width)
+    private func forEachWindow(samples: Int, _ body: (Int, UnsafeBufferPointer<Int>) -> Void) {
+        let (c, h, w, size) = (inputShape.channels, inputShape.height, inputShape.width, size)
         let (oh, ow) = (outputShape.height, outputShape.width)
-        var taps = [Int](repeating: 0, count: size * size)
-        for s in 0..<samples {
-            for ch in 0..<c {
-                for oy in 0..<oh {
-                    for ox in 0..<ow {
-                        for ky in 0..<size {
-                            for kx in 0..<size {
-                                taps[ky * size + kx] = s * c * h * w + (ch * h + oy * size + ky) * w + ox * size + kx
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: size * size) { taps in
+            for s in 0..<samples {
+                for ch in 0..<c {
+                    for oy in 0..<oh {
+                        for ox in 0..<ow {
+                            for ky in 0..<size {
+                                for kx in 0..<size {
+                                    taps[ky * size + kx] = s * c * h * w + (ch * h + oy * size + ky) * w + ox * size + kx
+                                }
                             }
+                            body(((s * c + ch) * oh + oy) * ow + ox, UnsafeBufferPointer(taps))
                         }
-                        body(((s * c + ch) * oh + oy) * ow + ox, taps)
                     }
                 }
             }
