@@ -25,21 +25,36 @@ public final class PoolingLayer: Layer {
         var y = Matrix<Float>(rows: x.rows, cols: outputShape.count)
         var won = [Int](repeating: 0, count: reduction == .max ? x.rows * outputShape.count : 0)
         let (scale, reduction) = (1 / Float(size * size), reduction)
-        // Raw buffers, as in Conv2DLayer.unfold: captured arrays checked uniqueness per write.
+        let (c, h, w, size) = (inputShape.channels, inputShape.height, inputShape.width, size)
+        let (oh, ow) = (outputShape.height, outputShape.width)
+        // Direct loops over raw buffers: the window-by-window closure of `forEachWindow` was
+        // 15% of a CNN training step (perf).
         y.storage.withUnsafeMutableBufferPointer { ys in
             won.withUnsafeMutableBufferPointer { wins in
                 x.storage.withUnsafeBufferPointer { xs in
-                    forEachWindow(samples: x.rows) { out, taps in
-                        switch reduction {
-                        case .max:
-                            var best = taps[0]
-                            for t in taps.dropFirst() where xs[t] > xs[best] || xs[t].isNaN { best = t }
-                            ys[out] = xs[best]
-                            wins[out] = best
-                        case .avg:
-                            var sum: Float = 0
-                            for t in taps { sum += xs[t] }
-                            ys[out] = sum * scale
+                    var out = 0
+                    for plane in 0..<(x.rows * c) {
+                        for oy in 0..<oh {
+                            for ox in 0..<ow {
+                                let first = plane * h * w + oy * size * w + ox * size
+                                switch reduction {
+                                case .max:
+                                    var best = first
+                                    for ky in 0..<size {
+                                        for kx in 0..<size {
+                                            let t = first + ky * w + kx
+                                            if xs[t] > xs[best] || xs[t].isNaN { best = t }
+                                        }
+                                    }
+                                    ys[out] = xs[best]
+                                    wins[out] = best
+                                case .avg:
+                                    var sum: Float = 0
+                                    for ky in 0..<size { for kx in 0..<size { sum += xs[first + ky * w + kx] } }
+                                    ys[out] = sum * scale
+                                }
+                                out += 1
+                            }
                         }
                     }
                 }
@@ -68,6 +83,7 @@ public final class PoolingLayer: Layer {
     }
 
     /// Calls `body(output index, input indices of its window)` over the whole batch.
+    @inline(__always)
     private func forEachWindow(samples: Int, _ body: (Int, UnsafeBufferPointer<Int>) -> Void) {
         let (c, h, w, size) = (inputShape.channels, inputShape.height, inputShape.width, size)
         let (oh, ow) = (outputShape.height, outputShape.width)
