@@ -5,16 +5,19 @@
 /// beyond which the complex is a cone (so only H0's one infinite bar remains); births and
 /// deaths are distances of the input rounded to the working precision.
 public enum RipsPersistence {
-    /// Persistence of the Rips filtration of a validated distance matrix.
-    public static func compute(distances: CompressedDistanceMatrix<Double>, options: RipsOptions = RipsOptions()) throws -> RipsResult {
+    /// Persistence of the Rips filtration of a validated distance matrix. `progress`, when
+    /// given, is called on this thread with (dimension, columns reduced, columns) as each
+    /// dimension's reduction advances.
+    public static func compute(distances: CompressedDistanceMatrix<Double>, options: RipsOptions = RipsOptions(),
+                               progress: ((_ dimension: Int, _ done: Int, _ total: Int) -> Void)? = nil) throws -> RipsResult {
         guard distances.count > 0 else { throw RipsError.emptyInput }
         guard distances.count > 1 else { throw RipsError.singlePoint }
         guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
         if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
         let field = try PrimeField(options.coefficient)
         switch options.precision {
-        case .float32: return try run(CompressedDistanceMatrix<Float>(distances), field: field, options: options)
-        case .float64: return try run(distances, field: field, options: options)
+        case .float32: return try run(CompressedDistanceMatrix<Float>(distances), field: field, options: options, progress: progress)
+        case .float64: return try run(distances, field: field, options: options, progress: progress)
         }
     }
 
@@ -27,7 +30,8 @@ public enum RipsPersistence {
     }
 
     private static func run<Value: RipsScalar>(
-        _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions
+        _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions,
+        progress: ((Int, Int, Int) -> Void)?
     ) throws -> RipsResult {
         let threshold: Value = options.threshold.map { Value($0) } ?? matrix.enclosingRadius
         let table = DistanceTable(matrix)
@@ -43,12 +47,14 @@ public enum RipsPersistence {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
             return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                       threshold: threshold, wantsCocycles: options.cocycles) { scratch in
+                                       threshold: threshold, wantsCocycles: options.cocycles,
+                                       threads: options.threads, chunk: options.reductionChunk, progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
         return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                   threshold: threshold, wantsCocycles: options.cocycles) { scratch in
+                                   threshold: threshold, wantsCocycles: options.cocycles,
+                                       threads: options.threads, chunk: options.reductionChunk, progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
         }, options: options)
     }
