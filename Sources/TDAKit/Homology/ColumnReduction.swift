@@ -1,18 +1,28 @@
 /// One column under reduction: the combination of simplices added so far (a row of the V
 /// matrix, lazily summed), its coboundary (the R column, lazily summed) and the current pivot.
 struct ColumnWork<Value: BinaryFloatingPoint> {
-    var added = WorkingColumn<Value>()
-    var coboundary = WorkingColumn<Value>()
+    var added: WorkingColumn<Value>
+    var coboundary: WorkingColumn<Value>
     /// The lowest nonzero entry so far; nil once the column is zero.
     var pivot: DiameterEntry<Value>?
     /// Whether `pivot` came from the emergent-pair shortcut, the coboundary not enumerated.
     var emergent = false
+    /// Whether a working heap passed its budget (the reduction then stops).
+    var exceeded = false
+
+    init(budget: Int) {
+        added = WorkingColumn(budget: budget)
+        coboundary = WorkingColumn(budget: budget)
+    }
+
+    mutating func noteBudget() { exceeded = exceeded || added.exceeded || coboundary.exceeded }
 
     mutating func reset() {
         added.removeAll()
         coboundary.removeAll()
         pivot = nil
         emergent = false
+        exceeded = false
     }
 }
 
@@ -36,13 +46,17 @@ extension RipsReducer {
         }
         var tools = reductionTools(scratch: scratch)
         var reduction = ReductionMatrix<Value>()
-        var work = ColumnWork<Value>()
+        var work = ColumnWork<Value>(budget: columnBudget)
         for position in columns.indices {
             let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
             reduction.appendColumn()
             work.reset()
             startColumn(simplex, dimension: dimension, work: &work, tools: &tools, pivots: pivots)
             reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction)
+            guard !work.exceeded else {
+                memoryExceeded = true
+                return
+            }
             finishColumn(position, simplex, dimension: dimension, work: &work, pivots: &pivots, reduction: &reduction)
             if position & 0xFFF == 0 { progress?(dimension, position, columns.count) }
         }
@@ -64,12 +78,13 @@ extension RipsReducer {
     }
 
     /// Cancels the column's pivot while a column of `pivots` owns it or it is the cofacet of an
-    /// apparent pair; stops at zero or at a pivot nobody owns. Reads `pivots` and `reduction`
+    /// apparent pair; stops at zero, at a pivot nobody owns, or when a working heap passes its
+    /// budget. Reads `pivots` and `reduction`
     /// only, so workers may run it at once on different columns against the same tables.
     @inline(__always)
     func reduceColumn(dimension: Int, work: inout ColumnWork<Value>, tools: inout ReductionTools<Value, Cofacets>,
                       columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>) {
-        while let current = work.pivot {
+        while let current = work.pivot, !work.exceeded {
             if let owner = pivots.lookup(current.index) {
                 // Cancel the pivot with the column that owns it: factor = −c / c_owner.
                 let factor = field.negate(field.reduce(current.coefficient * field.inverse(owner.coefficient)))
@@ -89,6 +104,7 @@ extension RipsReducer {
                 return
             }
             work.pivot = work.coboundary.pivot(field)
+            work.noteBudget()
         }
     }
 

@@ -20,13 +20,13 @@ extension RipsReducer {
     /// where a column may be reduced by a later one and cocycles depend on the schedule.
     func computePairsInChunks(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
         let workers = threads
-        var works = [ColumnWork<Value>](repeating: ColumnWork(), count: min(chunk, columns.count))
+        var works = [ColumnWork<Value>](repeating: ColumnWork(budget: columnBudget), count: min(chunk, columns.count))
         let slice = 3 * scratchSlice
         let workerScratch = UnsafeMutablePointer<Int>.allocate(capacity: workers * slice)
         defer { workerScratch.deallocate() }
         var reduction = ReductionMatrix<Value>()
         var tools = reductionTools(scratch: scratch)
-        var coboundary = WorkingColumn<Value>()
+        var coboundary = WorkingColumn<Value>(budget: columnBudget)
         for start in stride(from: 0, to: columns.count, by: chunk) {
             let end = min(start + chunk, columns.count)
             works.withUnsafeMutableBufferPointer { buffer in
@@ -38,7 +38,7 @@ extension RipsReducer {
                         DispatchQueue.concurrentPerform(iterations: workers) { worker in
                             let s = shared.value
                             var own = s.reducer.reductionTools(scratch: s.scratch + worker * slice)
-                            var heap = WorkingColumn<Value>()
+                            var heap = WorkingColumn<Value>(budget: s.reducer.columnBudget)
                             while true {
                                 let position = start + counter.next.wrappingAdd(1, ordering: .relaxed).oldValue
                                 guard position < end else { break }
@@ -61,6 +61,11 @@ extension RipsReducer {
                     swap(&works[position - start].coboundary, &coboundary)
                     coboundary.removeAll()
                 }
+                works[position - start].noteBudget()
+                guard !works[position - start].exceeded else {
+                    memoryExceeded = true
+                    return
+                }
                 finishColumn(position, simplex, dimension: dimension, work: &works[position - start], pivots: &pivots,
                              reduction: &reduction)
             }
@@ -78,6 +83,7 @@ extension RipsReducer {
         startColumn(DiameterEntry(diameter: column.diameter, index: column.index, coefficient: 1), dimension: dimension,
                     work: &work, tools: &tools, pivots: pivots)
         reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction)
+        work.noteBudget()
         swap(&work.coboundary, &coboundary)
         coboundary.removeAll()
     }

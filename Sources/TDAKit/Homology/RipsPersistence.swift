@@ -37,24 +37,30 @@ public enum RipsPersistence {
         let table = DistanceTable(matrix)
         let binomial = try BinomialTable(n: matrix.count, maxK: options.maxDimension + 2)
         let edges = matrix.lower.reduce(0) { $1 <= threshold ? $0 + 1 : $0 }
+        var budget = Int.max
         if let limit = options.maxMemory {
             let needed = MemoryEstimate.bytes(points: matrix.count, maxDimension: options.maxDimension,
                                               edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
-                                              precision: options.precision)
+                                              precision: options.precision, threads: options.threads)
             guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
+            // What is left goes to the working heaps of the columns reduced at once; a heap's
+            // capacity can double past its budget before the check (see WorkingColumn).
+            budget = (limit - needed) / (2 * max(options.threads, 1) * WorkingColumn<Value>.entryBytes)
         }
         if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
-            return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                       threshold: threshold, wantsCocycles: options.cocycles,
-                                       threads: options.threads, chunk: options.reductionChunk, progress: progress) { scratch in
+            return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+                                           threshold: threshold, wantsCocycles: options.cocycles,
+                                           threads: options.threads, chunk: options.reductionChunk, columnBudget: budget,
+                                           progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
-        return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                   threshold: threshold, wantsCocycles: options.cocycles,
-                                       threads: options.threads, chunk: options.reductionChunk, progress: progress) { scratch in
+        return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+                                       threshold: threshold, wantsCocycles: options.cocycles,
+                                       threads: options.threads, chunk: options.reductionChunk, columnBudget: budget,
+                                       progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
         }, options: options)
     }
@@ -69,8 +75,9 @@ public enum RipsPersistence {
         }
     }
 
-    private static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) -> RipsResult {
+    private static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) throws -> RipsResult {
         reducer.run()
+        if reducer.memoryExceeded { throw RipsError.reductionMemoryLimit(limit: options.maxMemory ?? 0) }
         let dimensions = reducer.bars.map { bars in bars.map { PersistencePair(birth: Double($0.birth), death: Double($0.death)) } }
         return RipsResult(diagram: PersistenceDiagram(dimensions: dimensions), cocycles: options.cocycles ? reducer.cocycles : nil)
     }

@@ -13,6 +13,10 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let threads: Int
     /// Columns per chunk of the parallel reduction.
     let chunk: Int
+    /// Entries each working heap may hold (from `--max-memory`); see `WorkingColumn`.
+    let columnBudget: Int
+    /// Set when a working heap passed `columnBudget`: the run stopped and has no result.
+    var memoryExceeded = false
     /// Called with (dimension, columns reduced, columns) as a dimension's reduction advances.
     let progress: ((Int, Int, Int) -> Void)?
     /// Scratch vertices, one slice per user of an enumerator; freed at deinit.
@@ -26,7 +30,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, progress: ((Int, Int, Int) -> Void)? = nil,
+         threshold: Value, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.distances = distances
         self.binomial = binomial
@@ -36,6 +40,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         self.wantsCocycles = wantsCocycles
         self.threads = max(threads, 1)
         self.chunk = max(chunk, 1)
+        self.columnBudget = columnBudget
         self.progress = progress
         self.makeCofacets = makeCofacets
         scratchSlice = 2 * (maxDimension + 3)
@@ -71,6 +76,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         for dimension in 1...maxDimension {
             var pivots = PivotTable(expected: columns.count)
             computePairs(columns: columns, pivots: &pivots, dimension: dimension)
+            guard !memoryExceeded else { return }
             if dimension < maxDimension {
                 assembleColumns(simplices: &simplices, columns: &columns, pivots: pivots, dimension: dimension + 1)
             }

@@ -3,28 +3,40 @@
 /// `working_t` priority queue). The buffer is reused from column to column, so the hot
 /// loop does not allocate once it has grown.
 ///
-/// Unlike Ripser's queue, the heap is compacted when it doubles: long reductions push the
-/// whole coboundary of every added column, most of it cancelling, and without compaction
-/// the queue of one column reached 2 GB on 1000 correlated neurons (bench/RESULTS-ph-rips.md).
-/// Compaction sums what `popPivot` would sum, so the entries popped do not change.
+/// Unlike Ripser's queue, the heap is compacted when it doubles, summing what `popPivot`
+/// would sum (so the entries popped do not change). Long reductions push the whole coboundary
+/// of every added column; when most of it cancels, compaction keeps the heap near the
+/// column's true size. It cannot help when the sum itself is huge: on 1000 correlated
+/// neurons one H1 column held 67–134 million distinct triangles, 2.1 GB
+/// (bench/RESULTS-ph-rips.md), so the heap also carries a budget, checked at each compaction.
 struct WorkingColumn<Value: BinaryFloatingPoint> {
     private(set) var heap: [DiameterEntry<Value>] = []
     /// Size beyond which `compactIfLarge` compacts: twice the size after the last compaction.
     private var limit = WorkingColumn.minimumLimit
     private static var minimumLimit: Int { 1 << 16 }
+    /// Entries the heap may hold (its capacity, checked at compaction); past it `exceeded` is
+    /// set. The capacity doubles between checks, so the heap stays within twice the budget.
+    let budget: Int
+    private(set) var exceeded = false
+
+    init(budget: Int = .max) { self.budget = budget }
+
+    /// Bytes per entry.
+    static var entryBytes: Int { MemoryLayout<DiameterEntry<Value>>.stride }
 
     var isEmpty: Bool { heap.isEmpty }
 
     mutating func removeAll() {
         heap.removeAll(keepingCapacity: true)
         limit = Self.minimumLimit
+        exceeded = false
     }
 
     /// Sums the entries of each simplex and drops those that cancel, once the heap has
     /// doubled since the last compaction (amortised O(log n) per push, like the heap itself).
     @inline(__always)
     mutating func compactIfLarge(_ field: PrimeField) {
-        if heap.count > limit { compact(field) }
+        if heap.count > limit || heap.capacity > budget { compact(field) }
     }
 
     private mutating func compact(_ field: PrimeField) {
@@ -48,6 +60,7 @@ struct WorkingColumn<Value: BinaryFloatingPoint> {
         }
         heap.removeLast(heap.count - kept)
         limit = max(Self.minimumLimit, 2 * kept)
+        if heap.capacity > budget { exceeded = true }
     }
 
     @inline(__always)

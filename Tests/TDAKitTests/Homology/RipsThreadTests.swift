@@ -61,3 +61,27 @@ import Testing
         #expect(last.values.allSatisfy { $0.done == $0.total })
     }
 }
+
+/// `--max-memory` also bounds the working heaps while reducing.
+@Suite struct RipsMemoryGuardTests {
+    /// Just above the estimate, the heaps get a few hundred entries and the reduction stops
+    /// with the reduction error; with room, the same run gives the unguarded result.
+    @Test(arguments: [1, 2])
+    func workingHeapsAreBudgeted(threads: Int) throws {
+        var rng = SplitMix(state: 21)
+        let distances = try RipsMetrics.distances(rng.cloud(60, 3), metric: "euclidean")
+        var options = RipsOptions(maxDimension: 2, threshold: .infinity, threads: threads)
+        let free = try RipsPersistence.compute(distances: distances, options: options)
+        let estimate = MemoryEstimate.bytes(points: 60, maxDimension: 2, threads: threads)
+        options.maxMemory = estimate + 2 * threads * 16 * 300
+        #expect(throws: RipsError.reductionMemoryLimit(limit: options.maxMemory ?? 0)) {
+            try RipsPersistence.compute(distances: distances, options: options)
+        }
+        options.maxMemory = estimate + (64 << 20)
+        #expect(try RipsPersistence.compute(distances: distances, options: options).diagram == free.diagram)
+        options.maxMemory = estimate - 1
+        #expect(throws: RipsError.memoryLimit(needed: estimate, limit: estimate - 1)) {
+            try RipsPersistence.compute(distances: distances, options: options)
+        }
+    }
+}
