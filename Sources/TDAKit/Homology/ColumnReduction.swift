@@ -131,7 +131,7 @@ extension RipsReducer {
     private func addCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
                                cofacets: inout Cofacets) {
         work.added.push(simplex)
-        work.added.compactIfLarge(field)
+        work.added.checkBudget()
         pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &cofacets)
     }
 
@@ -144,6 +144,6 @@ extension RipsReducer {
             let cofacet = cofacets.next()
             if cofacet.diameter <= threshold { column.push(cofacet) }
         }
-        column.compactIfLarge(field)
+        column.checkBudget()
     }
 }

@@ -29,7 +29,8 @@ public struct RipsOptions: Sendable {
     /// Worker threads for the distance computation and the column reduction; the result,
     /// cocycles included, does not depend on it (see `computePairsInChunks`).
     public var threads: Int
-    /// Refuse to start when `MemoryEstimate` exceeds this many bytes (nil: no limit).
+    /// Refuse to start when `MemoryEstimate` exceeds this many bytes, and stop when the working
+    /// columns pass what is left (nil: no limit).
     public var maxMemory: Int?
     var representation: RipsRepresentation = .automatic
     /// Columns per chunk of the parallel reduction: large enough that a chunk's work dwarfs
