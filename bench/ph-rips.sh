@@ -6,7 +6,7 @@
 #   bench/ph-rips.sh [CASE...]
 # cases: r3-400 r3-1000 torus-800 torus-2000 acts-1000 acts-3000 sphere-192 o3-1024
 # (default: all but acts-3000). sphere-192 and o3-1024 are Ripser's examples (downloaded, or
-# from RIPSER_EXAMPLES=DIR); o3-1024 runs as in Ripser's benchmarks, threshold 1.8, maxdim 3.
+# from RIPSER_EXAMPLES=DIR); o3-1024 runs with threshold 1.8, maxdim 3.
 # Needs a release build: swift build -c release -Xswiftc -target-cpu -Xswiftc native
 # PYTHON defaults to /work/.venv-peers/bin/python; SKIP_RIPSER=1 skips ripser.py (slow on big cases);
 # PEER_TIMEOUT (seconds, default 600) stops any run, reported as "did not finish in N s";
