@@ -9,8 +9,14 @@
                                         correlations vary smoothly over the neurons (structured, as
                                         trained networks; BENCHMARKS.md: unstructured random data
                                         makes Rips H1 explode for every implementation)
+  ph-rips-data.py ripser NAME FILE      one of Ripser's example files (github.com/Ripser/ripser,
+                                        examples/NAME at commit 01add51), from $RIPSER_EXAMPLES
+                                        if set, else downloaded: a *.lower_distance_matrix becomes
+                                        a square distance matrix, a *.txt a point cloud
 """
+import os
 import sys
+import urllib.request
 
 import numpy as np
 
@@ -30,6 +36,24 @@ elif kind == "activations":
     directions /= np.linalg.norm(directions, axis=1, keepdims=True)
     gains = rng.uniform(0.5, 2.0, size=(n, 1))
     x = np.maximum(gains * (directions @ inputs.T) + 0.1 * rng.normal(size=(n, c)), 0)
+elif kind == "ripser":
+    name, out = sys.argv[2], sys.argv[3]
+    local = os.path.join(os.environ.get("RIPSER_EXAMPLES", ""), name)
+    if os.environ.get("RIPSER_EXAMPLES") and os.path.exists(local):
+        text = open(local).read()
+    else:
+        url = f"https://raw.githubusercontent.com/Ripser/ripser/01add51/examples/{name}"
+        text = urllib.request.urlopen(url, timeout=60).read().decode()
+    if name.endswith(".lower_distance_matrix"):
+        rows = [[float(v) for v in line.replace(",", " ").split()] for line in text.rstrip().split("\n")]
+        if rows[0]:  # row 0 (no entries) may be left out
+            rows.insert(0, [])
+        x = np.zeros((len(rows), len(rows)))
+        for i, r in enumerate(rows):
+            x[i, :i] = r
+        x = x + x.T
+    else:
+        x = np.loadtxt(text.splitlines())
 else:
     sys.exit(f"unknown kind {kind}")
 np.save(out, x)

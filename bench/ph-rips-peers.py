@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """The peer side of bench/ph-rips.sh: one whole Rips computation on a .npy file.
 
-  ph-rips-peers.py ripser|giotto1|giotto2 FILE METRIC MAXDIM
+  ph-rips-peers.py ripser|giotto1|giotto2 FILE METRIC MAXDIM [THRESHOLD]
 
-METRIC is euclidean or abs-correlation (1 - |Pearson| between rows, computed with numpy and
-passed as a precomputed matrix). Prints the bar counts per dimension.
+METRIC is euclidean, precomputed (FILE is a distance matrix) or abs-correlation (1 - |Pearson|
+between rows, computed with numpy and passed as a precomputed matrix). Prints the bar counts per
+dimension.
 """
 import sys
 
 import numpy as np
 
 peer, path, metric, maxdim = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+threshold = float(sys.argv[5]) if len(sys.argv) > 5 else np.inf
 x = np.load(path)
 if metric == "abs-correlation":
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -18,13 +20,15 @@ if metric == "abs-correlation":
     d = np.maximum(1 - np.abs(c), 0)
     np.fill_diagonal(d, 0)
     data, precomputed = d, True
+elif metric == "precomputed":
+    data, precomputed = x, True
 else:
     data, precomputed = x, False
 if peer == "ripser":
     from ripser import ripser
-    dgms = ripser(data, maxdim=maxdim, distance_matrix=precomputed)["dgms"]
+    dgms = ripser(data, maxdim=maxdim, thresh=threshold, distance_matrix=precomputed)["dgms"]
 else:
     from gph import ripser_parallel
-    dgms = ripser_parallel(data, maxdim=maxdim, metric="precomputed" if precomputed else "euclidean",
+    dgms = ripser_parallel(data, maxdim=maxdim, thresh=threshold, metric="precomputed" if precomputed else "euclidean",
                            n_threads=1 if peer == "giotto1" else 2)["dgms"]
 print(peer, " ".join(str(len(d)) for d in dgms))

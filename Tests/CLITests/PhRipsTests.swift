@@ -92,6 +92,18 @@ import TDAKit
         #expect(try Shell.run("ph-rips --maxdim 40", stdin: Self.square).status == 64)
     }
 
+    /// Progress lines per reduced dimension with --progress (TDA_PROGRESS_DELAY=0 shows them at
+    /// once); nothing when stderr is not a terminal; the same diagram on one and two threads.
+    @Test func progressAndThreads() throws {
+        let cloud = "awk 'BEGIN { srand(3); print \"x,y,z\"; for (i = 0; i < 60; i++) print rand() \",\" rand() \",\" rand() }'"
+        let plain = try Shell.run("\(cloud) | TDA_PROGRESS_DELAY=0 ph-rips --input-format csv --maxdim 2 --threads 1")
+        #expect(plain.status == 0 && plain.stderr == "")
+        let logged = try Shell.run("\(cloud) | TDA_PROGRESS_DELAY=0 ph-rips --input-format csv --maxdim 2 --threads 2 --progress")
+        #expect(logged.status == 0 && logged.stdout == plain.stdout)
+        #expect(logged.stderr.contains("H1 columns: ") && logged.stderr.contains("H2 columns: "), "\(logged.stderr)")
+        #expect(!logged.stderr.contains("\r"))
+    }
+
     @Test func memoryGuardNamesWhatToLower() throws {
         let result = try Shell.run("ph-rips --max-memory 100", stdin: Self.square)
         #expect(result.status == 65 && result.stdout.isEmpty)

@@ -6,7 +6,7 @@
 /// Two specialisations, as in Ripser: `DenseCoboundary` tries every vertex (cheap per step,
 /// best when most edges are under the threshold), `SparseCoboundary` intersects neighbour
 /// lists (best when few are).
-protocol CoboundaryEnumerator {
+protocol CoboundaryEnumerator: SendableMetatype {
     associatedtype Value: RipsScalar
 
     /// Starts enumerating the cofacets of `simplex`, a `dimension`-simplex.

@@ -3,25 +3,42 @@ extension RipsReducer {
     /// omits its top vertex) and keeps as columns those that are neither pivots of the
     /// previous dimension (clearing: Chen & Kerber, "Persistent homology computation with a
     /// twist", 2011) nor in an apparent pair (Ripser's `assemble_columns_to_reduce`).
+    /// With several threads, contiguous ranges of the facets go to the workers and their lists
+    /// are joined in range order, so the result is the serial one.
     func assembleColumns(simplices: inout [DiameterIndex<Value>], columns: inout [DiameterIndex<Value>],
                          pivots: PivotTable, dimension: Int) {
-        var cofacets = cofacetEnumerator(slot: 0)
-        var apparent = apparentPairs()
+        let parts = threads > 1 && simplices.count >= 1024 ? 8 * threads : 1
+        let facets = simplices, shared = UnsafeSendable(self)
+        let lists = parallelMap(parts, threads: threads) { part in
+            shared.value.assemble(facets[part * facets.count / parts..<(part + 1) * facets.count / parts],
+                                  pivots: pivots, dimension: dimension)
+        }
+        simplices = lists.count == 1 ? lists[0].next : lists.flatMap(\.next)
+        columns = lists.count == 1 ? lists[0].columns : lists.flatMap(\.columns)
+        columns.sort { $0.reducedBefore($1) }
+    }
+
+    /// The cofacets of one range of facets: all of them (when a next dimension needs them)
+    /// and the columns among them. Works on its own scratch, so ranges may run at once.
+    private func assemble(_ facets: ArraySlice<DiameterIndex<Value>>, pivots: PivotTable,
+                          dimension: Int) -> (next: [DiameterIndex<Value>], columns: [DiameterIndex<Value>]) {
+        let own = UnsafeMutablePointer<Int>.allocate(capacity: 3 * scratchSlice)
+        defer { own.deallocate() }
+        var tools = reductionTools(scratch: own)
         var next: [DiameterIndex<Value>] = []
-        columns.removeAll()
-        for simplex in simplices {
-            cofacets.start(DiameterEntry(diameter: simplex.diameter, index: simplex.index, coefficient: 1),
-                           dimension: dimension - 1)
-            while cofacets.hasNext(allCofacets: false) {
-                let cofacet = cofacets.next()
+        var columns: [DiameterIndex<Value>] = []
+        for simplex in facets {
+            tools.cofacets.start(DiameterEntry(diameter: simplex.diameter, index: simplex.index, coefficient: 1),
+                                 dimension: dimension - 1)
+            while tools.cofacets.hasNext(allCofacets: false) {
+                let cofacet = tools.cofacets.next()
                 guard cofacet.diameter <= threshold else { continue }
                 if dimension < maxDimension { next.append(DiameterIndex(index: cofacet.index, diameter: cofacet.diameter)) }
-                if !pivots.contains(cofacet.index) && !apparent.isApparent(cofacet, dimension: dimension) {
+                if !pivots.contains(cofacet.index) && !tools.apparent.isApparent(cofacet, dimension: dimension) {
                     columns.append(DiameterIndex(index: cofacet.index, diameter: cofacet.diameter))
                 }
             }
         }
-        simplices = next
-        columns.sort { $0.reducedBefore($1) }
+        return (next, columns)
     }
 }

@@ -1,3 +1,38 @@
+/// One column under reduction: the combination of simplices added so far (a row of the V
+/// matrix, lazily summed), its coboundary (the R column, lazily summed) and the current pivot.
+struct ColumnWork<Value: BinaryFloatingPoint> {
+    var added: WorkingColumn<Value>
+    var coboundary: WorkingColumn<Value>
+    /// The lowest nonzero entry so far; nil once the column is zero.
+    var pivot: DiameterEntry<Value>?
+    /// Whether `pivot` came from the emergent-pair shortcut, the coboundary not enumerated.
+    var emergent = false
+    /// Whether a working heap passed its budget (the reduction then stops).
+    var exceeded = false
+
+    init(budget: Int) {
+        added = WorkingColumn(budget: budget)
+        coboundary = WorkingColumn(budget: budget)
+    }
+
+    mutating func noteBudget() { exceeded = exceeded || added.exceeded || coboundary.exceeded }
+
+    mutating func reset() {
+        added.removeAll()
+        coboundary.removeAll()
+        pivot = nil
+        emergent = false
+        exceeded = false
+    }
+}
+
+/// A coboundary enumerator and an apparent-pair checker on one scratch area: what one thread
+/// needs to reduce columns.
+struct ReductionTools<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
+    var cofacets: Cofacets
+    var apparent: ApparentPairs<Value, Cofacets>
+}
+
 extension RipsReducer {
     /// Reduces the coboundary matrix of the `dimension`-simplices in `columns` (ordered by
     /// decreasing diameter) over Z/p, recording one bar per column: [diameter, pivot
@@ -5,80 +40,110 @@ extension RipsReducer {
     /// (Ripser's `compute_pairs`). Coboundaries are enumerated, never stored; only the
     /// combination of columns added (the V matrix) is kept for later reuse.
     func computePairs(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
-        var cofacets = cofacetEnumerator(slot: 0)
-        var apparent = apparentPairs()
+        if threads > 1 && columns.count > 1 {
+            computePairsInChunks(columns: columns, pivots: &pivots, dimension: dimension)
+            return
+        }
+        var tools = reductionTools(scratch: scratch)
         var reduction = ReductionMatrix<Value>()
-        var added = WorkingColumn<Value>()
-        var coboundary = WorkingColumn<Value>()
-
-        for (position, column) in columns.enumerated() {
-            let simplex = DiameterEntry(diameter: column.diameter, index: column.index, coefficient: 1)
+        var work = ColumnWork<Value>(budget: columnBudget)
+        for position in columns.indices {
+            let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
             reduction.appendColumn()
-            added.removeAll()
-            coboundary.removeAll()
-            var pivot = initialPivot(of: simplex, dimension: dimension, cofacets: &cofacets, apparent: &apparent,
-                                     pivots: pivots, coboundary: &coboundary)
-            while true {
-                guard let current = pivot else {
-                    bars[dimension].append((simplex.diameter, Value.infinity))
-                    recordCocycle(simplex, added: added, dimension: dimension)
-                    break
-                }
-                if let owner = pivots.lookup(current.index) {
-                    // Cancel the pivot with the column that owns it: factor = −c / c_owner.
-                    let factor = field.negate(field.reduce(current.coefficient * field.inverse(owner.coefficient)))
-                    let other = columns[owner.column]
-                    addCoboundary(DiameterEntry(diameter: other.diameter, index: other.index, coefficient: factor),
-                                  dimension: dimension, cofacets: &cofacets, added: &added, coboundary: &coboundary)
-                    for stored in reduction.range(of: owner.column) {
-                        var entry = reduction.entries[stored]
-                        entry.coefficient = field.reduce(entry.coefficient * factor)
-                        addCoboundary(entry, dimension: dimension, cofacets: &cofacets, added: &added, coboundary: &coboundary)
-                    }
-                    pivot = coboundary.pivot(field)
-                } else if var facet = apparent.apparentFacet(current, dimension: dimension + 1) {
-                    // The pivot is the cofacet of an apparent pair: its facet's coboundary clears it.
-                    facet.coefficient = field.negate(facet.coefficient)
-                    addCoboundary(facet, dimension: dimension, cofacets: &cofacets, added: &added, coboundary: &coboundary)
-                    pivot = coboundary.pivot(field)
-                } else {
-                    if current.diameter > simplex.diameter {
-                        bars[dimension].append((simplex.diameter, current.diameter))
-                        recordCocycle(simplex, added: added, dimension: dimension)
-                    }
-                    pivots.insert(current.index, column: position, coefficient: current.coefficient)
-                    while let entry = added.popPivot(field) { reduction.append(entry) }
-                    break
-                }
+            work.reset()
+            startColumn(simplex, dimension: dimension, work: &work, tools: &tools, pivots: pivots)
+            reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction)
+            guard !work.exceeded else {
+                memoryExceeded = true
+                return
             }
+            finishColumn(position, simplex, dimension: dimension, work: &work, pivots: &pivots, reduction: &reduction)
+            if position & 0xFFF == 0 { progress?(dimension, position, columns.count) }
+        }
+        progress?(dimension, columns.count, columns.count)
+    }
+
+    /// Sets the column's first pivot: an emergent pair at once (zero persistence, found by the
+    /// zero-cofacet scan), or the pivot of the coboundary of `simplex` under the threshold.
+    @inline(__always)
+    func startColumn(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                     tools: inout ReductionTools<Value, Cofacets>, pivots: PivotTable) {
+        if let emergent = tools.apparent.emergentCofacet(simplex, dimension: dimension, pivots: pivots) {
+            work.pivot = emergent
+            work.emergent = true
+            return
+        }
+        pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &tools.cofacets)
+        work.pivot = work.coboundary.pivot(field)
+    }
+
+    /// Cancels the column's pivot while a column of `pivots` owns it or it is the cofacet of an
+    /// apparent pair; stops at zero, at a pivot nobody owns, or when a working heap passes its
+    /// budget. Reads `pivots` and `reduction`
+    /// only, so workers may run it at once on different columns against the same tables.
+    @inline(__always)
+    func reduceColumn(dimension: Int, work: inout ColumnWork<Value>, tools: inout ReductionTools<Value, Cofacets>,
+                      columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>) {
+        while let current = work.pivot, !work.exceeded {
+            if let owner = pivots.lookup(current.index) {
+                // Cancel the pivot with the column that owns it: factor = −c / c_owner.
+                let factor = field.negate(field.reduce(current.coefficient * field.inverse(owner.coefficient)))
+                let other = columns[owner.column]
+                addCoboundary(DiameterEntry(diameter: other.diameter, index: other.index, coefficient: factor),
+                              dimension: dimension, work: &work, cofacets: &tools.cofacets)
+                for stored in reduction.range(of: owner.column) {
+                    var entry = reduction.entries[stored]
+                    entry.coefficient = field.reduce(entry.coefficient * factor)
+                    addCoboundary(entry, dimension: dimension, work: &work, cofacets: &tools.cofacets)
+                }
+            } else if var facet = tools.apparent.apparentFacet(current, dimension: dimension + 1) {
+                // The pivot is the cofacet of an apparent pair: its facet's coboundary clears it.
+                facet.coefficient = field.negate(facet.coefficient)
+                addCoboundary(facet, dimension: dimension, work: &work, cofacets: &tools.cofacets)
+            } else {
+                return
+            }
+            work.pivot = work.coboundary.pivot(field)
+            work.noteBudget()
         }
     }
 
-    /// Returns an emergent pair at once (zero persistence, found by the zero-cofacet scan), or
-    /// pushes the coboundary of `simplex` under the threshold and returns its pivot.
+    /// Records the bar of a reduced column, its pivot and its V column.
     @inline(__always)
-    private func initialPivot(of simplex: DiameterEntry<Value>, dimension: Int, cofacets: inout Cofacets,
-                              apparent: inout ApparentPairs<Value, Cofacets>, pivots: PivotTable,
-                              coboundary: inout WorkingColumn<Value>) -> DiameterEntry<Value>? {
-        if let emergent = apparent.emergentCofacet(simplex, dimension: dimension, pivots: pivots) { return emergent }
-        cofacets.start(simplex, dimension: dimension)
-        while cofacets.hasNext(allCofacets: true) {
-            let cofacet = cofacets.next()
-            if cofacet.diameter <= threshold { coboundary.push(cofacet) }
+    func finishColumn(_ position: Int, _ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                      pivots: inout PivotTable, reduction: inout ReductionMatrix<Value>) {
+        guard let pivot = work.pivot else {
+            bars[dimension].append((simplex.diameter, Value.infinity))
+            recordCocycle(simplex, added: work.added, dimension: dimension)
+            return
         }
-        return coboundary.pivot(field)
+        if pivot.diameter > simplex.diameter {
+            bars[dimension].append((simplex.diameter, pivot.diameter))
+            recordCocycle(simplex, added: work.added, dimension: dimension)
+        }
+        pivots.insert(pivot.index, column: position, coefficient: pivot.coefficient)
+        while let entry = work.added.popPivot(field) { reduction.append(entry) }
     }
 
     /// Adds `simplex` (with its coefficient) to the working combination and its coboundary
     /// to the working column.
     @inline(__always)
-    private func addCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, cofacets: inout Cofacets,
-                               added: inout WorkingColumn<Value>, coboundary: inout WorkingColumn<Value>) {
-        added.push(simplex)
+    private func addCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                               cofacets: inout Cofacets) {
+        work.added.push(simplex)
+        work.added.checkBudget()
+        pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &cofacets)
+    }
+
+    /// Pushes the cofacets of `simplex` under the threshold, times its coefficient.
+    @inline(__always)
+    func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout WorkingColumn<Value>,
+                        cofacets: inout Cofacets) {
         cofacets.start(simplex, dimension: dimension)
         while cofacets.hasNext(allCofacets: true) {
             let cofacet = cofacets.next()
-            if cofacet.diameter <= threshold { coboundary.push(cofacet) }
+            if cofacet.diameter <= threshold { column.push(cofacet) }
         }
+        column.checkBudget()
     }
 }

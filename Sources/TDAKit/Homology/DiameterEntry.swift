@@ -36,3 +36,4 @@ struct DiameterIndex<Value: BinaryFloatingPoint>: Equatable {
         diameter > other.diameter || (diameter == other.diameter && index < other.index)
     }
 }
+extension DiameterIndex: Sendable where Value: Sendable {}

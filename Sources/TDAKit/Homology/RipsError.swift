@@ -14,6 +14,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case badThreshold(Double)
     case tooManySimplices(points: Int, dimension: Int)
     case memoryLimit(needed: Int, limit: Int)
+    case reductionMemoryLimit(limit: Int)
 
     /// Options out of range are usage errors (64); everything about the data is 65.
     public var status: ExitStatus {
@@ -41,6 +42,9 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
             return "\(n) points have too many \(d)-simplices to index in 56 bits; lower --maxdim or use fewer points"
         case let .memoryLimit(needed, limit):
             return "the run needs about \(MemoryEstimate.humanBytes(needed)), over the limit of \(MemoryEstimate.humanBytes(limit)); "
+                + "lower --threshold or --maxdim, use fewer points, or raise --max-memory"
+        case let .reductionMemoryLimit(limit):
+            return "the reduction's working columns passed the memory limit of \(MemoryEstimate.humanBytes(limit)); "
                 + "lower --threshold or --maxdim, use fewer points, or raise --max-memory"
         }
     }

@@ -26,11 +26,17 @@ public struct RipsOptions: Sendable {
     public var precision: RipsPrecision
     /// Whether to return representative cocycles for H1 and up.
     public var cocycles: Bool
-    /// Worker threads for the distance computation; the reduction itself is sequential.
+    /// Worker threads for the distance computation and the column reduction; the result,
+    /// cocycles included, does not depend on it (see `computePairsInChunks`).
     public var threads: Int
-    /// Refuse to start when `MemoryEstimate` exceeds this many bytes (nil: no limit).
+    /// Refuse to start when `MemoryEstimate` exceeds this many bytes, and stop when the working
+    /// columns pass what is left (nil: no limit).
     public var maxMemory: Int?
     var representation: RipsRepresentation = .automatic
+    /// Columns per chunk of the parallel reduction: large enough that a chunk's work dwarfs
+    /// starting the workers, small enough that few columns need a pivot owned by another
+    /// column of the same chunk (those are finished serially). Tests make it tiny.
+    var reductionChunk = 256
 
     public init(maxDimension: Int = 1, threshold: Double? = nil, coefficient: Int = 2,
                 precision: RipsPrecision = .float32, cocycles: Bool = false, threads: Int = 1) {

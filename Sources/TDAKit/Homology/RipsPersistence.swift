@@ -5,16 +5,19 @@
 /// beyond which the complex is a cone (so only H0's one infinite bar remains); births and
 /// deaths are distances of the input rounded to the working precision.
 public enum RipsPersistence {
-    /// Persistence of the Rips filtration of a validated distance matrix.
-    public static func compute(distances: CompressedDistanceMatrix<Double>, options: RipsOptions = RipsOptions()) throws -> RipsResult {
+    /// Persistence of the Rips filtration of a validated distance matrix. `progress`, when
+    /// given, is called on this thread with (dimension, columns reduced, columns) as each
+    /// dimension's reduction advances.
+    public static func compute(distances: CompressedDistanceMatrix<Double>, options: RipsOptions = RipsOptions(),
+                               progress: ((_ dimension: Int, _ done: Int, _ total: Int) -> Void)? = nil) throws -> RipsResult {
         guard distances.count > 0 else { throw RipsError.emptyInput }
         guard distances.count > 1 else { throw RipsError.singlePoint }
         guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
         if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
         let field = try PrimeField(options.coefficient)
         switch options.precision {
-        case .float32: return try run(CompressedDistanceMatrix<Float>(distances), field: field, options: options)
-        case .float64: return try run(distances, field: field, options: options)
+        case .float32: return try run(CompressedDistanceMatrix<Float>(distances), field: field, options: options, progress: progress)
+        case .float64: return try run(distances, field: field, options: options, progress: progress)
         }
     }
 
@@ -27,28 +30,37 @@ public enum RipsPersistence {
     }
 
     private static func run<Value: RipsScalar>(
-        _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions
+        _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions,
+        progress: ((Int, Int, Int) -> Void)?
     ) throws -> RipsResult {
         let threshold: Value = options.threshold.map { Value($0) } ?? matrix.enclosingRadius
         let table = DistanceTable(matrix)
         let binomial = try BinomialTable(n: matrix.count, maxK: options.maxDimension + 2)
         let edges = matrix.lower.reduce(0) { $1 <= threshold ? $0 + 1 : $0 }
+        var budget = Int.max
         if let limit = options.maxMemory {
             let needed = MemoryEstimate.bytes(points: matrix.count, maxDimension: options.maxDimension,
                                               edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
-                                              precision: options.precision)
+                                              precision: options.precision, threads: options.threads)
             guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
+            // What is left goes to the working heaps of the columns reduced at once; a heap's
+            // capacity can double past its budget before the check (see WorkingColumn).
+            budget = (limit - needed) / (2 * max(options.threads, 1) * WorkingColumn<Value>.entryBytes)
         }
         if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
-            return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                       threshold: threshold, wantsCocycles: options.cocycles) { scratch in
+            return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+                                           threshold: threshold, wantsCocycles: options.cocycles,
+                                           threads: options.threads, chunk: options.reductionChunk, columnBudget: budget,
+                                           progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
-        return collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                   threshold: threshold, wantsCocycles: options.cocycles) { scratch in
+        return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+                                       threshold: threshold, wantsCocycles: options.cocycles,
+                                       threads: options.threads, chunk: options.reductionChunk, columnBudget: budget,
+                                       progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
         }, options: options)
     }
@@ -63,8 +75,9 @@ public enum RipsPersistence {
         }
     }
 
-    private static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) -> RipsResult {
+    private static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) throws -> RipsResult {
         reducer.run()
+        if reducer.memoryExceeded { throw RipsError.reductionMemoryLimit(limit: options.maxMemory ?? 0) }
         let dimensions = reducer.bars.map { bars in bars.map { PersistencePair(birth: Double($0.birth), death: Double($0.death)) } }
         return RipsResult(diagram: PersistenceDiagram(dimensions: dimensions), cocycles: options.cocycles ? reducer.cocycles : nil)
     }

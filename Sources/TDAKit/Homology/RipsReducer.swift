@@ -9,9 +9,19 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let maxDimension: Int
     let threshold: Value
     let wantsCocycles: Bool
+    /// Workers of the column reduction (see `computePairsInChunks`).
+    let threads: Int
+    /// Columns per chunk of the parallel reduction.
+    let chunk: Int
+    /// Entries each working heap may hold (from `--max-memory`); see `WorkingColumn`.
+    let columnBudget: Int
+    /// Set when a working heap passed `columnBudget`: the run stopped and has no result.
+    var memoryExceeded = false
+    /// Called with (dimension, columns reduced, columns) as a dimension's reduction advances.
+    let progress: ((Int, Int, Int) -> Void)?
     /// Scratch vertices, one slice per user of an enumerator; freed at deinit.
     let scratch: UnsafeMutablePointer<Int>
-    private let scratchSlice: Int
+    let scratchSlice: Int
     private let makeCofacets: (UnsafeMutablePointer<Int>) -> Cofacets
 
     /// Bars per dimension, in the working precision.
@@ -20,13 +30,18 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, wantsCocycles: Bool, makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
+         threshold: Value, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
+         makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.distances = distances
         self.binomial = binomial
         self.field = field
         self.maxDimension = maxDimension
         self.threshold = threshold
         self.wantsCocycles = wantsCocycles
+        self.threads = max(threads, 1)
+        self.chunk = max(chunk, 1)
+        self.columnBudget = columnBudget
+        self.progress = progress
         self.makeCofacets = makeCofacets
         scratchSlice = 2 * (maxDimension + 3)
         scratch = .allocate(capacity: 3 * scratchSlice)
@@ -40,9 +55,16 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     func cofacetEnumerator(slot: Int) -> Cofacets { makeCofacets(scratch + slot * scratchSlice) }
 
     /// An apparent-pair checker with its own enumerator and scratch.
-    func apparentPairs() -> ApparentPairs<Value, Cofacets> {
-        ApparentPairs(distances: distances, binomial: binomial, modulus: field.p, probe: cofacetEnumerator(slot: 1),
+    func apparentPairs() -> ApparentPairs<Value, Cofacets> { apparentPairs(scratch: scratch) }
+
+    private func apparentPairs(scratch: UnsafeMutablePointer<Int>) -> ApparentPairs<Value, Cofacets> {
+        ApparentPairs(distances: distances, binomial: binomial, modulus: field.p, probe: makeCofacets(scratch + scratchSlice),
                       vertices: scratch + 2 * scratchSlice, partner: scratch + 2 * scratchSlice + scratchSlice / 2)
+    }
+
+    /// An enumerator and an apparent-pair checker on `scratch`, 3 · `scratchSlice` integers.
+    func reductionTools(scratch: UnsafeMutablePointer<Int>) -> ReductionTools<Value, Cofacets> {
+        ReductionTools(cofacets: makeCofacets(scratch), apparent: apparentPairs(scratch: scratch))
     }
 
     /// Runs every dimension up to `maxDimension`.
@@ -54,6 +76,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         for dimension in 1...maxDimension {
             var pivots = PivotTable(expected: columns.count)
             computePairs(columns: columns, pivots: &pivots, dimension: dimension)
+            guard !memoryExceeded else { return }
             if dimension < maxDimension {
                 assembleColumns(simplices: &simplices, columns: &columns, pivots: pivots, dimension: dimension + 1)
             }

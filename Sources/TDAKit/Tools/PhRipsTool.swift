@@ -48,10 +48,27 @@ public enum PhRipsTool {
                 continue
             }
             let result: RipsResult
-            do { result = try RipsPersistence.compute(distances: distances, options: options) } catch let error as RipsError {
+            do { result = try persistence(distances, options: options, context: context) } catch let error as RipsError {
                 throw record.error(error.description)
             }
             try writer.write(output(record, result, finiteOnly: args.flag("finite-only")))
+        }
+    }
+
+    /// The persistence of one input, with a progress bar per dimension's reduction (shown on a
+    /// terminal after a second, or as lines with --progress).
+    static func persistence(_ distances: CompressedDistanceMatrix<Double>, options: RipsOptions,
+                            context: ToolContext) throws -> RipsResult {
+        var bar: Progress?
+        var barDimension = -1
+        defer { bar?.finish() }
+        return try RipsPersistence.compute(distances: distances, options: options) { dimension, done, total in
+            if dimension != barDimension {
+                bar?.finish()
+                bar = context.progress("H\(dimension) columns", total: total)
+                barDimension = dimension
+            }
+            bar?.update(done)
         }
     }
 

@@ -1,0 +1,109 @@
+import Dispatch
+import Synchronization
+
+/// The next column of a chunk, claimed by the workers.
+private final class ColumnCounter: Sendable {
+    let next = Atomic<Int>(0)
+}
+
+extension RipsReducer {
+    /// `computePairs` on `threads` workers with the same result as the serial loop, V matrix
+    /// and cocycles included. Columns go in chunks of `chunk` (`RipsOptions.reductionChunk`), in order.
+    /// First the workers reduce every column of the chunk against the pivots of the earlier
+    /// chunks, read-only meanwhile; this takes the steps the serial loop takes, in the same
+    /// order, and stops where the serial loop would next need a column of the same chunk or
+    /// own a new pivot. Then one thread, in column order, finishes each column against the
+    /// pivots found so far. A worker keeps only the combination of columns added (V) and the
+    /// pivot, not the coboundary, which can reach gigabytes (bench/RESULTS-ph-rips.md); the few
+    /// columns whose pivot an earlier column of the chunk turns out to own rebuild it from V.
+    /// A deterministic cousin of giotto-ph's lock-free reduction (Pérez, Hess, Hoffmann 2021),
+    /// where a column may be reduced by a later one and cocycles depend on the schedule.
+    func computePairsInChunks(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
+        let workers = threads
+        var works = [ColumnWork<Value>](repeating: ColumnWork(budget: columnBudget), count: min(chunk, columns.count))
+        let slice = 3 * scratchSlice
+        let workerScratch = UnsafeMutablePointer<Int>.allocate(capacity: workers * slice)
+        defer { workerScratch.deallocate() }
+        var reduction = ReductionMatrix<Value>()
+        var tools = reductionTools(scratch: scratch)
+        var coboundary = WorkingColumn<Value>(budget: columnBudget)
+        for start in stride(from: 0, to: columns.count, by: chunk) {
+            let end = min(start + chunk, columns.count)
+            works.withUnsafeMutableBufferPointer { buffer in
+                withUnsafePointer(to: &pivots) { table in
+                    withUnsafePointer(to: &reduction) { matrix in
+                        let shared = UnsafeSendable((reducer: self, works: buffer, pivots: table, reduction: matrix,
+                                                     columns: columns, scratch: workerScratch))
+                        let counter = ColumnCounter()
+                        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                            let s = shared.value
+                            var own = s.reducer.reductionTools(scratch: s.scratch + worker * slice)
+                            var heap = WorkingColumn<Value>(budget: s.reducer.columnBudget)
+                            while true {
+                                let position = start + counter.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                                guard position < end else { break }
+                                s.reducer.reducePartially(s.columns[position], dimension: dimension, work: &s.works[position - start],
+                                                          coboundary: &heap, tools: &own, columns: s.columns,
+                                                          pivots: s.pivots.pointee, reduction: s.reduction.pointee)
+                            }
+                        }
+                    }
+                }
+            }
+            for position in start..<end {
+                let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
+                reduction.appendColumn()
+                if let pivot = works[position - start].pivot, pivots.contains(pivot.index) {
+                    resume(simplex, dimension: dimension, work: &works[position - start], coboundary: &coboundary,
+                           tools: &tools, pivots: pivots)
+                    reduceColumn(dimension: dimension, work: &works[position - start], tools: &tools, columns: columns,
+                                 pivots: pivots, reduction: reduction)
+                    swap(&works[position - start].coboundary, &coboundary)
+                    coboundary.removeAll()
+                }
+                works[position - start].noteBudget()
+                guard !works[position - start].exceeded else {
+                    memoryExceeded = true
+                    return
+                }
+                finishColumn(position, simplex, dimension: dimension, work: &works[position - start], pivots: &pivots,
+                             reduction: &reduction)
+            }
+            progress?(dimension, end, columns.count)
+        }
+    }
+
+    /// The workers' phase for one column: a fresh start reduced against the frozen tables, on
+    /// the worker's `coboundary` buffer, which is cleared afterwards.
+    private func reducePartially(_ column: DiameterIndex<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                                 coboundary: inout WorkingColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
+                                 columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>) {
+        work.reset()
+        swap(&work.coboundary, &coboundary)
+        startColumn(DiameterEntry(diameter: column.diameter, index: column.index, coefficient: 1), dimension: dimension,
+                    work: &work, tools: &tools, pivots: pivots)
+        reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction)
+        work.noteBudget()
+        swap(&work.coboundary, &coboundary)
+        coboundary.removeAll()
+    }
+
+    /// Makes a column whose pivot an earlier column of its chunk owns ready to continue: its
+    /// coboundary is rebuilt from the simplex and V, or, after an emergent shortcut (which
+    /// assumed the pivot free), the column starts afresh.
+    private func resume(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                        coboundary: inout WorkingColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
+                        pivots: PivotTable) {
+        swap(&work.coboundary, &coboundary)
+        if work.emergent {
+            work.reset()
+            startColumn(simplex, dimension: dimension, work: &work, tools: &tools, pivots: pivots)
+            return
+        }
+        pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &tools.cofacets)
+        for entry in work.added.heap {
+            pushCoboundary(entry, dimension: dimension, into: &work.coboundary, cofacets: &tools.cofacets)
+        }
+        work.pivot = work.coboundary.pivot(field)
+    }
+}

@@ -1,0 +1,87 @@
+import Testing
+@testable import TDAKit
+
+/// The parallel reduction must give the serial result exactly: same bars in the same order and
+/// the same cocycles, for any number of threads and any chunk size (tiny chunks make columns
+/// meet pivots owned by columns of their own chunk, the case finished serially).
+@Suite struct RipsThreadTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let seed: UInt64, n: Int, d: Int, coefficient: Int, maxDimension: Int, sparse: Bool
+        var description: String { "seed \(seed), \(n) points in R^\(d), Z/\(coefficient), H≤\(maxDimension)\(sparse ? ", sparse" : "")" }
+    }
+
+    @Test(arguments: [Case(seed: 11, n: 60, d: 3, coefficient: 2, maxDimension: 2, sparse: false),
+                      Case(seed: 12, n: 45, d: 4, coefficient: 3, maxDimension: 3, sparse: false),
+                      Case(seed: 13, n: 24, d: 3, coefficient: 5, maxDimension: 3, sparse: false),
+                      Case(seed: 14, n: 60, d: 3, coefficient: 2, maxDimension: 2, sparse: true)])
+    func threadsGiveTheSerialResult(_ c: Case) throws {
+        let (seed, n, d, coefficient, maxDimension) = (c.seed, c.n, c.d, c.coefficient, c.maxDimension)
+        let representation: RipsRepresentation = c.sparse ? .sparse : .dense
+        var rng = SplitMix(state: seed)
+        let distances = try RipsMetrics.distances(rng.cloud(n, d), metric: "euclidean")
+        var options = RipsOptions(maxDimension: maxDimension, threshold: representation == .sparse ? 0.6 : nil,
+                                  coefficient: coefficient, cocycles: true)
+        options.representation = representation
+        let serial = try RipsPersistence.compute(distances: distances, options: options)
+        #expect(serial.diagram.dimensions[1].count > 0)
+        for (threads, chunk) in [(2, 1), (2, 3), (3, 7), (2, 256)] {
+            options.threads = threads
+            options.reductionChunk = chunk
+            let parallel = try RipsPersistence.compute(distances: distances, options: options)
+            #expect(parallel.diagram == serial.diagram, "\(threads) threads, chunks of \(chunk)")
+            #expect(parallel.cocycles == serial.cocycles, "\(threads) threads, chunks of \(chunk)")
+        }
+    }
+
+    /// ripser.py's diagrams with two threads and chunks of three columns.
+    @Test(arguments: try RipsFixtures.all())
+    func matchesRipserOnTwoThreads(_ fixture: RipsCase) throws {
+        var options = fixture.options
+        options.threads = 2
+        options.reductionChunk = 3
+        let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
+        for (dimension, expected) in fixture.expected.enumerated() {
+            #expect(sortedBars(result.diagram.dimensions[dimension]) == sortedBars(expected), "H\(dimension) of \(fixture.name)")
+        }
+    }
+
+    /// Progress reaches every column of every dimension from 1 up, in order.
+    @Test(arguments: [1, 2])
+    func progressCoversEveryColumn(threads: Int) throws {
+        var rng = SplitMix(state: 5)
+        var options = RipsOptions(maxDimension: 2, threads: threads)
+        options.reductionChunk = 16
+        var last: [Int: (done: Int, total: Int)] = [:]
+        _ = try RipsPersistence.compute(distances: RipsMetrics.distances(rng.cloud(40, 3), metric: "euclidean"),
+                                        options: options) { dimension, done, total in
+            #expect(done >= (last[dimension]?.done ?? 0) && done <= total)
+            last[dimension] = (done, total)
+        }
+        #expect(last.keys.sorted() == [1, 2])
+        #expect(last.values.allSatisfy { $0.done == $0.total })
+    }
+}
+
+/// `--max-memory` also bounds the working heaps while reducing.
+@Suite struct RipsMemoryGuardTests {
+    /// Just above the estimate, the heaps get a few hundred entries and the reduction stops
+    /// with the reduction error; with room, the same run gives the unguarded result.
+    @Test(arguments: [1, 2])
+    func workingHeapsAreBudgeted(threads: Int) throws {
+        var rng = SplitMix(state: 21)
+        let distances = try RipsMetrics.distances(rng.cloud(60, 3), metric: "euclidean")
+        var options = RipsOptions(maxDimension: 2, threshold: .infinity, threads: threads)
+        let free = try RipsPersistence.compute(distances: distances, options: options)
+        let estimate = MemoryEstimate.bytes(points: 60, maxDimension: 2, threads: threads)
+        options.maxMemory = estimate + 2 * threads * 16 * 300
+        #expect(throws: RipsError.reductionMemoryLimit(limit: options.maxMemory ?? 0)) {
+            try RipsPersistence.compute(distances: distances, options: options)
+        }
+        options.maxMemory = estimate + (64 << 20)
+        #expect(try RipsPersistence.compute(distances: distances, options: options).diagram == free.diagram)
+        options.maxMemory = estimate - 1
+        #expect(throws: RipsError.memoryLimit(needed: estimate, limit: estimate - 1)) {
+            try RipsPersistence.compute(distances: distances, options: options)
+        }
+    }
+}
