@@ -21,7 +21,8 @@ public enum PhRipsTool {
             OptionSpec("distance-matrix", help: "A CSV or .npy input is a distance matrix, not points."),
             OptionSpec("max-memory", .text, default: "80% of RAM", placeholder: "BYTES",
                        help: "Refuse runs estimated to need more (suffixes K, M, G, T)."),
-            StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads, StandardOptions.output,
+            StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads,
+            StandardOptions.outputFormat(table: "one diagram (dim,birth,death) or distance matrix"), StandardOptions.output,
         ],
         epilog: "Reads cloud or distance records; writes one diagram record per input, with its id and meta. "
             + "Zero-length bars are dropped and an infinite death is null, as ripser.py."
