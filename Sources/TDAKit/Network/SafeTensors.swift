@@ -97,7 +97,8 @@ public struct SafeTensors: Sendable, Equatable {
         guard offsets.count == 2, offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= dataCount else {
             throw .malformed("tensor \(name) has data_offsets outside the file's \(dataCount) data bytes")
         }
-        guard !overflow, count.multipliedReportingOverflow(by: size).partialValue == offsets[1] - offsets[0] else {
+        let bytesNeeded = count.multipliedReportingOverflow(by: size)
+        guard !overflow, !bytesNeeded.overflow, bytesNeeded.partialValue == offsets[1] - offsets[0] else {
             throw .malformed("tensor \(name): shape \(shape) of \(dtype) does not fill data_offsets \(offsets)")
         }
         let start = dataStart + offsets[0]
