@@ -18,7 +18,7 @@ extension PerslayVecTool {
         let reader = RecordReader(paths: files)
         let writer = try context.recordWriter()
         let encoder = VectorRecordEncoder(names: vectorizer.valueNames)
-        let workers = (0..<context.threads).map { _ in VectorWorker() }
+        let workers = (0..<context.threads).map { _ in VectorWorker(keepsRecords: writer.table != nil) }
         if vectorizer.needsFit {
             // A range to fit (gudhi's fit on the whole list): read everything first.
             let inputs = try reader.readAllDiagrams()
@@ -58,15 +58,9 @@ extension PerslayVecTool {
             for i in (count * w / used)..<(count * (w + 1) / used) where !encode(worker, i) { break }
         }
         for worker in workers.prefix(used) {
-            if writer.table != nil {
-                // `--output-format csv`: the encoded records (our own JSON) go through the table.
-                for line in worker.bytes.split(separator: 0x0A) {
-                    guard case .object(let fields)? = try? line.withUnsafeBytes({ try JSONParser.parse($0) }) else { continue }
-                    try writer.write(Record(fields: fields))
-                }
-            } else {
-                writer.output.appendUnchecked(worker.bytes)
-            }
+            // `--output-format csv`: the workers kept records for the table instead of bytes.
+            for record in worker.records { try writer.write(record) }
+            writer.output.appendUnchecked(worker.bytes)
             try writer.output.endRecord()
             if let record = worker.refused { try writer.write(record) }
             if let error = worker.failure { throw error }
@@ -80,12 +74,18 @@ extension PerslayVecTool {
 final class VectorWorker: @unchecked Sendable {
     let capture = PairArraysCapture(key: "diagrams")
     var bytes: [UInt8] = []
+    /// Set for `--output-format csv`: the vectors as records for the CSV table, not bytes.
+    let keepsRecords: Bool
+    var records: [Record] = []
     /// A record the encoder refused (a NaN value): `RecordWriter.write` reports it.
     var refused: Record?
     var failure: ToolError?
 
+    init(keepsRecords: Bool) { self.keepsRecords = keepsRecords }
+
     func reset() {
         bytes.removeAll(keepingCapacity: true)
+        records.removeAll(keepingCapacity: true)
         refused = nil
         failure = nil
     }
@@ -106,8 +106,13 @@ final class VectorWorker: @unchecked Sendable {
             failure = record.error("\(error)")
             return false
         }
+        let vector = { VectorRecord(id: diagram.id, meta: diagram.meta, values: values, names: fitted.valueNames).record }
+        if keepsRecords {
+            records.append(vector())
+            return true
+        }
         if encoder.append(id: diagram.id, meta: diagram.meta, values: values, to: &bytes) { return true }
-        refused = VectorRecord(id: diagram.id, meta: diagram.meta, values: values, names: fitted.valueNames).record
+        refused = vector()
         return false
     }
 }
