@@ -112,9 +112,8 @@ public enum NNTrainTool {
             if args.flag("log") { try? writer.write(epochRecord(report, id: id)) }
         }
         progress.finish()
-        let (trainScore, testScore) = (trainer.evaluate(train), trainer.evaluate(test))
-        let metrics = ["train_acc": trainScore.accuracy, "test_acc": testScore.accuracy, "gap": trainScore.accuracy - testScore.accuracy,
-                       "train_loss": trainScore.loss, "test_loss": testScore.loss, "epochs_run": Double(epochsRun)]
+        var metrics = scores(trainer, train: train, test: test)
+        metrics["epochs_run"] = Double(epochsRun)
         let file = NetworkModelFile(network: network, training: config, metrics: metrics, data: spec)
         let output = try context.output(path)
         try [UInt8](file.encoded()).withUnsafeBytes { try output.append($0) }
@@ -135,6 +134,13 @@ public enum NNTrainTool {
                                     payload: [("split", .string(split)), ("accuracy", .number(score.accuracy)),
                                               ("loss", .number(score.loss)), ("samples", .number(Double(data.count)))]))
         }
+    }
+
+    /// The model file's metrics: train and test accuracy and loss, and the gap.
+    static func scores(_ trainer: Trainer, train: Dataset, test: Dataset) -> [String: Double] {
+        let (trainScore, testScore) = (trainer.evaluate(train), trainer.evaluate(test))
+        return ["train_acc": trainScore.accuracy, "test_acc": testScore.accuracy, "gap": trainScore.accuracy - testScore.accuracy,
+                "train_loss": trainScore.loss, "test_loss": testScore.loss]
     }
 
     static func exportWeights(_ context: ToolContext) throws {
@@ -168,9 +174,7 @@ public enum NNTrainTool {
             let (dataSpec, train, test) = try loadData(args, seed: context.seed)
             guard train.shape == shape else { throw ToolError.usage("the data's samples have shape \(train.shape), the network's input is \(shape)") }
             let trainer = try Trainer(network: network, config: TrainingConfig(architecture: arch), threads: context.threads)
-            let (trainScore, testScore) = (trainer.evaluate(train), trainer.evaluate(test))
-            metrics = ["train_acc": trainScore.accuracy, "test_acc": testScore.accuracy, "gap": trainScore.accuracy - testScore.accuracy,
-                       "train_loss": trainScore.loss, "test_loss": testScore.loss]
+            metrics = scores(trainer, train: train, test: test)
             spec = dataSpec
         }
         let file = NetworkModelFile(network: network, training: nil, metrics: metrics, data: spec)
