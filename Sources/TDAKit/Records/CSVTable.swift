@@ -59,10 +59,9 @@ public final class CSVTable {
     }
 
     static func number(_ x: Double, _ precision: JSONWriter.ArrayPrecision) -> String {
-        guard x.isFinite else { return x > 0 ? "inf" : "-inf" }
+        guard x.isFinite else { return CSV.field(x) }
         var bytes: [UInt8] = []
-        let f = Float(x)
-        if precision == .float32, Double(f) == x { try? JSONWriter.writeNumber(f, to: &bytes) } else { try? JSONWriter.writeNumber(x, to: &bytes) }
+        try? JSONWriter.writeNumber(x, precision: precision, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 }

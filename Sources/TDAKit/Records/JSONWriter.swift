@@ -98,10 +98,19 @@ public enum JSONWriter {
     /// type's shortest digits, any other as a Double.
     @inlinable
     static func writeFloat32Array(_ xs: UnsafeBufferPointer<Double>, to out: inout [UInt8]) throws(NotANumber) {
-        try writeElements(xs, to: &out) { x, p in
-            let f = Float(x)
-            return Double(f) == x ? JSONNumberText.write(f, to: p) : JSONNumberText.write(x, to: p)
-        }
+        try writeElements(xs, to: &out) { x, p in digits(x, .float32, to: p) }
+    }
+
+    /// One number as an array of `precision` holds it (see `ArrayPrecision`).
+    public static func writeNumber(_ x: Double, precision: ArrayPrecision, to out: inout [UInt8]) throws(NotANumber) {
+        try fill(upTo: JSONNumberText.maxLength, of: &out) { digits(x, precision, to: $0) }
+    }
+
+    /// The digits of `x` at `p` under `precision`; their count, nil for NaN.
+    @inlinable
+    static func digits(_ x: Double, _ precision: ArrayPrecision, to p: UnsafeMutablePointer<UInt8>) -> Int? {
+        let f = Float(x)
+        return precision == .float32 && Double(f) == x ? JSONNumberText.write(f, to: p) : JSONNumberText.write(x, to: p)
     }
 
     /// `[`, the elements as `element` writes them (returning their length, nil for NaN)
