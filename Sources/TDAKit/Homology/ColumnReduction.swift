@@ -1,8 +1,8 @@
 /// One column under reduction: the combination of simplices added so far (a row of the V
 /// matrix, lazily summed), its coboundary (the R column, lazily summed) and the current pivot.
-struct ColumnWork<Value: BinaryFloatingPoint> {
+struct ColumnWork<Value: RipsScalar> {
     var added: WorkingColumn<Value>
-    var coboundary: WorkingColumn<Value>
+    var coboundary: CoboundaryColumn<Value>
     /// The lowest nonzero entry so far; nil once the column is zero.
     var pivot: DiameterEntry<Value>?
     /// Whether `pivot` came from the emergent-pair shortcut, the coboundary not enumerated.
@@ -10,9 +10,9 @@ struct ColumnWork<Value: BinaryFloatingPoint> {
     /// Whether a working heap passed its budget (the reduction then stops).
     var exceeded = false
 
-    init(budget: Int) {
+    init(budget: Int, ceiling: Value, spillSize: Int) {
         added = WorkingColumn(budget: budget)
-        coboundary = WorkingColumn(budget: budget)
+        coboundary = CoboundaryColumn(budget: budget, ceiling: ceiling, spillSize: spillSize)
     }
 
     mutating func noteBudget() { exceeded = exceeded || added.exceeded || coboundary.exceeded }
@@ -46,7 +46,7 @@ extension RipsReducer {
         }
         var tools = reductionTools(scratch: scratch)
         var reduction = ReductionMatrix<Value>()
-        var work = ColumnWork<Value>(budget: columnBudget)
+        var work = ColumnWork<Value>(budget: columnBudget, ceiling: ceiling, spillSize: spillSize)
         for position in columns.indices {
             let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
             reduction.appendColumn()
@@ -137,13 +137,13 @@ extension RipsReducer {
 
     /// Pushes the cofacets of `simplex` under the threshold, times its coefficient.
     @inline(__always)
-    func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout WorkingColumn<Value>,
+    func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout CoboundaryColumn<Value>,
                         cofacets: inout Cofacets) {
         cofacets.start(simplex, dimension: dimension)
         while cofacets.hasNext(allCofacets: true) {
             let cofacet = cofacets.next()
             if cofacet.diameter <= threshold { column.push(cofacet) }
         }
-        column.checkBudget()
+        column.checkSize()
     }
 }

@@ -20,13 +20,13 @@ extension RipsReducer {
     /// where a column may be reduced by a later one and cocycles depend on the schedule.
     func computePairsInChunks(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
         let workers = threads
-        var works = [ColumnWork<Value>](repeating: ColumnWork(budget: columnBudget), count: min(chunk, columns.count))
+        var works = [ColumnWork<Value>](repeating: ColumnWork(budget: columnBudget, ceiling: ceiling, spillSize: spillSize), count: min(chunk, columns.count))
         let slice = 3 * scratchSlice
         let workerScratch = UnsafeMutablePointer<Int>.allocate(capacity: workers * slice)
         defer { workerScratch.deallocate() }
         var reduction = ReductionMatrix<Value>()
         var tools = reductionTools(scratch: scratch)
-        var coboundary = WorkingColumn<Value>(budget: columnBudget)
+        var coboundary = CoboundaryColumn<Value>(budget: columnBudget, ceiling: ceiling, spillSize: spillSize)
         for start in stride(from: 0, to: columns.count, by: chunk) {
             let end = min(start + chunk, columns.count)
             works.withUnsafeMutableBufferPointer { buffer in
@@ -38,7 +38,8 @@ extension RipsReducer {
                         DispatchQueue.concurrentPerform(iterations: workers) { worker in
                             let s = shared.value
                             var own = s.reducer.reductionTools(scratch: s.scratch + worker * slice)
-                            var heap = WorkingColumn<Value>(budget: s.reducer.columnBudget)
+                            var heap = CoboundaryColumn<Value>(budget: s.reducer.columnBudget, ceiling: s.reducer.ceiling,
+                                                             spillSize: s.reducer.spillSize)
                             while true {
                                 let position = start + counter.next.wrappingAdd(1, ordering: .relaxed).oldValue
                                 guard position < end else { break }
@@ -76,7 +77,7 @@ extension RipsReducer {
     /// The workers' phase for one column: a fresh start reduced against the frozen tables, on
     /// the worker's `coboundary` buffer, which is cleared afterwards.
     private func reducePartially(_ column: DiameterIndex<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                                 coboundary: inout WorkingColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
+                                 coboundary: inout CoboundaryColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
                                  columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>) {
         work.reset()
         swap(&work.coboundary, &coboundary)
@@ -92,7 +93,7 @@ extension RipsReducer {
     /// coboundary is rebuilt from the simplex and V, or, after an emergent shortcut (which
     /// assumed the pivot free), the column starts afresh.
     private func resume(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                        coboundary: inout WorkingColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
+                        coboundary: inout CoboundaryColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
                         pivots: PivotTable) {
         swap(&work.coboundary, &coboundary)
         if work.emergent {

@@ -37,6 +37,10 @@ public struct RipsOptions: Sendable {
     /// starting the workers, small enough that few columns need a pivot owned by another
     /// column of the same chunk (those are finished serially). Tests make it tiny.
     var reductionChunk = 256
+    /// Heap entries past which a column parks far entries in diameter buckets
+    /// (`CoboundaryColumn`): past the caches, well under the 10⁸ of a long reduction.
+    /// Tests make it tiny.
+    var spillSize = 1 << 18
 
     public init(maxDimension: Int = 1, threshold: Double? = nil, coefficient: Int = 2,
                 precision: RipsPrecision = .float32, cocycles: Bool = false, threads: Int = 1) {

@@ -52,14 +52,14 @@ public enum RipsPersistence {
             let maxVertices = options.maxDimension + 3
             return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                            threshold: threshold, wantsCocycles: options.cocycles,
-                                           threads: options.threads, chunk: options.reductionChunk, columnBudget: budget,
+                                           threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, columnBudget: budget,
                                            progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
         return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                        threshold: threshold, wantsCocycles: options.cocycles,
-                                       threads: options.threads, chunk: options.reductionChunk, columnBudget: budget,
+                                       threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, columnBudget: budget,
                                        progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
         }, options: options)

@@ -8,11 +8,15 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let field: PrimeField
     let maxDimension: Int
     let threshold: Value
+    /// The largest diameter a simplex can have: the threshold or the largest distance.
+    let ceiling: Value
     let wantsCocycles: Bool
     /// Workers of the column reduction (see `computePairsInChunks`).
     let threads: Int
     /// Columns per chunk of the parallel reduction.
     let chunk: Int
+    /// Heap entries past which a column spills to buckets (`CoboundaryColumn`).
+    let spillSize: Int
     /// Entries each working heap may hold (from `--max-memory`); see `WorkingColumn`.
     let columnBudget: Int
     /// Set when a working heap passed `columnBudget`: the run stopped and has no result.
@@ -30,17 +34,19 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
+         threshold: Value, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.distances = distances
         self.binomial = binomial
         self.field = field
         self.maxDimension = maxDimension
         self.threshold = threshold
+        ceiling = min(threshold, distances.largest)
         self.wantsCocycles = wantsCocycles
         self.threads = max(threads, 1)
         self.chunk = max(chunk, 1)
         self.columnBudget = columnBudget
+        self.spillSize = spillSize
         self.progress = progress
         self.makeCofacets = makeCofacets
         scratchSlice = 2 * (maxDimension + 3)

@@ -58,19 +58,42 @@ struct WorkingColumn<Value: BinaryFloatingPoint> {
     private mutating func remove(at position: Int) {
         let last = heap.removeLast()
         guard position < heap.count else { return }
+        heap.withUnsafeMutableBufferPointer { Self.sink(last, from: position, in: $0) }
+    }
+
+    /// Puts `entry` at `position` or below, moving up the children that come before it.
+    @inline(__always)
+    private static func sink(_ entry: DiameterEntry<Value>, from position: Int, in h: UnsafeMutableBufferPointer<DiameterEntry<Value>>) {
+        let count = h.count
+        var parent = position
+        while true {
+            let first = 4 &* parent &+ 1
+            if first >= count { break }
+            var child = first
+            for other in (first + 1)..<min(first + 4, count) where h[other].comesBefore(h[child]) { child = other }
+            guard h[child].comesBefore(entry) else { break }
+            h[parent] = h[child]
+            parent = child
+        }
+        h[parent] = entry
+    }
+
+    /// Entries in the heap, equal simplices not yet summed.
+    var count: Int { heap.count }
+
+    /// Empties the heap and gives its entries, in no particular order, to `body`.
+    mutating func removeAll(passingTo body: (DiameterEntry<Value>) -> Void) {
+        let entries = heap
+        heap.removeAll(keepingCapacity: true)
+        for entry in entries { body(entry) }
+    }
+
+    /// Fills an empty heap with the entries `body` appends, ordered in linear time (Floyd).
+    mutating func fill(_ body: (inout [DiameterEntry<Value>]) -> Void) {
+        body(&heap)
         heap.withUnsafeMutableBufferPointer { h in
-            let count = h.count
-            var parent = position
-            while true {
-                let first = 4 &* parent &+ 1
-                if first >= count { break }
-                var child = first
-                for other in (first + 1)..<min(first + 4, count) where h[other].comesBefore(h[child]) { child = other }
-                guard h[child].comesBefore(last) else { break }
-                h[parent] = h[child]
-                parent = child
-            }
-            h[parent] = last
+            guard h.count > 1 else { return }
+            for position in stride(from: (h.count - 2) >> 2, through: 0, by: -1) { Self.sink(h[position], from: position, in: h) }
         }
     }
 

@@ -1,0 +1,83 @@
+import Testing
+@testable import TDAKit
+
+/// Columns that park far entries in diameter buckets (`CoboundaryColumn`) must reduce exactly
+/// as the plain heap: a spill size of a few entries makes nearly every column spill, refill
+/// from many buckets and be reset for the next one.
+@Suite struct RipsSpillTests {
+    /// ripser.py's diagrams when every column spills.
+    @Test(arguments: try RipsFixtures.all())
+    func matchesRipserWhenColumnsSpill(_ fixture: RipsCase) throws {
+        var options = fixture.options
+        options.spillSize = 4
+        let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
+        for (dimension, expected) in fixture.expected.enumerated() {
+            #expect(sortedBars(result.diagram.dimensions[dimension]) == sortedBars(expected), "H\(dimension) of \(fixture.name)")
+        }
+    }
+
+    /// Same bars in the same order and the same cocycles as without spilling, on correlation
+    /// distances (the case spilling is for) and points, on one and two threads.
+    @Test(arguments: [(metric: "abs-correlation", coefficient: 2, threads: 1), (metric: "abs-correlation", coefficient: 3, threads: 2),
+                      (metric: "euclidean", coefficient: 2, threads: 2)])
+    func spillingChangesNothing(metric: String, coefficient: Int, threads: Int) throws {
+        var rng = SplitMix(state: 31)
+        let distances = try RipsMetrics.distances(rng.cloud(40, 12), metric: metric)
+        var options = RipsOptions(maxDimension: 2, coefficient: coefficient, cocycles: true, threads: threads)
+        options.reductionChunk = 5
+        let plain = try RipsPersistence.compute(distances: distances, options: options)
+        #expect(plain.diagram.dimensions[1].count > 0)
+        for spillSize in [1, 6, 50] {
+            options.spillSize = spillSize
+            let spilled = try RipsPersistence.compute(distances: distances, options: options)
+            #expect(spilled.diagram == plain.diagram, "spill size \(spillSize)")
+            #expect(spilled.cocycles == plain.cocycles, "spill size \(spillSize)")
+        }
+    }
+}
+
+@Suite struct DiameterBucketsTests {
+    /// Buckets are monotone in the diameter, below 0 under the floor and clamped at the top.
+    @Test func bucketsAreMonotone() {
+        var buckets = DiameterBuckets<Float>()
+        let spread = buckets.reset(floor: 0.25, ceiling: 1)
+        #expect(spread)
+        var rng = SplitMix(state: 3)
+        let diameters = (0..<2000).map { _ in Float.random(in: 0...1.5, using: &rng) }.sorted()
+        let indices = diameters.map { buckets.bucket(of: $0) }
+        #expect(indices == indices.sorted())
+        #expect(buckets.bucket(of: 0.1) < 0)
+        #expect(buckets.bucket(of: 0.25) == 0)
+        #expect(buckets.bucket(of: 1.4) == DiameterBuckets<Float>.count - 1)
+        let empty = buckets.reset(floor: 1, ceiling: 1)
+        #expect(!empty)
+    }
+
+    /// Every parked entry comes back from its bucket exactly once, across chunk boundaries and
+    /// after chunks are reused.
+    @Test func entriesComeBackOnce() {
+        var buckets = DiameterBuckets<Double>()
+        for round in 0..<2 {
+            let spread = buckets.reset(floor: 0, ceiling: 1)
+            #expect(spread)
+            var expected: [Int: [Int]] = [:]
+            for index in 0..<(500 + 300 * round) {
+                let diameter = Double(index % 7) / 7
+                let bucket = buckets.bucket(of: diameter)
+                buckets.append(DiameterEntry(diameter: diameter, index: index, coefficient: 1), to: bucket)
+                expected[bucket, default: []].append(index)
+            }
+            var bucket = -1
+            var seen: [Int] = []
+            while let next = buckets.nonempty(after: bucket) {
+                var moved: [DiameterEntry<Double>] = []
+                buckets.move(next, to: &moved)
+                #expect(moved.map(\.index).sorted() == expected[next], "bucket \(next)")
+                seen += moved.map(\.index)
+                bucket = next
+            }
+            #expect(seen.count == 500 + 300 * round)
+            #expect(buckets.entryCount == 0)
+        }
+    }
+}
