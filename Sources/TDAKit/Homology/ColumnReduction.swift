@@ -113,7 +113,7 @@ extension RipsReducer {
     func finishColumn(_ position: Int, _ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
                       pivots: inout PivotTable, reduction: inout ReductionMatrix<Value>) {
         guard let pivot = work.pivot else {
-            bars[dimension].append((simplex.diameter, Value.infinity))
+            bars[dimension].append((simplex.diameter, coneDeath ?? Value.infinity))
             recordCocycle(simplex, added: work.added, dimension: dimension)
             return
         }
@@ -135,14 +135,14 @@ extension RipsReducer {
         pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &cofacets)
     }
 
-    /// Pushes the cofacets of `simplex` under the threshold, times its coefficient.
+    /// Pushes the cofacets of `simplex` below `cofacetLimit`, times its coefficient.
     @inline(__always)
     func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout CoboundaryColumn<Value>,
                         cofacets: inout Cofacets) {
         cofacets.start(simplex, dimension: dimension)
         while cofacets.hasNext(allCofacets: true) {
             let cofacet = cofacets.next()
-            if cofacet.diameter <= threshold { column.push(cofacet) }
+            if cofacet.diameter < cofacetLimit { column.push(cofacet) }
         }
         column.checkSize()
     }

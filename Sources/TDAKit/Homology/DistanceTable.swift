@@ -12,8 +12,6 @@ final class DistanceTable<Value: RipsScalar>: @unchecked Sendable {
     /// Row length including padding: a multiple of `lanes`.
     let stride: Int
     let full: UnsafeMutablePointer<Value>
-    /// The largest distance (0 for a single point).
-    let largest: Value
     static var lanes: Int { 16 }
 
     init(_ matrix: CompressedDistanceMatrix<Value>) {
@@ -21,7 +19,6 @@ final class DistanceTable<Value: RipsScalar>: @unchecked Sendable {
         stride = (matrix.count + Self.lanes - 1) / Self.lanes * Self.lanes
         full = .allocate(capacity: max(stride * count, 1))
         full.initialize(repeating: .infinity, count: max(stride * count, 1))
-        largest = matrix.lower.max() ?? 0
         matrix.lower.withUnsafeBufferPointer { lower in
             var offset = 0
             for i in 0..<count {

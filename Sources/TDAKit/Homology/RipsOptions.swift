@@ -41,6 +41,9 @@ public struct RipsOptions: Sendable {
     /// (`CoboundaryColumn`): past the caches, well under the 10⁸ of a long reduction.
     /// Tests make it tiny.
     var spillSize = 1 << 18
+    /// Whether columns reaching a cone's ceiling stop there (`RipsReducer.coneDeath`); tests
+    /// turn it off to compare with the full reduction.
+    var coneShortcut = true
 
     public init(maxDimension: Int = 1, threshold: Double? = nil, coefficient: Int = 2,
                 precision: RipsPrecision = .float32, cocycles: Bool = false, threads: Int = 1) {

@@ -33,7 +33,11 @@ public enum RipsPersistence {
         _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions,
         progress: ((Int, Int, Int) -> Void)?
     ) throws -> RipsResult {
-        let threshold: Value = options.threshold.map { Value($0) } ?? matrix.enclosingRadius
+        let radius = matrix.enclosingRadius
+        let threshold: Value = options.threshold.map { Value($0) } ?? radius
+        // At or above the enclosing radius the complex is a cone (one vertex is near all).
+        let cone = options.coneShortcut && threshold >= radius
+        let largest = matrix.maximum
         let table = DistanceTable(matrix)
         let binomial = try BinomialTable(n: matrix.count, maxK: options.maxDimension + 2)
         let edges = matrix.lower.reduce(0) { $1 <= threshold ? $0 + 1 : $0 }
@@ -51,14 +55,14 @@ public enum RipsPersistence {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
             return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                           threshold: threshold, wantsCocycles: options.cocycles,
+                                           threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                            threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, columnBudget: budget,
                                            progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
         return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
-                                       threshold: threshold, wantsCocycles: options.cocycles,
+                                       threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                        threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, columnBudget: budget,
                                        progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)

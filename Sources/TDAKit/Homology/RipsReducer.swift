@@ -10,6 +10,17 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let threshold: Value
     /// The largest diameter a simplex can have: the threshold or the largest distance.
     let ceiling: Value
+    /// The ceiling when the complex there is a cone and cocycles are not wanted, else nil.
+    /// A cone has no cohomology above degree 0, so every column of degree ≥ 1 that reaches
+    /// the ceiling dies there: columns born at the ceiling (bars of length zero) are not
+    /// reduced, and the others keep only their cofacets below it; one whose cofacets below
+    /// the ceiling cancel dies at the ceiling (`finishColumn`). Same bars as the full
+    /// reduction, which on trained networks' activations wades through the millions of
+    /// triangles at distance 1 that dead neurons (constant rows) make (bench/RESULTS-ph-rips.md).
+    let coneDeath: Value?
+    /// Cofacets are kept when their diameter is below this: the cone's ceiling, or just above
+    /// the threshold.
+    let cofacetLimit: Value
     let wantsCocycles: Bool
     /// Workers of the column reduction (see `computePairsInChunks`).
     let threads: Int
@@ -34,14 +45,16 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
+         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.distances = distances
         self.binomial = binomial
         self.field = field
         self.maxDimension = maxDimension
         self.threshold = threshold
-        ceiling = min(threshold, distances.largest)
+        ceiling = min(threshold, largest)
+        coneDeath = coneAtCeiling && !wantsCocycles ? ceiling : nil
+        cofacetLimit = coneDeath ?? threshold.nextUp
         self.wantsCocycles = wantsCocycles
         self.threads = max(threads, 1)
         self.chunk = max(chunk, 1)
@@ -80,6 +93,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         computeDimensionZeroPairs(simplices: &simplices, columns: &columns)
         guard maxDimension >= 1 else { return }
         for dimension in 1...maxDimension {
+            if let death = coneDeath { columns.removeFirst(columns.prefix { $0.diameter >= death }.count) }
             var pivots = PivotTable(expected: columns.count)
             computePairs(columns: columns, pivots: &pivots, dimension: dimension)
             guard !memoryExceeded else { return }

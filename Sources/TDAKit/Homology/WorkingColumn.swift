@@ -11,6 +11,8 @@
 /// 2.1 GB (bench/RESULTS-ph-rips.md), so the heap carries a budget (`--max-memory`).
 /// Compacting the heap (summing duplicates when it doubled) was tried: it left that peak
 /// unchanged and cost 10% of the time, since the entries are distinct, not duplicates.
+/// What helped is keeping the heap small: the coboundary's heap is wrapped in a
+/// `CoboundaryColumn`, which parks far entries in diameter buckets (3× on that case).
 struct WorkingColumn<Value: BinaryFloatingPoint> {
     private(set) var heap: [DiameterEntry<Value>] = []
     /// Entries the heap may hold (its capacity); past it `exceeded` is set. The capacity

@@ -81,3 +81,37 @@ import Testing
         }
     }
 }
+
+/// Columns that stop at a cone's ceiling (`RipsReducer.coneDeath`) give the full reduction's bars.
+@Suite struct RipsConeTests {
+    /// Euclidean points at the enclosing radius and above it, and correlation distances with
+    /// constant rows (dead neurons: distance 1 to everything, the ties the shortcut skips).
+    @Test(arguments: [(metric: "euclidean", threshold: nil, coefficient: 2), (metric: "euclidean", threshold: 10, coefficient: 3),
+                      (metric: "abs-correlation", threshold: nil, coefficient: 2), (metric: "abs-correlation", threshold: nil, coefficient: 3)]
+          as [(metric: String, threshold: Double?, coefficient: Int)])
+    func stoppingAtTheConeChangesNoBar(metric: String, threshold: Double?, coefficient: Int) throws {
+        var rng = SplitMix(state: 41)
+        var points = rng.cloud(36, 10)
+        if metric == "abs-correlation" {
+            for row in [3, 17, 29] { for column in 0..<points.cols { points[row, column] = 0 } }
+        }
+        let distances = try RipsMetrics.distances(points, metric: metric)
+        for threads in [1, 2] {
+            var options = RipsOptions(maxDimension: 2, threshold: threshold, coefficient: coefficient, threads: threads)
+            options.reductionChunk = 4
+            let shortcut = try RipsPersistence.compute(distances: distances, options: options)
+            options.coneShortcut = false
+            let full = try RipsPersistence.compute(distances: distances, options: options)
+            #expect(shortcut.diagram == full.diagram, "\(threads) threads")
+            #expect(full.diagram.dimensions[1].count > 0)
+        }
+    }
+
+    /// The unit square's cycle is born at 1 and dies at the diagonal √2, its enclosing radius:
+    /// its last edge's triangles all lie at the ceiling, so it ends with no cofacet kept.
+    @Test func barDyingAtTheCeiling() throws {
+        let square = Matrix<Double>(rowArrays: [[0, 0], [1, 0], [1, 1], [0, 1]])
+        let result = try RipsPersistence.compute(points: square)
+        #expect(result.diagram.dimensions[1] == [PersistencePair(birth: 1, death: Double(Float(2.0.squareRoot())))])
+    }
+}
