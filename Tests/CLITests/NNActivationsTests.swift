@@ -62,10 +62,13 @@ import TDAKit
         #expect(lines[8] == "status 65" && r.stderr.contains("CSV output holds one cloud table"))
     }
 
+    /// Also: the draws are formatted in parallel, with the bytes of one thread.
     @Test func modelRecordsOnStdinAndImportanceDrawsOfNeurons() throws {
         let r = try Shell.run(Self.model + """
-         echo '{"type":"model","id":"z1","path":"m.json","meta":{"gap":0.25}}' |
-         nn-activations --layers dense1,2 --at pre --points neurons --neurons 5 --draws 3 --inputs 100 --seed 9
+         echo '{"type":"model","id":"z1","path":"m.json","meta":{"gap":0.25}}' > z.jsonl &&
+         nn-activations --layers dense1,2 --at pre --points neurons --neurons 5 --draws 3 --inputs 100 --seed 9 --threads 3 < z.jsonl > t3.jsonl &&
+         nn-activations --layers dense1,2 --at pre --points neurons --neurons 5 --draws 3 --inputs 100 --seed 9 --threads 1 < z.jsonl | cmp - t3.jsonl &&
+         cat t3.jsonl
         """)
         #expect(r.status == 0, "\(r.stderr)")
         let clouds = try jsonLines(r.stdout)

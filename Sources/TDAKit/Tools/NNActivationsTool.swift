@@ -110,17 +110,17 @@ public enum NNActivationsTool {
                     }
                 }
             }
-            for (draw, neurons) in draws.enumerated() {
+            let clouds = draws.enumerated().map { draw, neurons in
                 var cloudMeta = meta
                 cloudMeta["layer"] = .string(name)
                 cloudMeta["at"] = .string(extractor.point.rawValue)
                 if neurons != nil { cloudMeta["draw"] = .number(Double(draw)) }
                 let chosen = neurons ?? Array(0..<width)
-                let cloud = cloudRecord(activations, columns: chosen.map { column[$0] }, neurons: chosen, labels: probe.labels,
-                                        neuronsAsPoints: args.string("points") == "neurons",
-                                        id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name)
-                try writer.write(cloud.record)
+                return cloudRecord(activations, columns: chosen.map { column[$0] }, neurons: chosen, labels: probe.labels,
+                                   neuronsAsPoints: args.string("points") == "neurons",
+                                   id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name).record
             }
+            try writer.write(clouds, threads: context.threads)
         }
     }
 
