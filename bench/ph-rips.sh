@@ -5,11 +5,14 @@
 # ratios peer/ours (against ph-rips on as many threads), and checks the bar counts agree.
 #   bench/ph-rips.sh [CASE...]
 # cases: r3-400 r3-1000 torus-800 torus-2000 acts-1000 acts-3000 sphere-192 o3-1024 mlp-digits
+# mlp-digits-3000
 # (default: all but acts-3000). mlp-digits is the Ballester setting on a trained network: an MLP
 # 64-512-512-512-10 trained on the shipped digits (Adam, 30 epochs, seed 1) by nn-train from
 # PH's directory (or BIN), then nn-activations --points neurons of its three post-ReLU layers and the
-# logits (1546 neurons) on the 1438 training inputs, 1 - |Pearson|, maxdim 1. sphere-192 and o3-1024 are Ripser's examples (downloaded, or
-# from RIPSER_EXAMPLES=DIR); o3-1024 runs with threshold 1.8, maxdim 3.
+# logits (1546 neurons) on the 1438 training inputs, 1 - |Pearson|, maxdim 1. mlp-digits-3000:
+# the same with hidden layers of 1000 (3010 neurons, 559 of them dead: the paper's scale).
+# sphere-192 and o3-1024 are Ripser's examples (downloaded, or from RIPSER_EXAMPLES=DIR);
+# o3-1024 runs with threshold 1.8, maxdim 3.
 # Needs a release build: swift build -c release -Xswiftc -target-cpu -Xswiftc native
 # PYTHON defaults to /work/.venv-peers/bin/python; SKIP_RIPSER=1 skips ripser.py (slow on big cases);
 # PEER_TIMEOUT (seconds, default 600) stops any run, reported as "did not finish in N s";
@@ -69,12 +72,12 @@ run_case() { # name file metric maxdim [threshold]
     done
 }
 
-# The mlp-digits cloud, as .npy for both sides.
+# A trained network's cloud, as .npy for both sides: FILE WIDTH (three hidden layers of WIDTH).
 mlp_digits() {
     bin=${BIN:-$(dirname "$PH")}
-    "$bin/nn-train" fit --dataset digits --arch 'dense:512,relu,dense:512,relu,dense:512,relu,dense:10' \
-        --optimizer adam --epochs 30 --seed 1 -o "$DATA/mlp-digits.json" > /dev/null
-    "$bin/nn-activations" --model "$DATA/mlp-digits.json" --dataset digits --layers weighted --concat --points neurons \
+    "$bin/nn-train" fit --dataset digits --arch "dense:$2,relu,dense:$2,relu,dense:$2,relu,dense:10" \
+        --optimizer adam --epochs 30 --seed 1 -o "$DATA/mlp-digits-$2.json" > /dev/null
+    "$bin/nn-activations" --model "$DATA/mlp-digits-$2.json" --dataset digits --layers weighted --concat --points neurons \
         | "$PYTHON" -c "import json, sys, numpy; numpy.save('$1', numpy.array(json.loads(sys.stdin.readline())['points']))"
 }
 
@@ -91,7 +94,8 @@ for c in $CASES; do
     acts-3000) f=$DATA/acts-3000.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py activations 3000 2000 "$f"; run_case "$c" "$f" abs-correlation 1 ;;
     sphere-192) f=$DATA/sphere-192.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py ripser sphere_3_192.lower_distance_matrix "$f"; run_case "$c" "$f" precomputed 2 ;;
     o3-1024) f=$DATA/o3-1024.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py ripser o3_1024.txt "$f"; run_case "$c" "$f" euclidean 3 1.8 ;;
-    mlp-digits) f=$DATA/mlp-digits.npy; [ -f "$f" ] || mlp_digits "$f"; run_case "$c" "$f" abs-correlation 1 ;;
+    mlp-digits) f=$DATA/mlp-digits.npy; [ -f "$f" ] || mlp_digits "$f" 512; run_case "$c" "$f" abs-correlation 1 ;;
+    mlp-digits-3000) f=$DATA/mlp-digits-3000.npy; [ -f "$f" ] || mlp_digits "$f" 1000; run_case "$c" "$f" abs-correlation 1 ;;
     *) echo "unknown case $c" >&2; exit 64 ;;
     esac
 done
