@@ -42,14 +42,18 @@ public final class PoolingLayer: Layer {
                                     let first = plane * h * w + oy * size * w + ox * size
                                     switch reduction {
                                     case .max:
-                                        var best = first
+                                        // Selects, not branches: on real data the comparison
+                                        // is unpredictable (perf: most of the pooling time).
+                                        var (best, top) = (first, xs[first])
                                         for ky in 0..<size {
                                             for kx in 0..<size {
-                                                let t = first + ky * w + kx
-                                                if xs[t] > xs[best] || xs[t].isNaN { best = t }
+                                                let t = first + ky * w + kx, v = xs[t]
+                                                let take = v > top || v.isNaN
+                                                best = take ? t : best
+                                                top = take ? v : top
                                             }
                                         }
-                                        ys[out] = xs[best]
+                                        ys[out] = top
                                         wins[out] = best
                                     case .avg:
                                         var sum: Float = 0
