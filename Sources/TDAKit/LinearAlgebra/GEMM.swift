@@ -26,13 +26,15 @@ public func sgemm(
     c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float = 0, threads: Int = 1
 ) {
     guard m > 0, n > 0 else { return }
-    scaleRows(c, m: m, n: n, ldc: ldc, by: beta)
-    guard k > 0 else { return }
+    guard k > 0 else {
+        scaleRows(c, m: m, n: n, ldc: ldc, by: beta)
+        return
+    }
     let plan = GEMMPlan(m: m, n: n, k: k, threads: threads)
     let shared = GEMMShared(a: a, b: b, c: c)
     let work: @Sendable (Int) -> Void = { part in
         let (rows, panels) = plan.tile(part)
-        gemmTile(shared, lda: lda, opA, ldb: ldb, opB, k: k, n: n, ldc: ldc, rows: rows, panels: panels)
+        gemmTile(shared, lda: lda, opA, ldb: ldb, opB, k: k, n: n, ldc: ldc, beta: beta, rows: rows, panels: panels)
     }
     if plan.parts == 1 {
         work(0)
@@ -171,12 +173,15 @@ func packA(_ a: UnsafePointer<Float>, lda: Int, _ op: GEMMOperand, m0: Int, mc: 
     }
 }
 
-/// One thread's tile of `C`: for each `k` block in order, packs the tile's panels of B, then
-/// for each block of `mc` rows packs those rows of A and runs the kernel over the panels.
+/// One thread's tile of `C`: scales it by `beta`, then for each `k` block in order packs the
+/// tile's panels of B and, for each block of `mc` rows, packs those rows of A and runs the
+/// kernel over the panels.
 @inlinable
 func gemmTile(_ s: GEMMShared, lda: Int, _ opA: GEMMOperand, ldb: Int, _ opB: GEMMOperand, k: Int, n: Int,
-              ldc: Int, rows: Range<Int>, panels: Range<Int>) {
+              ldc: Int, beta: Float, rows: Range<Int>, panels: Range<Int>) {
     let (mr, nr, mc) = (GEMMBlocking.mr, GEMMBlocking.nr, GEMMBlocking.mc)
+    let j0 = panels.lowerBound * nr
+    scaleRows(s.c + rows.lowerBound * ldc + j0, m: rows.count, n: min(n, panels.upperBound * nr) - j0, ldc: ldc, by: beta)
     let packedB = UnsafeMutablePointer<Float>.allocate(capacity: GEMMBlocking.kc * panels.count * nr)
     let packedA = UnsafeMutablePointer<Float>.allocate(capacity: GEMMBlocking.kc * mc)
     defer { packedB.deallocate(); packedA.deallocate() }
