@@ -10,9 +10,10 @@ public enum GEMMOperand: Sendable {
 ///
 /// `op(A)` is `m × k`, `op(B)` is `k × n`, `C` is `m × n` with row stride `ldc`. A `.transposed`
 /// operand is read from its stored transpose (`A` stored `k × m` with stride `lda`), so
-/// `X · Wᵀ`, `dYᵀ · X` and `dY · W` need no copies. The work is split over blocks of rows
-/// and columns of `C` on up to `threads` threads; every element of `C` is summed in the same
-/// order whatever the split, so the result does not depend on the thread count.
+/// `X · Wᵀ`, `dYᵀ · X` and `dY · W` need no copies. `C` is cut into one tile per thread (a
+/// range of rows or of column panels, see `GEMMPlan`); each thread packs its own operands and
+/// runs all `k` blocks of its tile in one parallel region. Every element of `C` is summed in the
+/// same order whatever the split, so the result does not depend on the thread count.
 ///
 /// Packed, register-blocked kernel in the style of GotoBLAS/BLIS (the 6 × 16 shape of BLIS's
 /// Haswell sgemm kernel): a 6 × 16 block of `C` lives in twelve `SIMD8<Float>` registers.
@@ -25,37 +26,60 @@ public func sgemm(
     c: UnsafeMutablePointer<Float>, ldc: Int, beta: Float = 0, threads: Int = 1
 ) {
     guard m > 0, n > 0 else { return }
-    scaleRows(c, m: m, n: n, ldc: ldc, by: beta)
-    guard k > 0 else { return }
-    let panels = (n + GEMMBlocking.nr - 1) / GEMMBlocking.nr
-    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: GEMMBlocking.kc * panels * GEMMBlocking.nr)
-    defer { packedB.deallocate() }
-    let rowBlocks = (m + GEMMBlocking.mc - 1) / GEMMBlocking.mc
-    // Small products are not worth waking threads (measured: below ~2·10⁵ multiply-adds the
-    // dispatch costs more than it saves).
-    let workers = m * n * k < 1 << 18 ? 1 : max(1, threads)
-    let columnChunks = min(panels, max(1, (workers + rowBlocks - 1) / rowBlocks))
-    let panelsPerChunk = (panels + columnChunks - 1) / columnChunks
-    let shared = GEMMShared(a: a, b: packedB, c: c)
-    var k0 = 0
-    while k0 < k {
-        let kc = min(GEMMBlocking.kc, k - k0)
-        packB(b, ldb: ldb, opB, k0: k0, kc: kc, n: n, into: packedB)
-        let tasks = rowBlocks * columnChunks, kStart = k0
-        let work: @Sendable (Int) -> Void = { task in
-            let rowBlock = task / columnChunks, chunk = task % columnChunks
-            let m0 = rowBlock * GEMMBlocking.mc, mc = min(GEMMBlocking.mc, m - m0)
-            let firstPanel = chunk * panelsPerChunk, lastPanel = min(panels, firstPanel + panelsPerChunk)
-            guard firstPanel < lastPanel else { return }
-            gemmBlock(shared, lda: lda, opA, m0: m0, mc: mc, k0: kStart, kc: kc, n: n, ldc: ldc,
-                      panels: firstPanel..<lastPanel)
+    guard k > 0 else {
+        scaleRows(c, m: m, n: n, ldc: ldc, by: beta)
+        return
+    }
+    let plan = GEMMPlan(m: m, n: n, k: k, threads: threads)
+    let shared = GEMMShared(a: a, b: b, c: c)
+    let work: @Sendable (Int) -> Void = { part in
+        let (rows, panels) = plan.tile(part)
+        gemmTile(shared, lda: lda, opA, ldb: ldb, opB, k: k, n: n, ldc: ldc, beta: beta, rows: rows, panels: panels)
+    }
+    if plan.parts == 1 {
+        work(0)
+    } else {
+        DispatchQueue.concurrentPerform(iterations: plan.parts, execute: work)
+    }
+}
+
+/// How `sgemm` cuts `C` among threads: into `parts` ranges of rows (whole groups of `mr`) or of
+/// column panels, whichever makes the slowest thread's share smaller. A thread packs the rows of
+/// A and the panels of B its tile needs, so a row split repeats the packing of B in every
+/// thread and a column split that of A; the estimate counts packing a value as 16
+/// multiply-adds (one vector FMA per cycle and lane versus about one packed value per cycle).
+@usableFromInline
+struct GEMMPlan: Sendable {
+    @usableFromInline let m: Int, panels: Int, parts: Int, splitRows: Bool, unitsPerPart: Int
+
+    @inlinable
+    init(m: Int, n: Int, k: Int, threads: Int) {
+        let (mr, nr) = (GEMMBlocking.mr, GEMMBlocking.nr)
+        let groups = (m + mr - 1) / mr
+        self.m = m
+        panels = (n + nr - 1) / nr
+        // Small products are not worth waking threads (measured: below ~2·10⁵ multiply-adds the
+        // dispatch costs more than it saves).
+        let workers = m * n * k < 1 << 18 ? 1 : max(1, threads)
+        let (height, width) = (groups * mr, panels * nr)
+        let rowParts = min(workers, groups), columnParts = min(workers, panels)
+        let rowShare = (groups + rowParts - 1) / rowParts, panelShare = (panels + columnParts - 1) / columnParts
+        let rowCost = rowShare * mr * width + 16 * (rowShare * mr + width)
+        let columnCost = height * panelShare * nr + 16 * (height + panelShare * nr)
+        splitRows = rowCost < columnCost
+        unitsPerPart = splitRows ? rowShare : panelShare
+        parts = splitRows ? (groups + rowShare - 1) / rowShare : (panels + panelShare - 1) / panelShare
+    }
+
+    /// The rows and column panels of `C` that part `part` computes.
+    @inlinable
+    func tile(_ part: Int) -> (rows: Range<Int>, panels: Range<Int>) {
+        let first = part * unitsPerPart
+        if splitRows {
+            let mr = GEMMBlocking.mr
+            return (first * mr..<min(m, (first + unitsPerPart) * mr), 0..<panels)
         }
-        if workers == 1 || tasks == 1 {
-            for t in 0..<tasks { work(t) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: tasks, execute: work)
-        }
-        k0 += kc
+        return (0..<m, first..<min(panels, first + unitsPerPart))
     }
 }
 
@@ -69,13 +93,13 @@ enum GEMMBlocking {
     @usableFromInline static let mc = 96
 }
 
-/// The buffers the worker threads share; each thread writes disjoint blocks of `c`.
+/// The operands the worker threads share; each thread writes a disjoint tile of `c`.
 @usableFromInline
 struct GEMMShared: @unchecked Sendable {
     @usableFromInline let a: UnsafePointer<Float>
-    @usableFromInline let b: UnsafeMutablePointer<Float>
+    @usableFromInline let b: UnsafePointer<Float>
     @usableFromInline let c: UnsafeMutablePointer<Float>
-    @inlinable init(a: UnsafePointer<Float>, b: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>) {
+    @inlinable init(a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>) {
         self.a = a; self.b = b; self.c = c
     }
 }
@@ -89,15 +113,15 @@ func scaleRows(_ c: UnsafeMutablePointer<Float>, m: Int, n: Int, ldc: Int, by be
     }
 }
 
-/// Packs rows `k0..<k0+kc` of `op(B)` as panels of `nr` columns, `k`-major, zero-padded.
+/// Packs rows `k0..<k0+kc` of `op(B)`, the columns of `panels` (`nr` columns each), as
+/// consecutive panels, `k`-major, zero-padded.
 @inlinable
 func packB(_ b: UnsafePointer<Float>, ldb: Int, _ op: GEMMOperand, k0: Int, kc: Int, n: Int,
-           into out: UnsafeMutablePointer<Float>) {
+           panels: Range<Int>, into out: UnsafeMutablePointer<Float>) {
     let nr = GEMMBlocking.nr
-    let panels = (n + nr - 1) / nr
-    for panel in 0..<panels {
+    for panel in panels {
         let j0 = panel * nr, width = min(nr, n - j0)
-        let dst = out + panel * kc * nr
+        let dst = out + (panel - panels.lowerBound) * kc * nr
         if width < nr { dst.update(repeating: 0, count: kc * nr) }
         switch op {
         case .normal:
@@ -149,29 +173,52 @@ func packA(_ a: UnsafePointer<Float>, lda: Int, _ op: GEMMOperand, m0: Int, mc: 
     }
 }
 
-/// One thread's share: packs its rows of A once, then runs the kernel over its column panels.
+/// One thread's tile of `C`: scales it by `beta`, then for each `k` block in order packs the
+/// tile's panels of B and, for each block of `mc` rows, packs those rows of A and runs the
+/// kernel over the panels.
 @inlinable
-func gemmBlock(_ s: GEMMShared, lda: Int, _ opA: GEMMOperand, m0: Int, mc: Int, k0: Int, kc: Int,
-               n: Int, ldc: Int, panels: Range<Int>) {
-    let mr = GEMMBlocking.mr, nr = GEMMBlocking.nr
-    let groups = (mc + mr - 1) / mr
-    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: groups * kc * mr)
-    defer { packedA.deallocate() }
-    packA(s.a, lda: lda, opA, m0: m0, mc: mc, k0: k0, kc: kc, into: packedA)
+func gemmTile(_ s: GEMMShared, lda: Int, _ opA: GEMMOperand, ldb: Int, _ opB: GEMMOperand, k: Int, n: Int,
+              ldc: Int, beta: Float, rows: Range<Int>, panels: Range<Int>) {
+    let (mr, nr, mc) = (GEMMBlocking.mr, GEMMBlocking.nr, GEMMBlocking.mc)
+    let j0 = panels.lowerBound * nr
+    scaleRows(s.c + rows.lowerBound * ldc + j0, m: rows.count, n: min(n, panels.upperBound * nr) - j0, ldc: ldc, by: beta)
+    let packedB = UnsafeMutablePointer<Float>.allocate(capacity: GEMMBlocking.kc * panels.count * nr)
+    let packedA = UnsafeMutablePointer<Float>.allocate(capacity: GEMMBlocking.kc * mc)
+    defer { packedB.deallocate(); packedA.deallocate() }
     withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { edge in
         let scratch = edge.baseAddress!
-        for panel in panels {
-            let j0 = panel * nr, width = min(nr, n - j0)
-            for g in 0..<groups {
-                let i0 = g * mr, height = min(mr, mc - i0)
-                let target = s.c + (m0 + i0) * ldc + j0
-                if height == mr && width == nr {
-                    microKernel(kc: kc, a: packedA + g * kc * mr, b: s.b + panel * kc * nr, c: target, ldc: ldc)
-                } else {
-                    scratch.update(repeating: 0, count: mr * nr)
-                    microKernel(kc: kc, a: packedA + g * kc * mr, b: s.b + panel * kc * nr, c: scratch, ldc: nr)
-                    for i in 0..<height { for j in 0..<width { target[i * ldc + j] += scratch[i * nr + j] } }
-                }
+        for k0 in stride(from: 0, to: k, by: GEMMBlocking.kc) {
+            let kc = min(GEMMBlocking.kc, k - k0)
+            packB(s.b, ldb: ldb, opB, k0: k0, kc: kc, n: n, panels: panels, into: packedB)
+            for m0 in stride(from: rows.lowerBound, to: rows.upperBound, by: mc) {
+                let height = min(mc, rows.upperBound - m0)
+                packA(s.a, lda: lda, opA, m0: m0, mc: height, k0: k0, kc: kc, into: packedA)
+                kernelBlock(c: s.c + m0 * ldc, ldc: ldc, packedA: packedA, rows: height, packedB: packedB, kc: kc,
+                            n: n, panels: panels, scratch: scratch)
+            }
+        }
+    }
+}
+
+/// Runs the micro-kernel over the `rows` packed rows of A and every packed panel of B; edge
+/// blocks go through `scratch` and are added with the same one addition per element.
+@inlinable
+func kernelBlock(c: UnsafeMutablePointer<Float>, ldc: Int, packedA: UnsafePointer<Float>, rows: Int,
+                 packedB: UnsafePointer<Float>, kc: Int, n: Int, panels: Range<Int>, scratch: UnsafeMutablePointer<Float>) {
+    let mr = GEMMBlocking.mr, nr = GEMMBlocking.nr
+    let groups = (rows + mr - 1) / mr
+    for panel in panels {
+        let j0 = panel * nr, width = min(nr, n - j0)
+        let b = packedB + (panel - panels.lowerBound) * kc * nr
+        for g in 0..<groups {
+            let i0 = g * mr, height = min(mr, rows - i0)
+            let target = c + i0 * ldc + j0
+            if height == mr && width == nr {
+                microKernel(kc: kc, a: packedA + g * kc * mr, b: b, c: target, ldc: ldc)
+            } else {
+                scratch.update(repeating: 0, count: mr * nr)
+                microKernel(kc: kc, a: packedA + g * kc * mr, b: b, c: scratch, ldc: nr)
+                for i in 0..<height { for j in 0..<width { target[i * ldc + j] += scratch[i * nr + j] } }
             }
         }
     }

@@ -34,10 +34,26 @@ public final class Conv2DLayer: Layer {
     private var patch: Int { inputShape.channels * kernel * kernel }
     private var positions: Int { outputShape.height * outputShape.width }
 
+    private var geometry: ConvGeometry {
+        ConvGeometry(channels: inputShape.channels, height: inputShape.height, width: inputShape.width, kernel: kernel,
+                     stride: stride, padding: padding, outHeight: outputShape.height, outWidth: outputShape.width)
+    }
+
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
-        let cols = unfold(x)
-        let oc = outputShape.channels, rows = x.rows * positions
-        var products = [Float](repeating: 0, count: rows * oc)
+        let geometry = geometry, samples = x.rows
+        guard samples > 0 else { return Matrix(rows: 0, cols: outputShape.count) }
+        // Uninitialised: `unfold` writes every value (zeroing its share first when there is
+        // padding), so the zero-fill runs on the workers or not at all (memset was 9% of a step).
+        let cols = [Float](unsafeUninitializedCapacity: samples * positions * patch) { out, count in
+            x.storage.withUnsafeBufferPointer { xs in
+                let (o, i) = (UnsafeSendable(out.baseAddress!), UnsafeSendable(xs.baseAddress!))
+                forEachChunk(samples, threads: mode.threads, minimumChunk: 8) { geometry.unfold(i.value, samples: $0, into: o.value) }
+            }
+            count = out.count
+        }
+        let oc = outputShape.channels, rows = samples * positions
+        // `sgemm` with beta 0 overwrites every value.
+        var products = [Float](unsafeUninitializedCapacity: rows * oc) { _, count in count = rows * oc }
         cols.withUnsafeBufferPointer { cp in
             weight.value.withUnsafeBufferPointer { wp in
                 products.withUnsafeMutableBufferPointer { pp in
@@ -46,16 +62,21 @@ public final class Conv2DLayer: Layer {
                 }
             }
         }
-        if mode.training { columns = cols; batch = x.rows }
+        if mode.training { columns = cols; batch = samples }
         // products rows are (sample, position); the output is NCHW.
-        var y = Matrix<Float>(rows: x.rows, cols: outputShape.count)
+        var y = Matrix<Float>(rows: samples, cols: outputShape.count)
         let positions = positions
         y.storage.withUnsafeMutableBufferPointer { ys in
             products.withUnsafeBufferPointer { ps in
-                for s in 0..<x.rows {
-                    for c in 0..<oc {
-                        let b = bias.value[c]
-                        for p in 0..<positions { ys[s * oc * positions + c * positions + p] = ps[(s * positions + p) * oc + c] + b }
+                bias.value.withUnsafeBufferPointer { bs in
+                    let (yp, pp, bp) = (UnsafeSendable(ys.baseAddress!), UnsafeSendable(ps.baseAddress!), UnsafeSendable(bs.baseAddress!))
+                    forEachChunk(samples, threads: mode.threads, minimumChunk: 8) { range in
+                        for s in range {
+                            for c in 0..<oc {
+                                let (b, out) = (bp.value[c], yp.value + s * oc * positions + c * positions)
+                                for p in 0..<positions { out[p] = pp.value[(s * positions + p) * oc + c] + b }
+                            }
+                        }
                     }
                 }
             }
@@ -64,19 +85,32 @@ public final class Conv2DLayer: Layer {
     }
 
     public func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
+        gradients(dy, threads: threads, input: true)
+    }
+
+    public func parameterBackward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
+        gradients(dy, threads: threads, input: false)
+    }
+
+    /// Weight and bias gradients, and the input gradient when `input` is true.
+    private func gradients(_ dy: Matrix<Float>, threads: Int, input wanted: Bool) -> Matrix<Float> {
         let oc = outputShape.channels, rows = batch * positions
         var dProducts = [Float](repeating: 0, count: rows * oc)
         let positions = positions
         dProducts.withUnsafeMutableBufferPointer { dps in
             dy.storage.withUnsafeBufferPointer { dys in
-                for s in 0..<batch {
-                    for c in 0..<oc {
-                        for p in 0..<positions { dps[(s * positions + p) * oc + c] = dys[s * oc * positions + c * positions + p] }
+                let (dp, dyp) = (UnsafeSendable(dps.baseAddress!), UnsafeSendable(dys.baseAddress!))
+                forEachChunk(batch, threads: threads, minimumChunk: 8) { range in
+                    for s in range {
+                        for c in 0..<oc {
+                            let source = dyp.value + s * oc * positions + c * positions
+                            for p in 0..<positions { dp.value[(s * positions + p) * oc + c] = source[p] }
+                        }
                     }
                 }
             }
         }
-        var dColumns = [Float](repeating: 0, count: rows * patch)
+        var dColumns = [Float](repeating: 0, count: wanted ? rows * patch : 0)
         dProducts.withUnsafeBufferPointer { dp in
             columns.withUnsafeBufferPointer { cp in
                 weight.gradient.withUnsafeMutableBufferPointer { gw in
@@ -84,81 +118,74 @@ public final class Conv2DLayer: Layer {
                           ldb: patch, c: gw.baseAddress!, ldc: patch, threads: threads)
                 }
             }
-            weight.value.withUnsafeBufferPointer { wp in
-                dColumns.withUnsafeMutableBufferPointer { dc in
-                    sgemm(m: rows, n: patch, k: oc, a: dp.baseAddress!, lda: oc, b: wp.baseAddress!, ldb: patch,
-                          c: dc.baseAddress!, ldc: patch, threads: threads)
+            if wanted {
+                weight.value.withUnsafeBufferPointer { wp in
+                    dColumns.withUnsafeMutableBufferPointer { dc in
+                        sgemm(m: rows, n: patch, k: oc, a: dp.baseAddress!, lda: oc, b: wp.baseAddress!, ldb: patch,
+                              c: dc.baseAddress!, ldc: patch, threads: threads)
+                    }
                 }
             }
             sumRows(dp.baseAddress!, rows: rows, cols: oc, into: &bias.gradient)
         }
-        return fold(dColumns)
-    }
-
-    /// For every (sample, output position), the input patch in `weight`'s (channel, ky, kx) order.
-    private func unfold(_ x: Matrix<Float>) -> [Float] {
-        var cols = [Float](repeating: 0, count: x.rows * positions * patch)
-        let (channels, h, w, k) = (inputShape.channels, inputShape.height, inputShape.width, kernel)
-        let (oh, ow, stride, padding, width) = (outputShape.height, outputShape.width, stride, padding, inputShape.count)
-        // Direct loops over raw buffers (the tap-by-tap closure of `forEachTap` cost 7 ns a
-        // value here, a quarter of a CNN training step in perf); padding stays zero.
-        cols.withUnsafeMutableBufferPointer { out in
-            x.storage.withUnsafeBufferPointer { xs in
-                guard let outBase = out.baseAddress, let xBase = xs.baseAddress else { return }
-                var o = outBase
-                for s in 0..<x.rows {
-                    let input = xBase + s * width
-                    for oy in 0..<oh {
-                        for ox in 0..<ow {
-                            for c in 0..<channels {
-                                for ky in 0..<k {
-                                    let iy = oy * stride - padding + ky
-                                    if iy >= 0 && iy < h {
-                                        let row = input + (c * h + iy) * w
-                                        for kx in 0..<k {
-                                            let ix = ox * stride - padding + kx
-                                            if ix >= 0 && ix < w { o[kx] = row[ix] }
-                                        }
-                                    }
-                                    o += k
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return cols
-    }
-
-    /// The adjoint of `unfold`: sums patch gradients back onto the input.
-    private func fold(_ dColumns: [Float]) -> Matrix<Float> {
+        guard wanted else { return Matrix(rows: 0, cols: 0) }
         var dx = Matrix<Float>(rows: batch, cols: inputShape.count)
-        let (positions, patch, width) = (positions, patch, inputShape.count)
+        let geometry = geometry
         dx.storage.withUnsafeMutableBufferPointer { out in
             dColumns.withUnsafeBufferPointer { d in
-                forEachTap(samples: batch) { s, p, q, source in if let source { out[s * width + source] += d[(s * positions + p) * patch + q] } }
+                let (o, dp) = (UnsafeSendable(out.baseAddress!), UnsafeSendable(d.baseAddress!))
+                forEachChunk(batch, threads: threads, minimumChunk: 8) { geometry.fold(dp.value, samples: $0, into: o.value) }
             }
         }
         return dx
     }
+}
 
-    /// Calls, for each of `samples` samples, `body(sample, position, tap, input index or nil for padding)` for every kernel tap.
+/// The shape of a convolution, for the per-sample loops that run on worker threads.
+struct ConvGeometry: Sendable {
+    let channels: Int, height: Int, width: Int, kernel: Int, stride: Int, padding: Int, outHeight: Int, outWidth: Int
+
+    var patch: Int { channels * kernel * kernel }
+
+    /// Writes, for every sample of `samples` and output position, the input patch in the
+    /// weight's (channel, ky, kx) order into `cols` (one row of `patch` values per position);
+    /// padding taps are zero.
+    func unfold(_ x: UnsafePointer<Float>, samples: Range<Int>, into cols: UnsafeMutablePointer<Float>) {
+        if padding > 0 {
+            let share = outHeight * outWidth * patch
+            (cols + samples.lowerBound * share).update(repeating: 0, count: samples.count * share)
+        }
+        forEachPatchRun(samples: samples) { input, column, count in
+            for t in 0..<count { cols[column + t] = x[input + t] }
+        }
+    }
+
+    /// The adjoint of `unfold`: adds the patch gradients of `samples` back onto their inputs
+    /// in `dx` (each sample in position, channel, ky, kx order, whatever the thread count).
+    func fold(_ dColumns: UnsafePointer<Float>, samples: Range<Int>, into dx: UnsafeMutablePointer<Float>) {
+        forEachPatchRun(samples: samples) { input, column, count in
+            for t in 0..<count { dx[input + t] += dColumns[column + t] }
+        }
+    }
+
+    /// Calls `body(input index, column index, count)` for each run of in-bounds taps of one
+    /// kernel row: `count` consecutive input values that are consecutive patch values. One call
+    /// a run, not a tap: a closure per tap cost 7 ns a value, a quarter of a CNN training step (perf).
     @inline(__always)
-    private func forEachTap(samples: Int, _ body: (Int, Int, Int, Int?) -> Void) {
-        let (h, w, k) = (inputShape.height, inputShape.width, kernel)
-        for s in 0..<samples {
-            for oy in 0..<outputShape.height {
-                for ox in 0..<outputShape.width {
-                    let p = oy * outputShape.width + ox
-                    for c in 0..<inputShape.channels {
+    private func forEachPatchRun(samples: Range<Int>, _ body: (Int, Int, Int) -> Void) {
+        let (h, w, k, size, patch) = (height, width, kernel, channels * height * width, patch)
+        let positions = outHeight * outWidth
+        for s in samples {
+            for oy in 0..<outHeight {
+                for ox in 0..<outWidth {
+                    let x0 = ox * stride - padding, lo = max(0, -x0), hi = min(k, w - x0)
+                    let row = (s * positions + oy * outWidth + ox) * patch
+                    guard lo < hi else { continue }
+                    for c in 0..<channels {
                         for ky in 0..<k {
                             let iy = oy * stride - padding + ky
-                            for kx in 0..<k {
-                                let ix = ox * stride - padding + kx
-                                let inside = iy >= 0 && iy < h && ix >= 0 && ix < w
-                                body(s, p, (c * k + ky) * k + kx, inside ? (c * h + iy) * w + ix : nil)
-                            }
+                            guard iy >= 0 && iy < h else { continue }
+                            body(s * size + (c * h + iy) * w + x0 + lo, row + (c * k + ky) * k + lo, hi - lo)
                         }
                     }
                 }

@@ -36,8 +36,17 @@ public final class DenseLayer: Layer {
     }
 
     public func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
+        gradients(dy, threads: threads, input: true)
+    }
+
+    public func parameterBackward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> {
+        gradients(dy, threads: threads, input: false)
+    }
+
+    /// Weight and bias gradients, and the input gradient when `input` is true.
+    private func gradients(_ dy: Matrix<Float>, threads: Int, input wanted: Bool) -> Matrix<Float> {
         let n = outputShape.count, k = inputShape.count, batch = dy.rows
-        var dx = Matrix<Float>(rows: batch, cols: k)
+        var dx = Matrix<Float>(rows: wanted ? batch : 0, cols: wanted ? k : 0)
         dy.storage.withUnsafeBufferPointer { dyp in
             input.storage.withUnsafeBufferPointer { xp in
                 weight.gradient.withUnsafeMutableBufferPointer { gw in
@@ -45,10 +54,12 @@ public final class DenseLayer: Layer {
                           c: gw.baseAddress!, ldc: k, threads: threads)
                 }
             }
-            weight.value.withUnsafeBufferPointer { wp in
-                dx.storage.withUnsafeMutableBufferPointer { dxp in
-                    sgemm(m: batch, n: k, k: n, a: dyp.baseAddress!, lda: n, b: wp.baseAddress!, ldb: k,
-                          c: dxp.baseAddress!, ldc: k, threads: threads)
+            if wanted {
+                weight.value.withUnsafeBufferPointer { wp in
+                    dx.storage.withUnsafeMutableBufferPointer { dxp in
+                        sgemm(m: batch, n: k, k: n, a: dyp.baseAddress!, lda: n, b: wp.baseAddress!, ldb: k,
+                              c: dxp.baseAddress!, ldc: k, threads: threads)
+                    }
                 }
             }
             sumRows(dyp.baseAddress!, rows: batch, cols: n, into: &bias.gradient)

@@ -28,10 +28,16 @@ public protocol Layer: AnyObject {
     /// Gradient with respect to the input, given the gradient of the output of the last forward
     /// pass; stores parameter gradients in `parameters`.
     func backward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float>
+    /// As `backward` when the caller needs only the parameter gradients (the first weighted
+    /// layer of a training step, whose input is the data): dense and conv layers skip the
+    /// input-gradient GEMM, as PyTorch does for inputs that do not require grad, and return an
+    /// empty matrix.
+    func parameterBackward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float>
 }
 
 extension Layer {
     public var parameters: [Parameter] { [] }
+    public func parameterBackward(_ dy: Matrix<Float>, threads: Int) -> Matrix<Float> { backward(dy, threads: threads) }
     /// Dense and conv layers: the ones whose activations the TDA studies look at.
     public var isWeighted: Bool { kind == "dense" || kind == "conv" }
 }

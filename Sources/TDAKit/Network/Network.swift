@@ -54,11 +54,20 @@ public final class Network {
     }
 
     /// Backpropagates the gradient of the loss with respect to the output of the last training-mode
-    /// forward pass, leaving each parameter's gradient in `Parameter.gradient`.
+    /// forward pass, leaving each parameter's gradient in `Parameter.gradient`. Returns the
+    /// gradient with respect to the input; with `inputGradient` false (training) it stops at the
+    /// first layer with parameters, skips that layer's input gradient, and returns an empty matrix.
     @discardableResult
-    public func backward(_ dOutput: Matrix<Float>, threads: Int = 1) -> Matrix<Float> {
+    public func backward(_ dOutput: Matrix<Float>, threads: Int = 1, inputGradient: Bool = true) -> Matrix<Float> {
         var g = dOutput
-        for layer in layers.reversed() { g = layer.backward(g, threads: threads) }
+        let first = inputGradient ? nil : layers.firstIndex { !$0.parameters.isEmpty }
+        for (i, layer) in layers.enumerated().reversed() {
+            guard i == first else {
+                g = layer.backward(g, threads: threads)
+                continue
+            }
+            return layer.parameterBackward(g, threads: threads)
+        }
         return g
     }
 }

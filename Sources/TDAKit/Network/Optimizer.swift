@@ -33,9 +33,11 @@ public final class Optimizer {
         second = parameters.map { _ in [] }
     }
 
-    /// One update with learning rate `lr`.
-    public func step(lr: Float) {
+    /// One update with learning rate `lr`; large tensors are split over `threads` threads
+    /// (each element's update is independent, so the result does not depend on the count).
+    public func step(lr: Float, threads: Int = 1) {
         steps += 1
+        let (settings, steps) = (settings, steps)
         for (i, p) in parameters.enumerated() {
             if first[i].isEmpty {
                 first[i] = [Float](repeating: 0, count: p.count)
@@ -47,9 +49,18 @@ public final class Optimizer {
                 p.gradient.withUnsafeBufferPointer { g in
                     first[i].withUnsafeMutableBufferPointer { m in
                         second[i].withUnsafeMutableBufferPointer { v in
-                            switch settings.method {
-                            case .sgd: sgdStep(w.baseAddress!, g.baseAddress!, m.baseAddress!, count: w.count, lr: lr)
-                            case .adam, .adamw: adamStep(w.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!, count: w.count, lr: lr)
+                            let buffers = UnsafeSendable((w: w, g: g, m: m, v: v))
+                            // Below 32 Ki values a thread's share takes about as long as waking it.
+                            forEachChunk(w.count, threads: threads, minimumChunk: 1 << 15) { r in
+                                let (w, g, m, v) = buffers.value, j = r.lowerBound
+                                switch settings.method {
+                                case .sgd:
+                                    Self.sgdStep(w.baseAddress! + j, g.baseAddress! + j, m.baseAddress! + j, count: r.count,
+                                                 lr: lr, settings: settings, first: steps == 1)
+                                case .adam, .adamw:
+                                    Self.adamStep(w.baseAddress! + j, g.baseAddress! + j, m.baseAddress! + j,
+                                                  v.baseAddress! + j, count: r.count, lr: lr, settings: settings, steps: steps)
+                                }
                             }
                         }
                     }
@@ -59,9 +70,9 @@ public final class Optimizer {
     }
 
     /// `torch.optim.SGD`: the momentum buffer starts as the first gradient (no dampening).
-    private func sgdStep(_ w: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ buffer: UnsafeMutablePointer<Float>,
-                         count: Int, lr: Float) {
-        let (decay, momentum, nesterov, first) = (settings.weightDecay, settings.momentum, settings.nesterov, steps == 1)
+    private static func sgdStep(_ w: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ buffer: UnsafeMutablePointer<Float>,
+                                count: Int, lr: Float, settings: OptimizerSettings, first: Bool) {
+        let (decay, momentum, nesterov) = (settings.weightDecay, settings.momentum, settings.nesterov)
         for j in 0..<count {
             var d = g[j]
             if decay != 0 { d += decay * w[j] }
@@ -75,9 +86,8 @@ public final class Optimizer {
     }
 
     /// `torch.optim.Adam` / `AdamW` (single-tensor path, no amsgrad).
-    private func adamStep(_ w: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                          _ v: UnsafeMutablePointer<Float>, count: Int, lr: Float) {
-        let s = settings
+    private static func adamStep(_ w: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                                 _ v: UnsafeMutablePointer<Float>, count: Int, lr: Float, settings s: OptimizerSettings, steps: Int) {
         let bias1 = 1 - pow(Double(s.beta1), Double(steps))
         let bias2Root = Float((1 - pow(Double(s.beta2), Double(steps))).squareRoot())
         let stepSize = Float(Double(lr) / bias1)

@@ -23,8 +23,8 @@ public final class Trainer {
     public func step(_ x: Matrix<Float>, labels: [Int], lr: Double, seed: UInt64 = 0) -> Double {
         let output = network.forward(x, mode: ForwardMode(training: true, seed: seed, threads: threads))
         let (value, gradient) = loss.evaluate(output, labels: labels)
-        network.backward(gradient, threads: threads)
-        optimizer.step(lr: Float(lr))
+        network.backward(gradient, threads: threads, inputGradient: false)
+        optimizer.step(lr: Float(lr), threads: threads)
         return value
     }
 

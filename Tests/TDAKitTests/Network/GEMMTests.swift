@@ -50,15 +50,33 @@ struct GEMMTests {
         }
     }
 
-    @Test("the result does not depend on the thread count, bit for bit")
-    func threadIndependent() {
+    /// Shapes that split `C` by column panels (few rows, wide), by rows (tall, or narrow `n`),
+    /// and products too small to split; every transpose combination.
+    @Test("the result does not depend on the thread count, bit for bit",
+          arguments: [(GEMMOperand.normal, GEMMOperand.normal), (.normal, .transposed), (.transposed, .normal), (.transposed, .transposed)])
+    func threadIndependent(_ ops: (GEMMOperand, GEMMOperand)) {
         var rng = SplitMix(12)
-        let (m, n, k) = (200, 150, 600)
-        let a = randomMatrix(m, k, &rng), b = randomMatrix(n, k, &rng)
-        let zero = [Float](repeating: 0, count: m * n)
-        let one = product(a, .normal, b, .transposed, m: m, n: n, k: k, start: zero, beta: 0, threads: 1)
-        for threads in [2, 3, 8] {
-            #expect(product(a, .normal, b, .transposed, m: m, n: n, k: k, start: zero, beta: 0, threads: threads) == one)
+        for (m, n, k) in [(200, 150, 600), (64, 520, 300), (130, 784, 70), (500, 10, 260), (9, 700, 520), (20, 20, 20)] {
+            let a = ops.0 == .normal ? randomMatrix(m, k, &rng) : randomMatrix(k, m, &rng)
+            let b = ops.1 == .normal ? randomMatrix(k, n, &rng) : randomMatrix(n, k, &rng)
+            let start = randomMatrix(m, n, &rng).storage
+            let one = product(a, ops.0, b, ops.1, m: m, n: n, k: k, start: start, beta: 1, threads: 1)
+            for threads in [2, 3, 8] {
+                let many = product(a, ops.0, b, ops.1, m: m, n: n, k: k, start: start, beta: 1, threads: threads)
+                #expect(many == one, "m=\(m) n=\(n) k=\(k) threads=\(threads)")
+            }
         }
+    }
+
+    @Test("the split puts columns in parts for wide products and rows for tall ones, covering C once")
+    func planCoversC() {
+        for (m, n, k, rows) in [(128, 512, 784, false), (512, 784, 128, true), (12544, 8, 9, true), (128, 10, 256, true)] {
+            let plan = GEMMPlan(m: m, n: n, k: k, threads: 2)
+            #expect(plan.parts == 2 && plan.splitRows == rows, "m=\(m) n=\(n) k=\(k)")
+            let tiles = (0..<plan.parts).map(plan.tile)
+            let cells = tiles.map { $0.rows.count * $0.panels.count }.reduce(0, +)
+            #expect(cells == m * ((n + 15) / 16))
+        }
+        #expect(GEMMPlan(m: 20, n: 20, k: 20, threads: 2).parts == 1)
     }
 }

@@ -19,15 +19,22 @@ struct GradientCheckTests {
         loss.evaluate(network.forward(x, mode: ForwardMode(training: true, seed: 5)), labels: labels).loss
     }
 
+    /// Case `index`'s network with initial weights, a batch of 5 random inputs and labels.
+    func setUp(_ index: Int, seed: UInt64) throws -> (network: Network, x: Matrix<Float>, labels: [Int]) {
+        let c = Self.cases[index]
+        var rng = SplitMix(seed)
+        let network = try Network(architecture: c.arch, input: TensorShape(dimensions: c.shape)!)
+        Initialization.pytorchDefault(network, rng: &rng)
+        let x = randomMatrix(5, network.inputShape.count, &rng)
+        return (network, x, (0..<5).map { _ in NetworkRandom.index(3, &rng) })
+    }
+
     @Test("parameter and input gradients match finite differences", arguments: 0..<cases.count)
     func check(_ index: Int) throws {
         let c = Self.cases[index]
-        var rng = SplitMix(UInt64(40 + index))
-        let network = try Network(architecture: c.arch, input: TensorShape(dimensions: c.shape)!)
-        Initialization.pytorchDefault(network, rng: &rng)
-        let batch = 5
-        var x = randomMatrix(batch, network.inputShape.count, &rng)
-        let labels = (0..<batch).map { _ in NetworkRandom.index(3, &rng) }
+        let setup = try setUp(index, seed: UInt64(40 + index))
+        let (network, labels) = (setup.network, setup.labels)
+        var x = setup.x
         let out = network.forward(x, mode: ForwardMode(training: true, seed: 5))
         let dx = network.backward(c.loss.evaluate(out, labels: labels).gradient)
         // Float32 forward passes: step 1e-2 keeps rounding noise (~1e-7/1e-2) well below the
@@ -54,5 +61,19 @@ struct GradientCheckTests {
             checked += 1
         }
         #expect(checked > 10)
+    }
+
+    @Test("a training backward pass (no input gradient) leaves the same parameter gradients", arguments: 0..<cases.count)
+    func parameterOnlyBackward(_ index: Int) throws {
+        let c = Self.cases[index]
+        let (network, x, labels) = try setUp(index, seed: UInt64(60 + index))
+        func gradients(input: Bool) -> (dx: Matrix<Float>, parameters: [[Float]]) {
+            let out = network.forward(x, mode: ForwardMode(training: true, seed: 5))
+            let dx = network.backward(c.loss.evaluate(out, labels: labels).gradient, inputGradient: input)
+            return (dx, network.namedParameters.map(\.parameter.gradient))
+        }
+        let full = gradients(input: true), training = gradients(input: false)
+        #expect(training.parameters == full.parameters)
+        #expect(full.dx.storage.count == x.storage.count && training.dx.storage.isEmpty)
     }
 }

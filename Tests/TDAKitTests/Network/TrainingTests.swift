@@ -41,6 +41,30 @@ struct TrainingTests {
         #expect(a.namedParameters.map(\.parameter.value) == b.namedParameters.map(\.parameter.value))
     }
 
+    /// Sizes where the GEMMs split into tiles, conv and pooling loops split over samples and
+    /// the optimiser splits its tensors (at least 64 Ki weights), unlike the tiny MLP above.
+    @Test("a CNN and a wide MLP take bit-identical steps on 1, 2 and 3 threads",
+          arguments: [("conv:8x3,relu,maxpool:2,flatten,dense:64,relu,dense:3", [1, 12, 12], OptimizerSettings.Method.sgd),
+                      ("dense:1024,relu,dense:3", [64], .adam)])
+    func parallelStepsDeterministic(_ c: (arch: String, shape: [Int], method: OptimizerSettings.Method)) throws {
+        func run(threads: Int) throws -> [[Float]] {
+            var rng = SplitMix(9)
+            let network = try Network(architecture: c.arch, input: TensorShape(dimensions: c.shape)!)
+            Initialization.pytorchDefault(network, rng: &rng)
+            var config = TrainingConfig(architecture: c.arch)
+            config.optimizer = OptimizerSettings(method: c.method)
+            config.optimizer.momentum = 0.9
+            let trainer = try Trainer(network: network, config: config, threads: threads)
+            for step in 0..<2 {
+                let x = randomMatrix(64, network.inputShape.count, &rng)
+                trainer.step(x, labels: (0..<64).map { $0 % 3 }, lr: 0.05, seed: UInt64(step))
+            }
+            return network.namedParameters.map(\.parameter.value)
+        }
+        let one = try run(threads: 1)
+        for threads in [2, 3] { #expect(try run(threads: threads) == one, "\(c.arch) threads=\(threads)") }
+    }
+
     @Test("a diverging run stops with an error naming the epoch")
     func diverges() throws {
         var config = TrainingConfig(architecture: "dense:8,relu,dense:2")
