@@ -24,7 +24,10 @@ struct CoboundaryColumn<Value: RipsScalar> {
     private var spillAt: Int
     private(set) var exceeded = false
 
-    init(budget: Int, ceiling: Value, spillSize: Int) {
+    /// Entries of the budget that heap and buckets hold.
+    private var claimed = 0
+
+    init(budget: HeapBudget, ceiling: Value, spillSize: Int) {
         near = WorkingColumn(budget: budget)
         self.ceiling = ceiling
         self.spillSize = spillSize
@@ -56,7 +59,13 @@ struct CoboundaryColumn<Value: RipsScalar> {
     @inline(__always)
     mutating func checkSize() {
         if near.count > spillAt { spill() }
-        if near.heap.capacity + far.capacity > near.budget { exceeded = true }
+        if !near.budget.cover(near.heap.capacity + far.capacity, claimed: &claimed) { exceeded = true }
+    }
+
+    /// Drops the buffers and gives their room back to the budget.
+    mutating func release() {
+        near.budget.release(&claimed)
+        self = CoboundaryColumn(budget: near.budget, ceiling: ceiling, spillSize: spillSize)
     }
 
     /// The first entry with a nonzero summed coefficient (`WorkingColumn.pivot`), refilling

@@ -10,7 +10,7 @@ struct ColumnWork<Value: RipsScalar> {
     /// Whether a working heap passed its budget (the reduction then stops).
     var exceeded = false
 
-    init(budget: Int, ceiling: Value, spillSize: Int) {
+    init(budget: HeapBudget, ceiling: Value, spillSize: Int) {
         added = WorkingColumn(budget: budget)
         coboundary = CoboundaryColumn(budget: budget, ceiling: ceiling, spillSize: spillSize)
     }
@@ -46,7 +46,7 @@ extension RipsReducer {
         }
         var tools = reductionTools(scratch: scratch)
         var reduction = ReductionMatrix<Value>()
-        var work = ColumnWork<Value>(budget: columnBudget, ceiling: ceiling, spillSize: spillSize)
+        var work = ColumnWork<Value>(budget: heapBudget, ceiling: ceiling, spillSize: spillSize)
         for position in columns.indices {
             let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
             reduction.appendColumn()

@@ -49,21 +49,21 @@ public enum RipsPersistence {
             guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
             // What is left goes to the working heaps of the columns reduced at once; a heap's
             // capacity can double past its budget before the check (see WorkingColumn).
-            budget = (limit - needed) / (2 * max(options.threads, 1) * WorkingColumn<Value>.entryBytes)
+            budget = (limit - needed) / (2 * WorkingColumn<Value>.entryBytes)
         }
         if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
             return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                            threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
-                                           threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, columnBudget: budget,
+                                           threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
                                            progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
         return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                        threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
-                                       threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, columnBudget: budget,
+                                       threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
                                        progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
         }, options: options)

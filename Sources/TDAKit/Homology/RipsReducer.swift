@@ -29,8 +29,8 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     /// Heap entries past which a column spills to buckets (`CoboundaryColumn`).
     let spillSize: Int
     /// Entries each working heap may hold (from `--max-memory`); see `WorkingColumn`.
-    let columnBudget: Int
-    /// Set when a working heap passed `columnBudget`: the run stopped and has no result.
+    let heapBudget: HeapBudget
+    /// Set when the working heaps passed `heapBudget`: the run stopped and has no result.
     var memoryExceeded = false
     /// Called with (dimension, columns reduced, columns) as a dimension's reduction advances.
     let progress: ((Int, Int, Int) -> Void)?
@@ -45,7 +45,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, columnBudget: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
+         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, heapEntries: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.distances = distances
         self.binomial = binomial
@@ -58,7 +58,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         self.wantsCocycles = wantsCocycles
         self.threads = max(threads, 1)
         self.chunk = max(chunk, 1)
-        self.columnBudget = columnBudget
+        heapBudget = HeapBudget(entries: heapEntries)
         self.spillSize = spillSize
         self.progress = progress
         self.makeCofacets = makeCofacets
@@ -95,6 +95,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         for dimension in 1...maxDimension {
             if let death = coneDeath { columns.removeFirst(columns.prefix { $0.diameter >= death }.count) }
             var pivots = PivotTable(expected: columns.count)
+            heapBudget.restore()
             computePairs(columns: columns, pivots: &pivots, dimension: dimension)
             guard !memoryExceeded else { return }
             if dimension < maxDimension {

@@ -15,12 +15,14 @@
 /// `CoboundaryColumn`, which parks far entries in diameter buckets (3× on that case).
 struct WorkingColumn<Value: BinaryFloatingPoint> {
     private(set) var heap: [DiameterEntry<Value>] = []
-    /// Entries the heap may hold (its capacity); past it `exceeded` is set. The capacity
-    /// doubles between checks, so the heap stays within twice the budget.
-    let budget: Int
+    /// Room shared with the other working columns; `exceeded` is set when the heap's capacity
+    /// cannot be covered. The capacity doubles between checks.
+    let budget: HeapBudget
+    /// Entries of `budget` this heap holds.
+    private var claimed = 0
     private(set) var exceeded = false
 
-    init(budget: Int = .max) { self.budget = budget }
+    init(budget: HeapBudget) { self.budget = budget }
 
     /// Bytes per entry.
     static var entryBytes: Int { MemoryLayout<DiameterEntry<Value>>.stride }
@@ -35,7 +37,7 @@ struct WorkingColumn<Value: BinaryFloatingPoint> {
     /// Notes whether the heap has outgrown its budget.
     @inline(__always)
     mutating func checkBudget() {
-        if heap.capacity > budget { exceeded = true }
+        if !budget.cover(heap.capacity, claimed: &claimed) { exceeded = true }
     }
 
     @inline(__always)

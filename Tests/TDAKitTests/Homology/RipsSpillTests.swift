@@ -115,3 +115,19 @@ import Testing
         #expect(result.diagram.dimensions[1] == [PersistencePair(birth: 1, death: Double(Float(2.0.squareRoot())))])
     }
 }
+
+/// The working heaps' room is shared: claims grow, fail past what is left, and come back.
+@Suite struct HeapBudgetTests {
+    @Test func claimsShareOneBudget() {
+        let budget = HeapBudget(entries: 100)
+        var first = 0, second = 0
+        #expect(budget.cover(60, claimed: &first) && first == 60)
+        #expect(budget.cover(50, claimed: &first) && first == 60, "a smaller total keeps the claim")
+        #expect(!budget.cover(50, claimed: &second) && second == 0)
+        #expect(budget.cover(40, claimed: &second) && second == 40)
+        budget.release(&first)
+        #expect(first == 0 && budget.cover(90, claimed: &second) && second == 90)
+        budget.restore()
+        #expect(budget.cover(100, claimed: &first))
+    }
+}
