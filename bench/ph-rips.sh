@@ -5,12 +5,13 @@
 # ratios peer/ours (against ph-rips on as many threads), and checks the bar counts agree.
 #   bench/ph-rips.sh [CASE...]
 # cases: r3-400 r3-1000 torus-800 torus-2000 acts-1000 acts-3000 sphere-192 o3-1024 mlp-digits
-# mlp-digits-3000
+# mlp-digits-3000 mlp-images-3000
 # (default: all but acts-3000). mlp-digits is the Ballester setting on a trained network: an MLP
 # 64-512-512-512-10 trained on the shipped digits (Adam, 30 epochs, seed 1) by nn-train from
 # PH's directory (or BIN), then nn-activations --points neurons of its three post-ReLU layers and the
 # logits (1546 neurons) on the 1438 training inputs, 1 - |Pearson|, maxdim 1. mlp-digits-3000:
-# the same with hidden layers of 1000 (3010 neurons, 559 of them dead: the paper's scale).
+# the same with hidden layers of 1000 (3010 neurons, 559 of them dead). mlp-images-3000: 3010
+# neurons of an MLP trained on the procedural images, on 2000 inputs (the paper's size).
 # sphere-192 and o3-1024 are Ripser's examples (downloaded, or from RIPSER_EXAMPLES=DIR);
 # o3-1024 runs with threshold 1.8, maxdim 3.
 # Needs a release build: swift build -c release -Xswiftc -target-cpu -Xswiftc native
@@ -81,6 +82,16 @@ mlp_digits() {
         | "$PYTHON" -c "import json, sys, numpy; numpy.save('$1', numpy.array(json.loads(sys.stdin.readline())['points']))"
 }
 
+# 3010 neurons of an MLP trained on the procedural 16x16 images (10 classes, 2500 training
+# images, Adam, 20 epochs, seed 1) on 2000 of its training inputs: the Ballester size.
+mlp_images() {
+    bin=${BIN:-$(dirname "$PH")}
+    "$bin/nn-train" fit --dataset images --classes 10 --train-size 2500 --test-size 500 --optimizer adam --epochs 20 --seed 1 \
+        --arch 'flatten,dense:1000,relu,dense:1000,relu,dense:1000,relu,dense:10' -o "$DATA/mlp-images-3000.json" > /dev/null
+    "$bin/nn-activations" --model "$DATA/mlp-images-3000.json" --inputs 2000 --layers weighted --concat --points neurons \
+        | "$PYTHON" -c "import json, sys, numpy; numpy.save('$1', numpy.array(json.loads(sys.stdin.readline())['points']))"
+}
+
 CASES=${*:-"r3-400 r3-1000 torus-800 torus-2000 acts-1000 sphere-192 o3-1024 mlp-digits"}
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg); ratio = peer time / ph-rips time (> 1: ph-rips faster)"
@@ -95,6 +106,7 @@ for c in $CASES; do
     sphere-192) f=$DATA/sphere-192.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py ripser sphere_3_192.lower_distance_matrix "$f"; run_case "$c" "$f" precomputed 2 ;;
     o3-1024) f=$DATA/o3-1024.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py ripser o3_1024.txt "$f"; run_case "$c" "$f" euclidean 3 1.8 ;;
     mlp-digits) f=$DATA/mlp-digits.npy; [ -f "$f" ] || mlp_digits "$f" 512; run_case "$c" "$f" abs-correlation 1 ;;
+    mlp-images-3000) f=$DATA/mlp-images-3000.npy; [ -f "$f" ] || mlp_images "$f"; run_case "$c" "$f" abs-correlation 1 ;;
     mlp-digits-3000) f=$DATA/mlp-digits-3000.npy; [ -f "$f" ] || mlp_digits "$f" 1000; run_case "$c" "$f" abs-correlation 1 ;;
     *) echo "unknown case $c" >&2; exit 64 ;;
     esac
