@@ -28,7 +28,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let chunk: Int
     /// Heap entries past which a column spills to buckets (`CoboundaryColumn`).
     let spillSize: Int
-    /// Entries each working heap may hold (from `--max-memory`); see `WorkingColumn`.
+    /// Room the working heaps of a dimension share (from `--max-memory`).
     let heapBudget: HeapBudget
     /// Set when the working heaps passed `heapBudget`: the run stopped and has no result.
     var memoryExceeded = false
