@@ -36,7 +36,7 @@ struct CoboundaryColumn<Value: RipsScalar> {
 
     mutating func removeAll() {
         near.removeAll()
-        if spilled { _ = far.reset(floor: 0, ceiling: 0) }
+        if spilled { far.removeAll() }
         spilled = false
         spillAt = spillSize
         exceeded = false
@@ -85,7 +85,7 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// the pivot's neighbourhood.
     private mutating func spill() {
         spillAt = .max
-        guard let first = near.heap.first, far.reset(floor: first.diameter, ceiling: ceiling) else { return }
+        guard let first = near.heap.first, far.spread(floor: first.diameter, ceiling: ceiling) else { return }
         spilled = true
         current = 0
         var keep: [DiameterEntry<Value>] = []

@@ -10,9 +10,9 @@ struct ColumnWork<Value: RipsScalar> {
     /// Whether a working heap passed its budget (the reduction then stops).
     var exceeded = false
 
-    init(budget: HeapBudget, ceiling: Value, spillSize: Int) {
-        added = WorkingColumn(budget: budget)
-        coboundary = CoboundaryColumn(budget: budget, ceiling: ceiling, spillSize: spillSize)
+    init(coboundary: CoboundaryColumn<Value>) {
+        added = WorkingColumn(budget: coboundary.near.budget)
+        self.coboundary = coboundary
     }
 
     mutating func noteBudget() { exceeded = exceeded || added.exceeded || coboundary.exceeded }
@@ -46,7 +46,7 @@ extension RipsReducer {
         }
         var tools = reductionTools(scratch: scratch)
         var reduction = ReductionMatrix<Value>()
-        var work = ColumnWork<Value>(budget: heapBudget, ceiling: ceiling, spillSize: spillSize)
+        var work = ColumnWork<Value>(coboundary: coboundaryColumn())
         for position in columns.indices {
             let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
             reduction.appendColumn()

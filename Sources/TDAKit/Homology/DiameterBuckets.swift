@@ -28,13 +28,21 @@ struct DiameterBuckets<Value: RipsScalar> {
     /// Entries the pool has room for (memory budgets count it).
     var capacity: Int { pool.capacity }
 
-    /// Empties every bucket and spreads [floor, ceiling] over them; false when the range is
-    /// empty (then nothing can be bucketed).
-    mutating func reset(floor: Value, ceiling: Value) -> Bool {
-        for bucket in 0..<Self.count where head[bucket] >= 0 { clear(bucket) }
+    /// Empties every bucket; the whole pool is free again.
+    mutating func removeAll() {
+        for bucket in 0..<Self.count where head[bucket] >= 0 {
+            head[bucket] = -1
+            tail[bucket] = -1
+            tailFill[bucket] = 0
+        }
         freeChunks = -1
         usedChunks = 0
         entryCount = 0
+    }
+
+    /// Spreads [floor, ceiling] over the buckets; false when the range is empty (then nothing
+    /// can be bucketed).
+    mutating func spread(floor: Value, ceiling: Value) -> Bool {
         guard ceiling > floor else { return false }
         self.floor = floor
         scale = Value(Self.count) / (ceiling - floor)

@@ -20,13 +20,13 @@ extension RipsReducer {
     /// where a column may be reduced by a later one and cocycles depend on the schedule.
     func computePairsInChunks(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
         let workers = threads
-        var works = [ColumnWork<Value>](repeating: ColumnWork(budget: heapBudget, ceiling: ceiling, spillSize: spillSize), count: min(chunk, columns.count))
+        var works = [ColumnWork<Value>](repeating: ColumnWork(coboundary: coboundaryColumn()), count: min(chunk, columns.count))
         let slice = 3 * scratchSlice
         let workerScratch = UnsafeMutablePointer<Int>.allocate(capacity: workers * slice)
         defer { workerScratch.deallocate() }
         var reduction = ReductionMatrix<Value>()
         var tools = reductionTools(scratch: scratch)
-        var coboundary = CoboundaryColumn<Value>(budget: heapBudget, ceiling: ceiling, spillSize: spillSize)
+        var coboundary = coboundaryColumn()
         for start in stride(from: 0, to: columns.count, by: chunk) {
             let end = min(start + chunk, columns.count)
             works.withUnsafeMutableBufferPointer { buffer in
@@ -38,8 +38,7 @@ extension RipsReducer {
                         DispatchQueue.concurrentPerform(iterations: workers) { worker in
                             let s = shared.value
                             var own = s.reducer.reductionTools(scratch: s.scratch + worker * slice)
-                            var heap = CoboundaryColumn<Value>(budget: s.reducer.heapBudget, ceiling: s.reducer.ceiling,
-                                                             spillSize: s.reducer.spillSize)
+                            var heap = s.reducer.coboundaryColumn()
                             while true {
                                 let position = start + counter.next.wrappingAdd(1, ordering: .relaxed).oldValue
                                 guard position < end else { break }

@@ -70,6 +70,11 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
 
     deinit { scratch.deallocate() }
 
+    /// An empty coboundary column on this reduction's budget.
+    func coboundaryColumn() -> CoboundaryColumn<Value> {
+        CoboundaryColumn(budget: heapBudget, ceiling: ceiling, spillSize: spillSize)
+    }
+
     /// A fresh coboundary enumerator on scratch slice `slot` (0 or 1).
     func cofacetEnumerator(slot: Int) -> Cofacets { makeCofacets(scratch + slot * scratchSlice) }
 

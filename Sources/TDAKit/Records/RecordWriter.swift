@@ -19,12 +19,7 @@ public final class RecordWriter {
             return
         }
         scratch.removeAll(keepingCapacity: true)
-        do {
-            try JSONWriter.write(.object(record.fields), to: &scratch, arrays: arrayPrecision)
-        } catch {
-            throw record.error("would contain NaN, which the record protocol never writes")
-        }
-        scratch.append(0x0A)
+        try Self.encode(record, precision: arrayPrecision, to: &scratch)
         output.appendUnchecked(scratch)
         try output.endRecord()
     }
@@ -38,19 +33,23 @@ public final class RecordWriter {
             return
         }
         let precision = arrayPrecision
-        let lines = parallelMap(records.count, threads: threads) { k -> [UInt8]? in
+        let lines = parallelMap(records.count, threads: threads) { k in
             var bytes: [UInt8] = []
-            guard (try? JSONWriter.write(.object(records[k].fields), to: &bytes, arrays: precision)) != nil else { return nil }
-            bytes.append(0x0A)
-            return bytes
+            return Result { () throws(ToolError) in try Self.encode(records[k], precision: precision, to: &bytes); return bytes }
         }
-        for (record, line) in zip(records, lines) {
-            guard let line else {
-                try write(record)   // throws the NaN error, as writing one by one would
-                continue
-            }
-            output.appendUnchecked(line)
+        for line in lines {
+            output.appendUnchecked(try line.get())
             try output.endRecord()
         }
+    }
+
+    /// Appends a record's JSON line; a NaN anywhere in it is a data error naming the record.
+    private static func encode(_ record: Record, precision: JSONWriter.ArrayPrecision, to bytes: inout [UInt8]) throws(ToolError) {
+        do {
+            try JSONWriter.write(.object(record.fields), to: &bytes, arrays: precision)
+        } catch {
+            throw record.error("would contain NaN, which the record protocol never writes")
+        }
+        bytes.append(0x0A)
     }
 }

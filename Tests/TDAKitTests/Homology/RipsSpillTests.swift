@@ -40,7 +40,7 @@ import Testing
     /// Buckets are monotone in the diameter, below 0 under the floor and clamped at the top.
     @Test func bucketsAreMonotone() {
         var buckets = DiameterBuckets<Float>()
-        let spread = buckets.reset(floor: 0.25, ceiling: 1)
+        let spread = buckets.spread(floor: 0.25, ceiling: 1)
         #expect(spread)
         var rng = SplitMix(state: 3)
         let diameters = (0..<2000).map { _ in Float.random(in: 0...1.5, using: &rng) }.sorted()
@@ -49,7 +49,7 @@ import Testing
         #expect(buckets.bucket(of: 0.1) < 0)
         #expect(buckets.bucket(of: 0.25) == 0)
         #expect(buckets.bucket(of: 1.4) == DiameterBuckets<Float>.count - 1)
-        let empty = buckets.reset(floor: 1, ceiling: 1)
+        let empty = buckets.spread(floor: 1, ceiling: 1)
         #expect(!empty)
     }
 
@@ -58,7 +58,7 @@ import Testing
     @Test func entriesComeBackOnce() {
         var buckets = DiameterBuckets<Double>()
         for round in 0..<2 {
-            let spread = buckets.reset(floor: 0, ceiling: 1)
+            let spread = buckets.spread(floor: 0, ceiling: 1)
             #expect(spread)
             var expected: [Int: [Int]] = [:]
             for index in 0..<(500 + 300 * round) {
