@@ -7,9 +7,10 @@ code does (argmax |activation| per input, Counter, wins/(N+1), never-winners sha
 np.random.choice without replacement). Times everything after the imports (Python and torch
 start-up, about a second, are not counted; nn-activations is timed as a whole process).
 
-usage: nn-activations-torch.py WEIGHTS.safetensors PROBE.csv THREADS [--write]
-With --write the clouds are also written as JSON Lines to /dev/null (json.dumps), which is what
-feeding them to a PH tool needs; nn-activations always writes its records.
+usage: nn-activations-torch.py WEIGHTS.safetensors PROBE.csv THREADS [--write json|npz]
+With --write json the clouds are also written as JSON Lines to /dev/null (json.dumps), which is
+what feeding them to a PH tool needs; with --write npz they go to one np.savez archive in /dev/null
+(each cloud as float32 and its neuron indices, as `nn-activations --output-format npz`).
 """
 import json
 import sys
@@ -30,7 +31,8 @@ def sample(activations, neurons, draws, rng):
     p = np.array([winners[i] / (inputs + 1) if i in winners else 1 / (losers * (inputs + 1)) for i in range(total)])
     if losers == 0:  # every neuron won: the paper's code fails here; tda-tools uses wins/inputs
         p = p / p.sum()
-    return [np.take(activations, rng.choice(total, size=neurons, replace=False, p=p), 0) for _ in range(draws)]
+    chosen = [np.sort(rng.choice(total, size=neurons, replace=False, p=p)) for _ in range(draws)]
+    return [(c, np.take(activations, c, 0)) for c in chosen]
 
 
 def main():
@@ -49,10 +51,16 @@ def main():
             if not isinstance(layer, nn.Linear) or layer is model[-1]:
                 outputs.append(h.numpy().T.copy())
     clouds = [c for a in outputs for c in sample(a, min(200, a.shape[0]), 5, rng)]
-    if "--write" in sys.argv:
+    write = sys.argv[sys.argv.index("--write") + 1] if "--write" in sys.argv else None
+    if write == "json":
         with open("/dev/null", "w") as sink:
-            for k, c in enumerate(clouds):
+            for k, (_, c) in enumerate(clouds):
                 sink.write(json.dumps({"type": "cloud", "id": f"m/{k}", "points": c.astype(float).tolist()}) + "\n")
+    elif write == "npz":
+        arrays = {}
+        for k, (neurons, c) in enumerate(clouds):
+            arrays[f"m/{k}"], arrays[f"m/{k}.neurons"] = c, neurons
+        np.savez("/dev/null", **arrays)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     print(json.dumps({"clouds": len(clouds), "seconds": seconds, "cpu": cpu}))
 

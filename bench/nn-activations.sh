@@ -3,8 +3,10 @@
 # hidden layers and logits, 5 importance samples of 200 neurons per layer (10 for the logits).
 # Both sides read the same weights (PyTorch: our safetensors export) and the same 2000 inputs
 # (PyTorch: the CSV of `nn-train data`). Ours is the whole process (model file, data, forward,
-# sampling, JSON output to /dev/null); theirs is the in-process time after the imports.
-# Prints a Markdown table row per thread count, CPU-time ratios beside wall-time ratios.
+# sampling, output to /dev/null); theirs is the in-process time after the imports.
+# Each output is compared with PyTorch writing the same (JSON Lines through json.dumps, or one
+# np.savez archive for --output-format npz) and with PyTorch writing nothing.
+# Prints a Markdown table row per thread count and output, CPU-time ratios beside wall-time ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-$(swift build -c release -Xswiftc -target-cpu -Xswiftc native --show-bin-path)}
@@ -14,17 +16,21 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   --classes 10 --train-size 2000 --test-size 10 --epochs 1 -o "$tmp/m.json" > /dev/null
 "$BIN/nn-train" export --model "$tmp/m.json" -o "$tmp/m.safetensors"
 "$BIN/nn-train" data --dataset blobs --dimensions 64 --classes 10 --train-size 2000 --test-size 10 --format csv -o "$tmp/probe.csv"
-echo "| threads | nn-activations s wall / CPU | PyTorch+numpy s wall / CPU (no output) | ratio wall / CPU | PyTorch+numpy+json s wall / CPU | ratio wall / CPU | nn-activations peak RSS MB |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| threads | output | nn-activations s wall / CPU | PyTorch+numpy, same output, s wall / CPU | ratio wall / CPU | PyTorch+numpy, no output, s wall / CPU | ratio wall / CPU | nn-activations peak RSS MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 field() { sed "s/.*\"$1\": \([0-9.e-]*\).*/\1/"; }
+ratio() { echo "$1 / $2" | bc -l; }
 for threads in 1 2; do
-  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$BIN/nn-activations" --model "$tmp/m.json" --inputs 2000 --points neurons \
-    --neurons 200 --draws 5 --allow-fewer -q -j "$threads" > /dev/null
-  read -r wall user sys rss < "$tmp/time"
-  cpu=$(echo "$user + $sys" | bc -l)
   plain=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads")
-  written=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads" --write)
-  pw=$(echo "$plain" | field seconds) pc=$(echo "$plain" | field cpu) ww=$(echo "$written" | field seconds) wc=$(echo "$written" | field cpu)
-  printf "| %s | %.3f / %.3f | %.3f / %.3f | %.2f / %.2f | %.3f / %.3f | %.2f / %.2f | %.0f |\n" "$threads" "$wall" "$cpu" "$pw" "$pc" \
-    "$(echo "$pw / $wall" | bc -l)" "$(echo "$pc / $cpu" | bc -l)" "$ww" "$wc" "$(echo "$ww / $wall" | bc -l)" "$(echo "$wc / $cpu" | bc -l)" "$((rss / 1024))"
+  pw=$(echo "$plain" | field seconds) pc=$(echo "$plain" | field cpu)
+  for format in jsonl npz; do
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$BIN/nn-activations" --model "$tmp/m.json" --inputs 2000 --points neurons \
+      --neurons 200 --draws 5 --allow-fewer -q -j "$threads" --output-format "$format" -o /dev/null
+    read -r wall user sys rss < "$tmp/time"
+    cpu=$(echo "$user + $sys" | bc -l)
+    same=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads" --write "${format%l}")
+    sw=$(echo "$same" | field seconds) sc=$(echo "$same" | field cpu)
+    printf "| %s | %s | %.3f / %.3f | %.3f / %.3f | %.2f / %.2f | %.3f / %.3f | %.2f / %.2f | %.0f |\n" "$threads" "$format" "$wall" "$cpu" \
+      "$sw" "$sc" "$(ratio "$sw" "$wall")" "$(ratio "$sc" "$cpu")" "$pw" "$pc" "$(ratio "$pw" "$wall")" "$(ratio "$pc" "$cpu")" "$((rss / 1024))"
+  done
 done

@@ -26,30 +26,34 @@ public enum NNActivationsTool {
         OptionSpec("list-layers", help: "Print the layers of --model (name, token, output shape, neurons; tab-separated) and exit."),
     ]
 
+    /// JSON Lines, one CSV table, or a NumPy archive of every cloud (`ActivationSink`).
+    static let outputFormat = OptionSpec("output-format", .choice(["jsonl", "csv", "npz"]), default: "jsonl",
+                                         help: "Write cloud records, one cloud as a CSV table, or every cloud as a float32 array of one .npz archive.")
+
     public static let spec = ToolSpec(
         name: "nn-activations",
         summary: "stream a network's layer activations as point clouds",
         options: activationOptions + NNTrainTool.dataOptions + [StandardOptions.seed, StandardOptions.threads,
-                                                               StandardOptions.outputFormat(table: "one cloud"), StandardOptions.output],
+                                                               outputFormat, StandardOptions.output],
         operands: .files, operandPlaceholder: "[MODEL-RECORDS...]",
         epilog: "Importance sampling: for each input the neuron with the largest |activation| wins; a neuron's probability is wins/(inputs+1); neurons that never win share 1/(inputs+1) equally; neurons are drawn without replacement."
     )
 
     public static func run(_ context: ToolContext) throws {
         if context.arguments.flag("list-layers") { return try listLayers(context) }
-        let writer = try context.recordWriter()
-        writer.arrayPrecision = context.arguments.string("precision") == "float64" ? .float64 : .float32
+        let sink = try ActivationSink(context)
         if let path = context.arguments.string("model") {
-            try process(ModelRecord(id: NNTrainTool.modelID(path), meta: JSONObject(), path: path), context: context, writer: writer)
-            return
+            try process(ModelRecord(id: NNTrainTool.modelID(path), meta: JSONObject(), path: path), context: context, sink: sink)
+            return try sink.finish()
         }
         let reader = context.recordReader()
         var any = false
         while let record = try reader.next() {
-            try process(try ModelRecord(record), context: context, writer: writer)
+            try process(try ModelRecord(record), context: context, sink: sink)
             any = true
         }
         if !any { throw ToolError.data("stdin", "no model records (give --model FILE or pipe nn-train's output)") }
+        try sink.finish()
     }
 
     /// The layer table of `--model`; the shells' completion of `--layers` reads its first column.
@@ -64,7 +68,7 @@ public enum NNActivationsTool {
     }
 
     /// All clouds of one model.
-    static func process(_ model: ModelRecord, context: ToolContext, writer: RecordWriter) throws {
+    static func process(_ model: ModelRecord, context: ToolContext, sink: ActivationSink) throws {
         let args = context.arguments
         let file = try NetworkModelFile.read(URL(fileURLWithPath: model.path))
         let network = try file.network()
@@ -116,11 +120,12 @@ public enum NNActivationsTool {
                 cloudMeta["at"] = .string(extractor.point.rawValue)
                 if neurons != nil { cloudMeta["draw"] = .number(Double(draw)) }
                 let chosen = neurons ?? Array(0..<width)
-                return cloudRecord(activations, columns: chosen.map { column[$0] }, neurons: chosen, labels: probe.labels,
-                                   neuronsAsPoints: args.string("points") == "neurons",
-                                   id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name).record
+                let asNeurons = args.string("points") == "neurons"
+                return ActivationCloud(id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name,
+                                       points: cloudPoints(activations, columns: chosen.map { column[$0] }, neuronsAsPoints: asNeurons),
+                                       labels: asNeurons ? nil : probe.labels, neurons: asNeurons ? chosen : nil)
             }
-            try writer.write(clouds, threads: context.threads)
+            try sink.write(clouds, threads: context.threads)
         }
     }
 
@@ -159,34 +164,27 @@ public enum NNActivationsTool {
         return (0..<draws).map { _ in NeuronSampling.draw(probabilities: p, count: wanted, rng: &rng) }
     }
 
-    /// The activations (rows = inputs) as a cloud, restricted to `columns` (which hold the layer's
-    /// `neurons`, used for names), in either orientation.
-    static func cloudRecord(_ a: Matrix<Float>, columns cols: [Int], neurons: [Int], labels: [Int], neuronsAsPoints: Bool,
-                            id: String, meta: JSONObject, layer: String) -> CloudRecord {
-        if neuronsAsPoints {
-            var points = Matrix<Double>(rows: cols.count, cols: a.rows)
-            // Raw pointers and blocks of 16 inputs: element-wise Matrix writes checked the
-            // buffer's uniqueness every time (perf: 12% of a run), and a whole column at a time
-            // strides through the activations a row apart per value.
-            a.storage.withUnsafeBufferPointer { source in
-                points.storage.withUnsafeMutableBufferPointer { target in
-                    let (from, to, rows, stride) = (source.baseAddress!, target.baseAddress!, a.rows, a.cols)
-                    for i0 in Swift.stride(from: 0, to: rows, by: 16) {
-                        let i1 = min(i0 + 16, rows)
-                        for (r, j) in cols.enumerated() { for i in i0..<i1 { to[r * rows + i] = Double(from[i * stride + j]) } }
-                    }
-                }
-            }
-            return CloudRecord(id: id, meta: meta, points: points, names: neurons.map { "\(layer):\($0)" })
-        }
-        var points = Matrix<Double>(rows: a.rows, cols: cols.count)
+    /// The activations (rows = inputs) restricted to `columns`, with rows = inputs or rows = neurons.
+    static func cloudPoints(_ a: Matrix<Float>, columns cols: [Int], neuronsAsPoints: Bool) -> Matrix<Float> {
+        var points = neuronsAsPoints ? Matrix<Float>(rows: cols.count, cols: a.rows) : Matrix<Float>(rows: a.rows, cols: cols.count)
+        // Raw pointers: element-wise Matrix writes checked the buffer's uniqueness every time
+        // (perf: 12% of a run). Neurons as points go in blocks of 16 inputs: a whole column at
+        // a time strides through the activations a row apart per value.
         a.storage.withUnsafeBufferPointer { source in
             points.storage.withUnsafeMutableBufferPointer { target in
-                let (from, to, n) = (source.baseAddress!, target.baseAddress!, cols.count)
-                for i in 0..<a.rows { for (c, j) in cols.enumerated() { to[i * n + c] = Double(from[i * a.cols + j]) } }
+                let (from, to, rows, stride) = (source.baseAddress!, target.baseAddress!, a.rows, a.cols)
+                if neuronsAsPoints {
+                    for i0 in Swift.stride(from: 0, to: rows, by: 16) {
+                        let i1 = min(i0 + 16, rows)
+                        for (r, j) in cols.enumerated() { for i in i0..<i1 { to[r * rows + i] = from[i * stride + j] } }
+                    }
+                } else {
+                    let n = cols.count
+                    for i in 0..<rows { for (c, j) in cols.enumerated() { to[i * n + c] = from[i * stride + j] } }
+                }
             }
         }
-        return CloudRecord(id: id, meta: meta, points: points, labels: labels.map { .number(Double($0)) })
+        return points
     }
 
     /// FNV-1a hash of a layer name (stable across runs, unlike `Hasher`).

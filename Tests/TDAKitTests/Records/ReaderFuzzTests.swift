@@ -35,7 +35,7 @@ import Testing
             do {
                 if round % Self.seeds.count == 2 {
                     _ = try CSV.numericTable(input, name: "f.csv")
-                    _ = try? NPY.read(NPY.bytes(of: Matrix(rows: 1, cols: 1, storage: [1])) + input, name: "f.npy")
+                    _ = try? NPY.read(NPY.bytes(of: Matrix<Double>(rows: 1, cols: 1, storage: [1])) + input, name: "f.npy")
                 } else {
                     let record = try input.withUnsafeBytes { try RecordReader.parseLine($0, location: "f:1") }
                     if let record, record.type == "cloud" { _ = try CloudRecord(record) }
@@ -53,7 +53,7 @@ import Testing
 
     @Test func mutatedNPYHeadersNeverTrap() {
         var rng = SplitMix(state: 99)
-        let seed = NPY.bytes(of: Matrix(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
+        let seed = NPY.bytes(of: Matrix<Double>(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
         for _ in 0..<5_000 {
             let input = mutate(Array(seed.prefix(80)), &rng) + Array(seed.dropFirst(80))
             // NPY.read throws only ToolError (typed throws); what is tested is that it never traps.

@@ -45,10 +45,19 @@ import Testing
         var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count), 0] + Array(header.utf8)
         for x: Float in [1.5, -2] { withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes += $0 } }
         #expect(try NPY.read(bytes, name: "f.npy") == Matrix(rows: 1, cols: 2, storage: [1.5, -2]))
+        #expect(NPY.bytes(of: Matrix<Float>(rows: 1, cols: 2, storage: [1.5, -2])) == bytes, "the bytes numpy writes")
+    }
+
+    /// np.array([3, -1, 1 << 40]): a one-dimensional shape is written `(3,)`.
+    @Test func npyInt64Vector() throws {
+        let bytes = NPY.bytes(of: [3, -1, 1 << 40])
+        #expect(String(decoding: bytes.prefix(80), as: UTF8.self).contains("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }"))
+        #expect(bytes.count == 128 + 24)
+        #expect(try NPY.read(bytes, name: "i.npy") == Matrix(rows: 3, cols: 1, storage: [3, -1, 0x100_0000_0000]))
     }
 
     @Test func npyRejectsTruncatedData() {
-        let bytes = NPY.bytes(of: Matrix(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
+        let bytes = NPY.bytes(of: Matrix<Double>(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
         #expect(throws: ToolError.self) { try NPY.read(Array(bytes.dropLast(3)), name: "m.npy") }
         #expect(throws: ToolError.self) { try NPY.read(Array("not numpy".utf8), name: "m.npy") }
     }
