@@ -6,6 +6,8 @@
 # sampling, output to /dev/null); theirs is the in-process time after the imports.
 # Each output is compared with PyTorch writing the same (JSON Lines through json.dumps, or one
 # np.savez archive for --output-format npz) and with PyTorch writing nothing.
+# Throughput over a zoo: both sides run MODELS jobs (default 5) in one process; the table gives
+# seconds per model and ratios of the totals.
 # Prints a Markdown table row per thread count and output, CPU-time ratios beside wall-time ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,21 +18,27 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   --classes 10 --train-size 2000 --test-size 10 --epochs 1 -o "$tmp/m.json" > /dev/null
 "$BIN/nn-train" export --model "$tmp/m.json" -o "$tmp/m.safetensors"
 "$BIN/nn-train" data --dataset blobs --dimensions 64 --classes 10 --train-size 2000 --test-size 10 --format csv -o "$tmp/probe.csv"
-echo "| threads | output | nn-activations s wall / CPU | PyTorch+numpy, same output, s wall / CPU | ratio wall / CPU | PyTorch+numpy, no output, s wall / CPU | ratio wall / CPU | nn-activations peak RSS MB |"
+echo "| threads | output | nn-activations s/model wall / CPU | PyTorch+numpy, same output, s/model wall / CPU | ratio wall / CPU | PyTorch+numpy, no output, s/model wall / CPU | ratio wall / CPU | nn-activations peak RSS MB |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 field() { sed "s/.*\"$1\": \([0-9.e-]*\).*/\1/"; }
 ratio() { echo "$1 / $2" | bc -l; }
+# A zoo of MODELS models (the same weights under different ids): nn-activations reads their
+# records from stdin in one process, PyTorch loops over them in one process.
+MODELS=${MODELS:-5}
+for k in $(seq "$MODELS"); do echo "{\"type\":\"model\",\"id\":\"m$k\",\"path\":\"$tmp/m.json\"}"; done > "$tmp/zoo.jsonl"
 for threads in 1 2; do
-  plain=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads")
+  plain=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads" --repeat "$MODELS")
   pw=$(echo "$plain" | field seconds) pc=$(echo "$plain" | field cpu)
   for format in jsonl npz; do
-    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$BIN/nn-activations" --model "$tmp/m.json" --inputs 2000 --points neurons \
-      --neurons 200 --draws 5 --allow-fewer -q -j "$threads" --output-format "$format" -o /dev/null
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$BIN/nn-activations" --inputs 2000 --points neurons \
+      --neurons 200 --draws 5 --allow-fewer -q -j "$threads" --output-format "$format" -o /dev/null < "$tmp/zoo.jsonl"
     read -r wall user sys rss < "$tmp/time"
     cpu=$(echo "$user + $sys" | bc -l)
-    same=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads" --write "${format%l}")
+    same=$("$PY" bench/nn-activations-torch.py "$tmp/m.safetensors" "$tmp/probe.csv" "$threads" --write "${format%l}" --repeat "$MODELS")
     sw=$(echo "$same" | field seconds) sc=$(echo "$same" | field cpu)
-    printf "| %s | %s | %.3f / %.3f | %.3f / %.3f | %.2f / %.2f | %.3f / %.3f | %.2f / %.2f | %.0f |\n" "$threads" "$format" "$wall" "$cpu" \
-      "$sw" "$sc" "$(ratio "$sw" "$wall")" "$(ratio "$sc" "$cpu")" "$pw" "$pc" "$(ratio "$pw" "$wall")" "$(ratio "$pc" "$cpu")" "$((rss / 1024))"
+    printf "| %s | %s | %.3f / %.3f | %.3f / %.3f | %.2f / %.2f | %.3f / %.3f | %.2f / %.2f | %.0f |\n" "$threads" "$format" \
+      "$(ratio "$wall" "$MODELS")" "$(ratio "$cpu" "$MODELS")" "$(ratio "$sw" "$MODELS")" "$(ratio "$sc" "$MODELS")" \
+      "$(ratio "$sw" "$wall")" "$(ratio "$sc" "$cpu")" "$(ratio "$pw" "$MODELS")" "$(ratio "$pc" "$MODELS")" \
+      "$(ratio "$pw" "$wall")" "$(ratio "$pc" "$cpu")" "$((rss / 1024))"
   done
 done

@@ -24,8 +24,14 @@ public final class ByteOutput {
     /// The process's standard output.
     public static func standardOutput() -> ByteOutput { ByteOutput(fileDescriptor: 1, name: "stdout") }
 
+    /// Appends bytes; a block of the buffer's size or more is written straight from where it
+    /// is (after what is buffered), without a copy into the buffer.
     @inlinable
     public func append(_ bytes: UnsafeRawBufferPointer) throws(ToolError) {
+        guard bytes.count < flushThreshold else {
+            try flush()
+            return try writeAll(bytes)
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { try flush() }
     }
@@ -35,6 +41,11 @@ public final class ByteOutput {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= flushThreshold { try flush() }
+    }
+
+    /// Appends bytes as `append(_: UnsafeRawBufferPointer)` does.
+    public func append(_ bytes: [UInt8]) throws(ToolError) {
+        try bytes.withUnsafeBytes { raw in Result { () throws(ToolError) in try append(raw) } }.get()
     }
 
     /// Appends without flushing; the caller ends the record with `endRecord()`, which flushes.
@@ -51,10 +62,16 @@ public final class ByteOutput {
 
     /// Writes everything buffered; EPIPE exits quietly, other errors are I/O errors (74).
     public func flush() throws(ToolError) {
+        try buffer.withUnsafeBytes { bytes in Result { () throws(ToolError) in try writeAll(bytes) } }.get()
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// `write(2)` until every byte is out.
+    @usableFromInline func writeAll(_ bytes: UnsafeRawBufferPointer) throws(ToolError) {
         var offset = 0
-        let total = buffer.count
+        let total = bytes.count
         while offset < total {
-            let written = buffer.withUnsafeBytes { write(fileDescriptor, $0.baseAddress! + offset, total - offset) }
+            let written = write(fileDescriptor, bytes.baseAddress! + offset, total - offset)
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
@@ -63,6 +80,5 @@ public final class ByteOutput {
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -58,17 +58,6 @@ public enum NPY {
         return out
     }
 
-    /// Writes a float32 matrix as a version-1 `.npy` file's bytes (`nn-activations`' `.npz` entries).
-    public static func bytes(of matrix: Matrix<Float>) -> [UInt8] {
-        var out = header(descr: "<f4", shape: [matrix.rows, matrix.cols], dataBytes: 4 * matrix.storage.count)
-        #if _endian(little)
-        matrix.storage.withUnsafeBytes { out += $0 }  // already the file's byte order: one copy
-        #else
-        for x in matrix.storage { withUnsafeBytes(of: x.bitPattern.littleEndian) { out += $0 } }
-        #endif
-        return out
-    }
-
     /// Writes integers as a one-dimensional int64 `.npy` file's bytes.
     public static func bytes(of values: [Int]) -> [UInt8] {
         var out = header(descr: "<i8", shape: [values.count], dataBytes: 8 * values.count)
@@ -77,8 +66,9 @@ public enum NPY {
     }
 
     /// The magic, version 1.0 and the header dictionary, padded with spaces so that the data
-    /// starts at a multiple of 64 bytes, as numpy writes it; capacity is reserved for the data.
-    static func header(descr: String, shape: [Int], dataBytes: Int) -> [UInt8] {
+    /// starts at a multiple of 64 bytes, as numpy writes it; capacity is reserved for the data,
+    /// which the caller appends in C order.
+    public static func header(descr: String, shape: [Int], dataBytes: Int) -> [UInt8] {
         let dims = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
         var text = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(dims), }"
         let total = 10 + text.utf8.count + 1

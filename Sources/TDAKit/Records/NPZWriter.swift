@@ -31,9 +31,8 @@ public final class NPZWriter {
         directory += [UInt8](repeating: 0, count: 10)  // comment length, disk, internal and external attributes
         Self.append32(UInt32(offset), to: &directory)
         directory += name
-        output.appendUnchecked(local)
-        output.appendUnchecked(bytes)
-        try output.endRecord()
+        try output.append(local)
+        try output.append(bytes)
         offset += local.count + bytes.count
         entries += 1
     }
@@ -51,9 +50,8 @@ public final class NPZWriter {
         Self.append32(UInt32(directory.count), to: &end)
         Self.append32(UInt32(offset), to: &end)
         Self.append16(0, to: &end)  // comment length
-        output.appendUnchecked(directory)
-        output.appendUnchecked(end)
-        try output.endRecord()
+        try output.append(directory)
+        try output.append(end)
     }
 
     /// The fields local and central headers share: version 2.0 needed, no flags, stored, the
