@@ -12,7 +12,12 @@ func parallelMap<T: Sendable>(_ count: Int, threads: Int? = nil, cost: ((Int) ->
     let workers = max(1, min(threads ?? defaultThreadCount, count))
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+        // Deinitialize before freeing: the slots hold references (arrays, strings) that would
+        // otherwise never be released; a run over a zoo grew by every model's output.
+        results.deinitialize()
+        results.deallocate()
+    }
     let slots = SendableSlots(base: results)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         for k in stride(from: w, to: count, by: workers) { slots.base[order[k]] = transform(order[k]) }

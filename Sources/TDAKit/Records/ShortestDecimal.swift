@@ -20,20 +20,21 @@ struct ShortestDecimal {
         self.exponent = exponent
     }
 
-    /// A finite, nonzero Double or Float (the sign is ignored). For Float the same 128-bit
-    /// scaling serves with room to spare: Schubfach needs the power of ten to more bits than
-    /// the significand has, not to a fixed precision.
+    /// A finite, nonzero Double or Float (the sign is ignored). A Float's significand has 24
+    /// bits, so the top 64 bits of the power of ten are enough for it (`float32Significand`).
     @inlinable init<F: BinaryFloatingPoint>(_ x: F) {
         let fraction = UInt64(x.significandBitPattern)
         let biased = Int(x.exponentBitPattern)
         let fractionBits = F.significandBitCount
         // Subnormals are fraction × 2^(1 - bias - fractionBits): -1074 for Double, -149 for Float.
         let leastExponent = 2 - (1 << (F.exponentBitCount - 1)) - fractionBits
-        if biased == 0 {
-            self.init(significand: fraction, exponent: leastExponent, lowerGapIsSmaller: false)
+        let c = biased == 0 ? fraction : fraction | 1 << fractionBits
+        let q = biased == 0 ? leastExponent : biased - 1 + leastExponent
+        let narrow = fraction == 0 && biased > 1
+        if fractionBits <= 23 {  // decided when the generic code is specialised
+            self.init(float32Significand: c, exponent: q, lowerGapIsSmaller: narrow)
         } else {
-            self.init(significand: fraction | 1 << fractionBits, exponent: biased - 1 + leastExponent,
-                      lowerGapIsSmaller: fraction == 0 && biased > 1)
+            self.init(significand: c, exponent: q, lowerGapIsSmaller: narrow)
         }
     }
 
@@ -42,20 +43,42 @@ struct ShortestDecimal {
     /// Wrapping arithmetic throughout: nothing here can overflow (c < 2^53, |q| < 1100), so
     /// the overflow traps would only cost instructions.
     @inlinable init(significand c: UInt64, exponent q: Int, lowerGapIsSmaller: Bool) {
+        let (k, h) = Self.scale(exponent: q, lowerGapIsSmaller: lowerGapIsSmaller)
+        let g = Self.powerOfTen(-k)
         // The value and its interval's ends, in quarters of 2^q.
         let center = c &<< 2
-        let low = center &- (lowerGapIsSmaller ? 1 : 2)
-        let high = center &+ 2
-        // k = floor(log10(2^q)), or floor(log10(3/4 · 2^q)) for the narrow lower half; the
-        // constants are log10(2) · 2^22 and -log10(3/4) · 2^22 rounded (exact for |q| ≤ 1500).
+        self.init(choosingFor: c, k: k,
+                  low: Self.multiplyRoundingToOdd(g, (center &- (lowerGapIsSmaller ? 1 : 2)) &<< h),
+                  center: Self.multiplyRoundingToOdd(g, center &<< h),
+                  high: Self.multiplyRoundingToOdd(g, (center &+ 2) &<< h))
+    }
+
+    /// The same for c < 2^24 (a Float), with the 64-bit power of ten rounded up: one
+    /// multiplication per scaled value instead of two. The product overestimates by less than
+    /// the multiplier m, so a remainder up to m is an exact product; Schubfach's float variant
+    /// rests on the same bound. scripts/check-float32-shortest.sh compares this with the 128-bit
+    /// path for every positive Float; NumberWriterTests samples it.
+    @inlinable init(float32Significand c: UInt64, exponent q: Int, lowerGapIsSmaller: Bool) {
+        let (k, h) = Self.scale(exponent: q, lowerGapIsSmaller: lowerGapIsSmaller)
+        let g = Self.powerOfTen(-k).high &+ 1
+        let center = c &<< 2
+        self.init(choosingFor: c, k: k,
+                  low: Self.multiplyRoundingToOdd(g, (center &- (lowerGapIsSmaller ? 1 : 2)) &<< h),
+                  center: Self.multiplyRoundingToOdd(g, center &<< h),
+                  high: Self.multiplyRoundingToOdd(g, (center &+ 2) &<< h))
+    }
+
+    /// k = floor(log10(2^q)), or floor(log10(3/4 · 2^q)) for the narrow lower half; the
+    /// constants are log10(2) · 2^22 and -log10(3/4) · 2^22 rounded (exact for |q| ≤ 1500).
+    /// 10^-k = g · 2^r with g 128-bit; the shift h (1...4) puts the product's binary point just
+    /// above the bits dropped, so the scaled values keep two fraction bits.
+    @inlinable static func scale(exponent q: Int, lowerGapIsSmaller: Bool) -> (k: Int, h: Int) {
         let k = (q &* 1_262_611 &- (lowerGapIsSmaller ? 524_031 : 0)) &>> 22
-        // 10^-k = g · 2^r with g 128-bit; the shift h (1...4) puts the product's binary point
-        // just above the 128 bits dropped, so the scaled values keep two fraction bits.
-        let h = q &+ ((0 &- k) &* 1_741_647) &>> 19 &+ 1
-        let g = Self.powerOfTen(-k)
-        let scaledLow = Self.multiplyRoundingToOdd(g, low &<< h)
-        let scaled = Self.multiplyRoundingToOdd(g, center &<< h)
-        let scaledHigh = Self.multiplyRoundingToOdd(g, high &<< h)
+        return (k, q &+ ((0 &- k) &* 1_741_647) &>> 19 &+ 1)
+    }
+
+    /// Picks the digits from the scaled interval (quarters, rounded to odd) of significand `c`.
+    @inlinable init(choosingFor c: UInt64, k: Int, low scaledLow: UInt64, center scaled: UInt64, high scaledHigh: UInt64) {
         let lowest = scaledLow &+ (c & 1)  // an odd significand excludes the ends
         let highest = scaledHigh &- (c & 1)
 
@@ -113,5 +136,12 @@ struct ShortestDecimal {
         let (middle, carry) = high.low.addingReportingOverflow(low)
         let top = carry ? high.high &+ 1 : high.high
         return top | (middle > 1 ? 1 : 0)
+    }
+
+    /// The top 64 bits of `g × m` (g 64-bit, rounded up), rounded to odd: the lowest bit is set
+    /// if the dropped part is more than the m that rounding g up can account for.
+    @inlinable static func multiplyRoundingToOdd(_ g: UInt64, _ m: UInt64) -> UInt64 {
+        let product = m.multipliedFullWidth(by: g)
+        return product.high | (product.low > m ? 1 : 0)
     }
 }

@@ -88,6 +88,24 @@ import Testing
         }
     }
 
+    /// The 64-bit float32 path against the 128-bit one, on every 9973rd bit pattern (all of
+    /// them: scripts/check-float32-shortest.sh); its rounded-up power of ten never wraps.
+    @Test func float32ScalingAgreesWithTheWideOne() {
+        var mismatches: [UInt32] = []
+        for bits in stride(from: UInt32(1), to: 0x7F80_0000, by: 9973) {
+            let x = Float(bitPattern: bits)
+            let fraction = UInt64(x.significandBitPattern), biased = Int(x.exponentBitPattern)
+            let (c, q) = biased == 0 ? (fraction, -149) : (fraction | 1 << 23, biased - 150)
+            let narrow = fraction == 0 && biased > 1
+            let fast = ShortestDecimal(float32Significand: c, exponent: q, lowerGapIsSmaller: narrow)
+            let wide = ShortestDecimal(significand: c, exponent: q, lowerGapIsSmaller: narrow)
+            if fast.digits != wide.digits || fast.exponent != wide.exponent { mismatches.append(bits) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) differ; bit patterns \(mismatches.prefix(5))")
+        // Floats need 10^j for j in -31...46 (k from their exponents -149...104).
+        #expect((-31...46).allSatisfy { ShortestDecimal.powerOfTen($0).high < UInt64.max })
+    }
+
     @Test func randomFloatBitPatternsMatchDescription() throws {
         var rng = SplitMix(state: 32)
         var mismatches: [UInt32] = []
