@@ -92,4 +92,24 @@ import TDAKit
         #expect(r.stdout == "status 64\n")
         #expect(r.stderr == "nn-activations: error: --output-format npz: the archive would exceed the zip limits (65535 arrays, 4 GiB); use jsonl\n")
     }
+
+    /// The binary path `--output-format npz | ph-rips --input-format npz` gives the diagrams of
+    /// records written with float64 digits (both carry the exact float32 activations).
+    @Test func anArchivePipedIntoPhRipsGivesTheDiagramsOfTheRecords() throws {
+        let clouds = " --points neurons --neurons 4 --draws 2 --inputs 40 --allow-fewer -q"
+        let r = try Shell.run(NNActivationsTests.model + """
+         nn-activations --model m.json \(clouds) --output-format npz | ph-rips --metric abs-correlation --input-format npz &&
+         nn-activations --model m.json \(clouds) --precision float64 | ph-rips --metric abs-correlation
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        // Our parser reads the numbers bit-exactly (JSONSerialization may not on Linux).
+        let diagrams = try r.stdout.split(separator: "\n").map { line in
+            try DiagramRecord(try #require(try Array(line.utf8).withUnsafeBytes { try RecordReader.parseLine($0, location: "out") }))
+        }
+        try #require(diagrams.count == 10)
+        let (binary, text) = (diagrams.prefix(5), diagrams.suffix(5))
+        #expect(binary.map(\.id) == ["m/dense1/s0", "m/dense1/s1", "m/dense2/s0", "m/dense2/s1", "m/dense3"])
+        #expect(binary.map(\.id) == text.map(\.id) && binary.map(\.diagram) == text.map(\.diagram))
+        #expect(binary.allSatisfy { $0.diagram.dimensions[0].count == 4 || $0.id == "m/dense3" }, "one bar per neuron in H0")
+    }
 }

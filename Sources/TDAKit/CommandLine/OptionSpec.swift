@@ -166,9 +166,9 @@ public enum StandardOptions {
         OptionSpec("output-format", .choice(["jsonl", "csv"]), default: "jsonl",
                    help: "Write JSON Lines records, or \(table) as one CSV table.")
     }
-    /// `--input-format`: JSON Lines records, or one table as CSV or .npy.
+    /// `--input-format`: JSON Lines records, one table as CSV or .npy, or an .npz archive of tables.
     public static func inputFormat(table: String) -> OptionSpec {
-        OptionSpec("input-format", .choice(["jsonl", "csv", "npy"]), default: "jsonl",
-                   help: "Input is JSON Lines records, or one \(table) as a numeric CSV (optional header) or .npy file.")
+        OptionSpec("input-format", .choice(["jsonl", "csv", "npy", "npz"]), default: "jsonl",
+                   help: "Input is JSON Lines records, one \(table) as a numeric CSV (optional header) or .npy file, or an .npz archive of them.")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TDAKit
 
@@ -49,6 +50,18 @@ import Testing
             }
         }
         #expect(accepted > 100 && rejected > 100)
+    }
+
+    /// Archives with mutated bytes anywhere (directory, headers, data) only ever throw.
+    @Test func mutatedNPZArchivesNeverTrap() throws {
+        let seed = Array(try Data(contentsOf: Fixtures.root.appendingPathComponent("records/savez.npz")))
+        var rng = SplitMix(state: 7)
+        var rejected = 0
+        for round in 0..<3_000 {
+            let input = round % 2 == 0 ? mutate(seed, &rng) : Array(seed.prefix(Int(rng.next() % UInt64(seed.count))))
+            if (try? NPZReader.entries(input, name: "f.npz")) == nil { rejected += 1 }
+        }
+        #expect(rejected > 1_000)
     }
 
     @Test func mutatedNPYHeadersNeverTrap() {
