@@ -83,6 +83,15 @@ import TDAKit
         }
     }
 
+    /// A terminal gets no binary: `script` gives the tool one as standard output.
+    @Test func anArchiveIsNotWrittenToATerminal() throws {
+        let r = try Shell.run(NNActivationsTests.model + """
+         script -qec "nn-activations --model m.json --inputs 5 --output-format npz" /dev/null; echo "status $?"
+        """)
+        #expect(r.stdout.hasSuffix("status 64\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("nn-activations: error: --output-format npz writes a binary archive; give -o FILE or redirect standard output"))
+    }
+
     /// 33 000 draws are 66 000 arrays, past what a zip without zip64 can list.
     @Test func anArchiveOverTheZipLimitsIsAUsageErrorAndNoFile() throws {
         let r = try Shell.run(NNActivationsTests.model + """

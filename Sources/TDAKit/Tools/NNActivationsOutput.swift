@@ -1,3 +1,5 @@
+import Glibc
+
 /// One cloud of activations ready to be written: some of a layer's neurons, as points or as
 /// coordinates, and what names them. The layer's matrix is shared by its draws, and each output
 /// copies the points straight into its own form (Doubles of a record, float32 bytes of `.npy`).
@@ -73,7 +75,11 @@ enum ActivationSink {
     init(_ context: ToolContext) throws(ToolError) {
         let args = context.arguments
         if args.string("output-format") == "npz" {
-            self = .archive(NPZWriter(output: try context.output(args.string("output"))))
+            let output = try context.output(args.string("output"))
+            if output.fileDescriptor == 1, isatty(1) != 0 {
+                throw ToolError.usage("--output-format npz writes a binary archive; give -o FILE or redirect standard output")
+            }
+            self = .archive(NPZWriter(output: output))
             return
         }
         let writer = try context.recordWriter()
