@@ -6,8 +6,12 @@
 public struct RecordSource {
     let reader: RecordReader?
     var tables: [String]
-    /// Records of an archive not handed out yet.
-    var pending: [Record] = []
+    /// The archive being read: its arrays (as .npy bytes), where each table's labels are, its
+    /// name, and the next array.
+    var archive: [(key: String, npy: [UInt8])] = []
+    var archiveLabels: [String: Int] = [:]
+    var archiveName = ""
+    var archiveNext = 0
     let format: String
     let tableType: String
 
@@ -26,13 +30,20 @@ public struct RecordSource {
     /// The next input record.
     public mutating func next() throws(ToolError) -> Record? {
         if let reader { return try reader.next() }
-        if !pending.isEmpty { return pending.removeFirst() }
+        if let record = try nextArchiveTable() { return record }
         guard !tables.isEmpty else { return nil }
         let path = tables.removeFirst()
         let lines = try LineReader(path: path)
         let bytes = try lines.readAll()
         if format == "npz" {
-            pending = try archiveRecords(bytes, name: lines.name)
+            archive = try NPZReader.entries(bytes, name: lines.name)
+            archiveLabels = Dictionary(archive.indices.filter { archive[$0].key.hasSuffix(".labels") }.map {
+                (String(archive[$0].key.dropLast(7)), $0)
+            }, uniquingKeysWith: { first, _ in first })
+            (archiveName, archiveNext) = (lines.name, 0)
+            guard archive.contains(where: { !Self.isCompanion($0.key) }) else {
+                throw ToolError.data(lines.name, "the archive holds no tables")
+            }
             return try next()
         }
         let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
@@ -49,19 +60,23 @@ public struct RecordSource {
         return record
     }
 
-    /// The tables of an archive, in its order.
-    func archiveRecords(_ bytes: [UInt8], name: String) throws(ToolError) -> [Record] {
-        let entries = try NPZReader.entries(bytes, name: name)
-        let byKey = Dictionary(entries.map { ($0.key, $0.npy) }, uniquingKeysWith: { first, _ in first })
-        var records: [Record] = []
-        for (key, npy) in entries where !key.hasSuffix(".labels") && !key.hasSuffix(".neurons") {
-            let location = "\(name)[\(key)]"
-            let labels = try byKey[key + ".labels"].map { bytes throws(ToolError) in
-                try NPY.read(bytes, name: location + ".labels").storage.map { JSONValue.number($0) }
+    /// The archive's next table (one array at a time, so only the archive's bytes and one
+    /// record are in memory), with its `KEY.labels`; nil when the archive is done.
+    mutating func nextArchiveTable() throws(ToolError) -> Record? {
+        while archiveNext < archive.count {
+            let (key, npy) = archive[archiveNext]
+            archiveNext += 1
+            if Self.isCompanion(key) { continue }
+            let location = "\(archiveName)[\(key)]"
+            let labels = try archiveLabels[key].map { index throws(ToolError) in
+                try NPY.read(archive[index].npy, name: location + ".labels").storage.map { JSONValue.number($0) }
             }
-            records.append(table(try NPY.read(npy, name: location), id: key, location: location, labels: labels))
+            return table(try NPY.read(npy, name: location), id: key, location: location, labels: labels)
         }
-        guard !records.isEmpty else { throw ToolError.data(name, "the archive holds no tables") }
-        return records
+        archive = []
+        return nil
     }
+
+    /// Arrays that belong to another: `KEY.labels`, and `KEY.neurons` (`nn-activations`' indices).
+    static func isCompanion(_ key: String) -> Bool { key.hasSuffix(".labels") || key.hasSuffix(".neurons") }
 }
