@@ -24,18 +24,19 @@ public final class RecordWriter {
         try output.endRecord()
     }
 
-    /// Writes records in order, formatting them on up to `threads` threads first: formatting
-    /// numbers is about half of `nn-activations`' time (bench/RESULTS-nn.md), and its clouds of
-    /// one layer come together. The bytes are those of writing them one by one.
-    public func write(_ records: [Record], threads: Int) throws(ToolError) {
-        guard table == nil, threads > 1, records.count > 1 else {
-            for record in records { try write(record) }
+    /// Writes `count` records in order, building (`record(k)`) and formatting them on up to
+    /// `threads` threads first: formatting numbers is about half of `nn-activations`' time
+    /// (bench/RESULTS-nn.md), and its clouds of one layer come together. The bytes are those of
+    /// writing them one by one.
+    public func write(count: Int, threads: Int, _ record: @Sendable (Int) -> Record) throws(ToolError) {
+        guard table == nil, threads > 1, count > 1 else {
+            for k in 0..<count { try write(record(k)) }
             return
         }
         let precision = arrayPrecision
-        let lines = parallelMap(records.count, threads: threads) { k in
+        let lines = parallelMap(count, threads: threads) { k in
             var bytes: [UInt8] = []
-            return Result { () throws(ToolError) in try Self.encode(records[k], precision: precision, to: &bytes); return bytes }
+            return Result { () throws(ToolError) in try Self.encode(record(k), precision: precision, to: &bytes); return bytes }
         }
         for line in lines {
             output.appendUnchecked(try line.get())

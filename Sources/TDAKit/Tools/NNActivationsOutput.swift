@@ -91,7 +91,7 @@ enum ActivationSink {
     func write(_ clouds: [ActivationCloud], threads: Int) throws(ToolError) {
         switch self {
         case .records(let writer):
-            try writer.write(clouds.map(\.record), threads: threads)
+            try writer.write(count: clouds.count, threads: threads) { clouds[$0].record }
         case .archive(let archive):
             let prepared = parallelMap(clouds.count, threads: threads) { k in
                 clouds[k].archiveEntries.map { entry in
