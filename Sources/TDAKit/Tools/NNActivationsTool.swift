@@ -41,6 +41,7 @@ public enum NNActivationsTool {
 
     public static func run(_ context: ToolContext) throws {
         if context.arguments.flag("list-layers") { return try listLayers(context) }
+        AllocatorTuning.reuseFreedMemory()
         let sink = try ActivationSink(context)
         if let path = context.arguments.string("model") {
             try process(ModelRecord(id: NNTrainTool.modelID(path), meta: JSONObject(), path: path), context: context, sink: sink)

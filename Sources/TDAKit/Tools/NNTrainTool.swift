@@ -79,6 +79,7 @@ public enum NNTrainTool {
     )
 
     public static func run(_ context: ToolContext) throws {
+        AllocatorTuning.reuseFreedMemory()
         switch context.arguments.subcommand {
         case "fit": try fit(context)
         case "eval": try evaluate(context)
