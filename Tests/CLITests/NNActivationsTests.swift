@@ -82,8 +82,21 @@ import TDAKit
         }
     }
 
+    /// Layers larger than `--chunk-values` are computed in chunks of inputs (importance counts
+    /// first, then the kept neurons): the bytes are those of one pass.
+    @Test(arguments: ["--points neurons --neurons 5 --draws 3 --layers dense1,dense2", "--layers all", "--concat --points neurons"])
+    func chunkedLayersGiveTheBytesOfOnePass(_ options: String) throws {
+        let r = try Shell.run(Self.model + """
+         nn-activations --model m.json --inputs 100 \(options) > whole.jsonl &&
+         nn-activations --model m.json --inputs 100 \(options) --chunk-values 50 | cmp - whole.jsonl &&
+         nn-activations --model m.json --inputs 100 \(options) --chunk-values 1 | cmp - whole.jsonl && wc -l < whole.jsonl
+        """)
+        #expect(r.status == 0 && (Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0, "\(r.stdout) \(r.stderr)")
+    }
+
     @Test(arguments: [
-        ("--layers conv1", Int32(64), "no layer 'conv1' (layers: dense1, relu1, dense2, tanh1, dense3)"),
+        ("--chunk-values 0", Int32(64), "--chunk-values must be positive"),
+        ("--layers conv1", 64, "no layer 'conv1' (layers: dense1, relu1, dense2, tanh1, dense3)"),
         ("--neurons 11 --layers dense2", 64, "layer dense2 has 10 neurons, fewer than the 11 requested"),
         ("--inputs 100000", 64, "--inputs 100000: the train split has 300 samples"),
         ("--dataset xor --dimensions 3", 65, "the model expects 2 input values per sample but the data has 3"),

@@ -31,6 +31,7 @@ complete -c nn-activations -l draws -x -d 'Independent neuron samples per layer 
 complete -c nn-activations -l sampling -x -a 'importance uniform' -d 'Neuron sampling rule (Ballester et al'
 complete -c nn-activations -l allow-fewer -d 'Take all neurons of a layer smaller than --neurons (with a warning) instead of failing'
 complete -c nn-activations -l precision -x -a 'float32 float64' -d 'Digits of the activations: the shortest that read back to the same float32 (they are float32 values), or a double\'s'
+complete -c nn-activations -l chunk-values -x -d 'Work in chunks of at most N activation values (inputs × neurons) when the layers are larger; lower caps memory'
 complete -c nn-activations -l list-layers -d 'Print the layers of --model (name, token, output shape, neurons; tab-separated) and exit'
 complete -c nn-activations -l dataset -x -a 'moons circles spirals blobs xor images digits' -d 'Built-in data set (digits: the shipped real one)'
 complete -c nn-activations -l data -r -F -d 'Data file: CSV (--label-column), features '
