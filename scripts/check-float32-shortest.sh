@@ -12,10 +12,12 @@ import Glibc
 
 let workers = 64
 let span = UInt32(0x7F80_0000) / UInt32(workers)
-nonisolated(unsafe) var mismatches = [[UInt32]](repeating: [], count: workers)
+// One slot per worker (count, first mismatching bit pattern), written by that worker only.
+let slots = UnsafeMutableBufferPointer<(count: Int, first: UInt32)>.allocate(capacity: workers)
+slots.initialize(repeating: (0, 0))
 DispatchQueue.concurrentPerform(iterations: workers) { w in
     let first = max(1, UInt32(w) * span), end = w == workers - 1 ? 0x7F80_0000 : UInt32(w + 1) * span
-    var found: [UInt32] = []
+    var found = (count: 0, first: UInt32(0))
     for bits in first..<end {
         let x = Float(bitPattern: bits)
         let fraction = UInt64(x.significandBitPattern), biased = Int(x.exponentBitPattern)
@@ -24,13 +26,17 @@ DispatchQueue.concurrentPerform(iterations: workers) { w in
         let narrow = fraction == 0 && biased > 1
         let fast = ShortestDecimal(float32Significand: c, exponent: q, lowerGapIsSmaller: narrow)
         let wide = ShortestDecimal(significand: c, exponent: q, lowerGapIsSmaller: narrow)
-        if fast.digits != wide.digits || fast.exponent != wide.exponent { found.append(bits) }
+        if fast.digits != wide.digits || fast.exponent != wide.exponent {
+            if found.count == 0 { found.first = bits }
+            found.count += 1
+        }
     }
-    mismatches[w] = found
+    slots[w] = found
 }
-let all = mismatches.joined()
-print("checked \(0x7F80_0000 - 1) positive finite floats; mismatches: \(all.count) \(Array(all.prefix(5)))")
-exit(all.isEmpty ? 0 : 1)
+let total = slots.reduce(0) { $0 + $1.count }
+let examples = slots.filter { $0.count > 0 }.prefix(5).map(\.first)
+print("checked \(0x7F80_0000 - 1) positive finite floats; mismatches: \(total) \(examples)")
+exit(total == 0 ? 0 : 1)
 SWIFT
 /opt/swift/usr/bin/swiftc -O -target-cpu native -o "$tmp/check" "$tmp/main.swift" \
   Sources/TDAKit/Records/ShortestDecimal.swift Sources/TDAKit/Records/PowersOfFive.swift Sources/TDAKit/Records/PowersOfFiveContinued.swift
