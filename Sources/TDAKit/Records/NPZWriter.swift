@@ -12,13 +12,16 @@ public final class NPZWriter {
 
     public init(output: ByteOutput) { self.output = output }
 
+    /// The error for an archive past what zip without zip64 can hold.
+    static let tooLarge = ToolError.usage("--output-format npz: the archive would exceed the zip limits (65535 arrays, 4 GiB); use jsonl")
+
     /// Adds the array `key` (read back as `np.load(FILE)[key]`) from its `.npy` bytes and
     /// their checksum, computed by the caller so that several entries can be prepared at once.
     public func add(key: String, npy bytes: [UInt8], crc: UInt32) throws(ToolError) {
         let name = Array((key + ".npy").utf8)
         let header = 30 + name.count
         guard entries < 0xFFFF, name.count <= 0xFFFF, offset + header + bytes.count < 0xFFFF_FFFF else {
-            throw ToolError.usage("--output-format npz: the archive would exceed the zip limits (65535 arrays, 4 GiB); use jsonl")
+            throw Self.tooLarge
         }
         var local: [UInt8] = []
         Self.append32(0x0403_4B50, to: &local)
@@ -40,7 +43,7 @@ public final class NPZWriter {
     /// Writes the central directory and its end record; the archive is complete after this.
     public func finish() throws(ToolError) {
         guard offset + directory.count < 0xFFFF_FFFF else {
-            throw ToolError.usage("--output-format npz: the archive would exceed the zip limits (65535 arrays, 4 GiB); use jsonl")
+            throw Self.tooLarge
         }
         var end: [UInt8] = []
         Self.append32(0x0605_4B50, to: &end)

@@ -6,12 +6,8 @@
 public struct RecordSource {
     let reader: RecordReader?
     var tables: [String]
-    /// The archive being read: its arrays (as .npy bytes), where each table's labels are, its
-    /// name, and the next array.
-    var archive: [(key: String, npy: [UInt8])] = []
-    var archiveLabels: [String: Int] = [:]
-    var archiveName = ""
-    var archiveNext = 0
+    /// The archive being read, if any.
+    var archive: OpenArchive?
     let format: String
     let tableType: String
 
@@ -36,14 +32,7 @@ public struct RecordSource {
         let lines = try LineReader(path: path)
         let bytes = try lines.readAll()
         if format == "npz" {
-            archive = try NPZReader.entries(bytes, name: lines.name)
-            archiveLabels = Dictionary(archive.indices.filter { archive[$0].key.hasSuffix(".labels") }.map {
-                (String(archive[$0].key.dropLast(7)), $0)
-            }, uniquingKeysWith: { first, _ in first })
-            (archiveName, archiveNext) = (lines.name, 0)
-            guard archive.contains(where: { !Self.isCompanion($0.key) }) else {
-                throw ToolError.data(lines.name, "the archive holds no tables")
-            }
+            archive = try OpenArchive(entries: NPZReader.entries(bytes, name: lines.name), name: lines.name)
             return try next()
         }
         let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
@@ -60,23 +49,51 @@ public struct RecordSource {
         return record
     }
 
-    /// The archive's next table (one array at a time, so only the archive's bytes and one
-    /// record are in memory), with its `KEY.labels`; nil when the archive is done.
+    /// The archive's next table, with its labels; nil (and the archive closed) when it is done.
     mutating func nextArchiveTable() throws(ToolError) -> Record? {
-        while archiveNext < archive.count {
-            let (key, npy) = archive[archiveNext]
-            archiveNext += 1
-            if Self.isCompanion(key) { continue }
-            let location = "\(archiveName)[\(key)]"
-            let labels = try archiveLabels[key].map { index throws(ToolError) in
-                try NPY.read(archive[index].npy, name: location + ".labels").storage.map { JSONValue.number($0) }
-            }
-            return table(try NPY.read(npy, name: location), id: key, location: location, labels: labels)
+        guard let next = try archive?.next() else {
+            archive = nil
+            return nil
         }
-        archive = []
+        return table(next.matrix, id: next.key, location: next.location, labels: next.labels)
+    }
+}
+
+/// An `.npz` archive being read one table at a time, so only its bytes and one record are in
+/// memory. An array `KEY.labels` holds the labels of the table `KEY`; `KEY.neurons`
+/// (`nn-activations`' neuron indices) belongs to it too and is not a table of its own.
+struct OpenArchive {
+    static let labelsSuffix = ".labels"
+    let entries: [(key: String, npy: [UInt8])]
+    let name: String
+    /// The position of each table's labels array, by the table's key.
+    let labels: [String: Int]
+    var nextEntry = 0
+
+    init(entries: [(key: String, npy: [UInt8])], name: String) throws(ToolError) {
+        guard entries.contains(where: { !Self.isCompanion($0.key) }) else { throw ToolError.data(name, "the archive holds no tables") }
+        self.entries = entries
+        self.name = name
+        labels = Dictionary(entries.indices.filter { entries[$0].key.hasSuffix(Self.labelsSuffix) }.map {
+            (String(entries[$0].key.dropLast(Self.labelsSuffix.count)), $0)
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The next table: its values, key, place for errors and labels; nil at the end.
+    mutating func next() throws(ToolError) -> (matrix: Matrix<Double>, key: String, location: String, labels: [JSONValue]?)? {
+        while nextEntry < entries.count {
+            let (key, npy) = entries[nextEntry]
+            nextEntry += 1
+            if Self.isCompanion(key) { continue }
+            let location = "\(name)[\(key)]"
+            let tableLabels = try labels[key].map { index throws(ToolError) in
+                try NPY.read(entries[index].npy, name: location + Self.labelsSuffix).storage.map { JSONValue.number($0) }
+            }
+            return (try NPY.read(npy, name: location), key, location, tableLabels)
+        }
         return nil
     }
 
-    /// Arrays that belong to another: `KEY.labels`, and `KEY.neurons` (`nn-activations`' indices).
-    static func isCompanion(_ key: String) -> Bool { key.hasSuffix(".labels") || key.hasSuffix(".neurons") }
+    /// Arrays that belong to a table rather than being one.
+    static func isCompanion(_ key: String) -> Bool { key.hasSuffix(labelsSuffix) || key.hasSuffix(".neurons") }
 }
