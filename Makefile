@@ -12,7 +12,14 @@ TOOLS    := nn-train nn-activations ph-rips mapper perslay-vec gap-regress tda t
 SHELL    := /bin/bash
 SHELLS   := bash zsh fish
 
-.PHONY: all build debug test demo bench completions install uninstall clean
+.PHONY: all build debug test test-deps demo bench completions install uninstall clean
+
+# Programs the tests run besides the tools: shells for the completion tests, mandoc and groff
+# for the man-page checks, rsvg-convert for the SVG test, Chromium for the Mapper page test,
+# jq, Graphviz and python3 with NumPy (pip, else Debian's) for the documented examples.
+# Each entry is COMMAND-or-PATH:DEBIAN-PACKAGE.
+TEST_DEPS := zsh:zsh fish:fish mandoc:mandoc groff:groff rsvg-convert:librsvg2-bin \
+             chromium:chromium jq:jq neato:graphviz /usr/share/bash-completion/bash_completion:bash-completion
 
 all: build
 
@@ -23,8 +30,20 @@ debug:
 	$(SWIFT) build
 
 # Unit, golden and CLI tests. CLI tests run the debug executables, so build them first.
-test: debug
+test: test-deps debug
 	$(SWIFT) test
+
+# Installs what the tests need and is missing: with apt-get as root, else a clear message.
+test-deps:
+	@missing=(); for pair in $(TEST_DEPS); do what=$${pair%%:*}; pkg=$${pair#*:}; \
+	  if [[ $$what == /* ]]; then [ -e "$$what" ] || missing+=("$$pkg"); \
+	  else command -v "$$what" >/dev/null || missing+=("$$pkg"); fi; done; \
+	python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q numpy >&2 || missing+=(python3-numpy); \
+	[ $${#missing[@]} -eq 0 ] && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "make test-deps: installing $${missing[*]}" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null; \
+	else echo "make test-deps: the tests need these Debian packages: $${missing[*]} (install them as root: apt-get install $${missing[*]})" >&2; exit 1; fi
 
 demo: build
 	PATH="$$($(RELEASE) --show-bin-path):$$PATH" ./examples/demo.sh

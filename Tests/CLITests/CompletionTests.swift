@@ -61,7 +61,7 @@ import TDAKit
     @Test func umbrellaLoadsAToolsBashCompletionLazily() throws {
         // As installed: bash-completion finds each tool's script by name when first needed.
         try #require(FileManager.default.fileExists(atPath: "/usr/share/bash-completion/bash_completion"),
-                     "bash-completion is required (.ci/run installs it)")
+                     "bash-completion is required (make test-deps installs it)")
         let result = try Shell.run("""
         dir=$(mktemp -d); mkdir -p $dir/completions; cp completions/bash/* $dir/completions/
         BASH_COMPLETION_USER_DIR=$dir bash -c 'source /usr/share/bash-completion/bash_completion; source completions/bash/tda
@@ -72,7 +72,7 @@ import TDAKit
 
     @Test(arguments: tools)
     func fishCompletesEveryOption(tool: String) throws {
-        try #require(Shell.available("fish"), "fish is required (.ci/run installs it)")
+        try #require(Shell.available("fish"), "fish is required (make test-deps installs it)")
         let lines = Self.optionPrefixes(tool).map { "complete -C \"\($0.joined(separator: " "))\"" }.joined(separator: "; ")
         let result = try Shell.run("fish --no-config -c 'source completions/fish/\(tool).fish; \(lines)'")
         #expect(result.status == 0, "\(result.stderr)")
@@ -83,7 +83,7 @@ import TDAKit
 
     @Test(arguments: tools)
     func zshParsesAndDeclaresEveryOption(tool: String) throws {
-        try #require(Shell.available("zsh"), "zsh is required (.ci/run installs it)")
+        try #require(Shell.available("zsh"), "zsh is required (make test-deps installs it)")
         #expect(try Shell.run("zsh -n completions/zsh/_\(tool)").status == 0)
         // A stub _arguments prints the specs the script declares and enters the per-subcommand
         // state; `words` is the line as zsh would see it there (already shifted past the tool).
@@ -121,7 +121,7 @@ import TDAKit
     """
 
     @Test func layerNamesCompleteFromTheModelInEveryShell() throws {
-        try #require(Shell.available("fish") && Shell.available("zsh"), "fish and zsh are required (.ci/run installs them)")
+        try #require(Shell.available("fish") && Shell.available("zsh"), "fish and zsh are required (make test-deps installs them)")
         let result = try Shell.run(Self.layerModel + """
 
         source completions/bash/nn-activations

@@ -15,7 +15,7 @@ import TDAKit
     }
 
     @Test func mandocLintIsClean() throws {
-        try #require(Shell.available("mandoc"), "mandoc is required (.ci/run installs it)")
+        try #require(Shell.available("mandoc"), "mandoc is required (make test-deps installs it)")
         let result = try Shell.run("mandoc -T lint -W warning man/*.1 man/*.5")
         #expect(result.stdout + result.stderr == "")
         #expect(result.status == 0)

@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func everyKindConvertsToPNGWithRsvg() throws {
-        guard Shell.available("rsvg-convert") else { return }
+        try #require(Shell.available("rsvg-convert"), "rsvg-convert is required (make test-deps installs it)")
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let runs = ["diagram", "diagram --kind barcode", "vector", "vector --kind bars", "image --kind image",

@@ -102,12 +102,12 @@ struct MapperWriterTests {
         for node in summary.graph.nodes { #expect(html.contains("\"id\":\"\(node.id)\"")) }
     }
 
-    /// Runs the page in headless Chromium when it is installed: the script marks the body with
+    /// Runs the page in headless Chromium (make test-deps installs it): the script marks the body with
     /// the number of nodes it drew, which only happens if it ran without an error.
     @Test func htmlRendersInHeadlessChromium() throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: {
+        let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: {
             FileManager.default.isExecutableFile(atPath: $0)
-        }) else { return }
+        }), "Chromium is required (make test-deps installs it)")
         let (summary, _) = try fixtureSummary()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mapper-test-\(getpid()).html")
         // Two graphs on one page: the script lays out and draws each.
