@@ -16,10 +16,11 @@ SHELLS   := bash zsh fish
 
 # Programs the tests run besides the tools: shells for the completion tests, mandoc and groff
 # for the man-page checks, rsvg-convert for the SVG test, Chromium for the Mapper page test,
-# jq, Graphviz and python3 with NumPy (pip, else Debian's) for the documented examples.
+# jq, Graphviz, GNU parallel and python3 with NumPy (pip, else Debian's) for the documented examples.
 # Each entry is COMMAND-or-PATH:DEBIAN-PACKAGE.
 TEST_DEPS := zsh:zsh fish:fish mandoc:mandoc groff:groff rsvg-convert:librsvg2-bin \
-             chromium:chromium jq:jq neato:graphviz /usr/share/bash-completion/bash_completion:bash-completion
+             chromium:chromium jq:jq neato:graphviz parallel:parallel \
+             /usr/share/bash-completion/bash_completion:bash-completion
 
 all: build
 
@@ -29,9 +30,10 @@ build:
 debug:
 	$(SWIFT) build
 
-# Unit, golden and CLI tests. CLI tests run the debug executables, so build them first.
-test: test-deps debug
-	$(SWIFT) test
+# Unit, golden and CLI tests. CLI tests run the debug executables, so build them first; the
+# documented examples run as a user runs them, on the release build (TDA_RELEASE_BIN).
+test: test-deps debug build
+	TDA_RELEASE_BIN="$$($(RELEASE) --show-bin-path)" $(SWIFT) test
 
 # Installs what the tests need and is missing: with apt-get as root, else a clear message.
 test-deps:

@@ -81,6 +81,17 @@ import TDAKit
         #expect(wanted.isSubset(of: offered), "missing: \(wanted.subtracting(offered).sorted())")
     }
 
+    /// Descriptions are the first sentence of the help, not cut at the first period.
+    @Test func descriptionsKeepPeriodsInsideASentence() throws {
+        for file in ["completions/zsh/_nn-train", "completions/fish/nn-train.fish"] {
+            let text = try String(contentsOfFile: "\(Shell.packageRoot)/\(file)", encoding: .utf8)
+            #expect(text.contains("Architecture, e.g. dense"), "\(file) cuts the --arch description")
+        }
+        #expect(Completions.firstSentence("Seed (xoshiro256**). Results repeat.") == "Seed (xoshiro256**)")
+        #expect(Completions.firstSentence("Overlap, e.g. 0.5.") == "Overlap, e.g. 0.5")
+        #expect(Completions.firstSentence("Layers, e.g. dense:64. Items: dense.") == "Layers, e.g. dense:64")
+    }
+
     @Test(arguments: tools)
     func zshParsesAndDeclaresEveryOption(tool: String) throws {
         try #require(Shell.available("zsh"), "zsh is required (make test-deps installs it)")

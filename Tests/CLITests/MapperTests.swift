@@ -83,6 +83,10 @@ struct MapperTests {
         let fromDistance = try MapperRun(["--lens", "eccentricity", "--intervals", "1", "--eps", "1", "--min-samples", "2", dPath])
         #expect(fromDistance.status == 0, "\(fromDistance.stderr)")
         #expect((fromDistance.records.first?["nodes"] as? [[String: Any]])?.first?["members"] as? [Int] == [0, 1])
+        // Without --lens a distance matrix gets the eccentricity lens (a cloud keeps l2norm).
+        let byDefault = try MapperRun(["--intervals", "1", "--eps", "1", "--min-samples", "2", dPath])
+        #expect(byDefault.stdout == fromDistance.stdout, "\(byDefault.stderr)")
+        #expect((byDefault.records.first?["params"] as? [String: Any])?["lens"] as? String == "eccentricity")
     }
 
     @Test func dotAndHTMLFormats() throws {

@@ -98,12 +98,52 @@ import TDAKit
         ("--chunk-values 0", Int32(64), "--chunk-values must be positive"),
         ("--layers conv1", 64, "no layer 'conv1' (layers: dense1, relu1, dense2, tanh1, dense3)"),
         ("--neurons 11 --layers dense2", 64, "layer dense2 has 10 neurons, fewer than the 11 requested"),
-        ("--inputs 100000", 64, "--inputs 100000: the train split has 300 samples"),
+        ("--inputs 100000", 64, "--inputs 100000: the probe data has 300 samples (the train split)"),
         ("--dataset xor --dimensions 3", 65, "the model expects 2 input values per sample but the data has 3"),
     ])
     func badRequestsSayWhatIsValid(_ c: (String, Int32, String)) throws {
         let r = try Shell.run(Self.model + " nn-activations --model m.json \(c.0)")
         #expect(r.status == c.1 && r.stderr == "nn-activations: error: \(c.2)\n", "\(r.stderr)")
+    }
+
+    /// A probe file is used whole and in file order: row i of the samples cloud is the network's
+    /// activation on row i of the file (checked against the same rows given as sample records),
+    /// and an unlabelled CSV gives a cloud without labels.
+    @Test func probeFileIsUsedWholeInFileOrder() throws {
+        let r = try Shell.run(Self.model + """
+         awk 'BEGIN { for (i = 0; i < 1200; i++) printf "%.3f,%.3f\\n", sin(i), cos(3 * i) }' > probe.csv &&
+         awk -F, '{ printf "{\\"type\\":\\"sample\\",\\"x\\":[%s,%s]}\\n", $1, $2 }' probe.csv > probe.jsonl &&
+         nn-activations --model m.json --layers dense1 --data probe.csv > a.jsonl &&
+         nn-activations --model m.json --layers dense1 --data probe.jsonl | cmp - a.jsonl &&
+         nn-activations --model m.json --layers dense1 --data probe.csv --inputs 5 --input-seed 3 > b.jsonl &&
+         jq -c '.points | length' a.jsonl b.jsonl && jq -c 'has("labels")' a.jsonl &&
+         sed -n 700p probe.csv > one.csv && nn-activations --model m.json --layers dense1 --data one.csv | jq -c '.points[0]' &&
+         jq -c '.points[699]' a.jsonl
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == ["1200", "5", "false"], "\(r.stdout)")
+        #expect(lines.count == 5 && lines[3] == lines[4], "row 700 of the file is not point 700 of the cloud")
+    }
+
+    /// Sample records that carry a split (as `nn-train data` writes them) are filtered by
+    /// `--split`, never re-drawn; labels come from their `y`.
+    @Test func sampleRecordsKeepTheirSplit() throws {
+        let r = try Shell.run(Self.model + """
+         nn-train data --train-size 30 --test-size 20 > probe.jsonl &&
+         nn-activations --model m.json --layers dense1 --data probe.jsonl | jq -c '[(.points | length), (.labels | length)]' &&
+         nn-activations --model m.json --layers dense1 --data probe.jsonl --split test | jq -c '.labels' &&
+         jq -c 'select(.meta.split == "test") | .y' probe.jsonl | jq -sc .
+        """)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(r.status == 0 && lines.count == 3, "\(r.stderr)")
+        #expect(lines.first == "[30,30]")
+        #expect(lines.count == 3 && lines[1] == lines[2])
+    }
+
+    @Test func modelIdTravelsInMeta() throws {
+        let r = try Shell.run(Self.model + " nn-activations --model m.json --inputs 5 | jq -r '.meta.model' | sort -u")
+        #expect(r.stdout == "m\n", "\(r.stderr)")
     }
 
     @Test func allowFewerTakesTheWholeLayerWithAWarning() throws {

@@ -17,8 +17,12 @@ enum Shell {
         var stderr: String
     }
 
-    /// Runs `script` with bash in the package root, the tools first on PATH.
-    static func run(_ script: String, stdin: String? = nil) throws -> Result {
+    /// The release build's tools for the documented examples (`make test` sets
+    /// `TDA_RELEASE_BIN`), else those of `binDirectory`.
+    static let releaseBinDirectory = ProcessInfo.processInfo.environment["TDA_RELEASE_BIN"] ?? binDirectory
+
+    /// Runs `script` with bash in the package root, the tools of `bin` first on PATH.
+    static func run(_ script: String, stdin: String? = nil, bin: String = binDirectory) throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tda-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -29,7 +33,7 @@ enum Shell {
         process.arguments = ["-c", "exec < '\(input.path)' > '\(out.path)' 2> '\(err.path)'\n" + script]
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = "\(binDirectory):\(environment["PATH"] ?? "/usr/bin:/bin")"
+        environment["PATH"] = "\(bin):\(environment["PATH"] ?? "/usr/bin:/bin")"
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice

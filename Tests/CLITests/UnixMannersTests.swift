@@ -72,3 +72,26 @@ import Testing
         #expect(result.stdout == "" && result.stderr == "", "stderr: \(result.stderr)")
     }
 }
+
+/// `TOOL SUBCOMMAND --help` is about that subcommand; unknown names suggest the nearest.
+@Suite struct SubcommandHelpTests {
+    @Test func subcommandHelpShowsItsOptionsAndTheCommonOnes() throws {
+        let r = try Shell.run("nn-train export --help")
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("nn-train export — "))
+        #expect(r.stdout.contains("Options of 'export':") && r.stdout.contains("Common options:") && r.stdout.contains("--seed"))
+        #expect(!r.stdout.contains("Options of 'fit':") && !r.stdout.contains("--arch"))
+        let whole = try Shell.run("gap-regress --help")
+        #expect(whole.stdout.contains("Options of 'predict':"), "the tool's own --help lists every subcommand")
+    }
+
+    @Test(arguments: [
+        ("perslay-vec stats:augmnt=square", "did you mean 'augment'?"),
+        ("mapper --lens l2nrm", "did you mean 'l2norm'?"),
+        ("nn-train fti", "did you mean 'fit'?"),
+    ])
+    func unknownNamesSuggestTheNearest(_ c: (String, String)) throws {
+        let r = try Shell.run("\(c.0) </dev/null")
+        #expect(r.status == 64 && r.stderr.contains(c.1), "\(r.stderr)")
+    }
+}

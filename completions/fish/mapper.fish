@@ -3,7 +3,7 @@ function __fish_tda_list
     set -l pre (string replace -r '[^,]*$' '' -- (commandline -ct))
     printf '%s\n' $pre$argv
 end
-complete -c mapper -l lens -x -a '(__fish_tda_list l2norm coord pca mean sum eccentricity density knn-distance precomputed)' -d 'Lens function; several give a product cover'
+complete -c mapper -l lens -x -a '(__fish_tda_list l2norm coord pca mean sum eccentricity density knn-distance precomputed)' -d 'Lens function; several give a product cover (default: l2norm of a cloud, eccentricity of a distance matrix)'
 complete -c mapper -l bandwidth -x -d 'Gaussian kernel bandwidth of the density lens'
 complete -c mapper -l intervals -x -d 'Cover intervals per lens dimension (KeplerMapper\'s n_cubes)'
 complete -c mapper -l overlap -x -d 'Overlap of neighbouring intervals, in [0, 1) (perc_overlap)'
@@ -14,9 +14,9 @@ complete -c mapper -l min-samples -x -d 'DBSCAN points within eps (itself includ
 complete -c mapper -l metric -x -a 'euclidean manhattan chebyshev' -d 'Distance between points'
 complete -c mapper -l min-intersection -x -d 'Shared points needed to link two nodes'
 complete -c mapper -l max-simplex-dim -x -d 'List the nerve\'s simplices up to this dimension when 2 or more'
-complete -c mapper -l distance-matrix -d 'A CSV or '
+complete -c mapper -l distance-matrix -d 'A CSV or .npy input is a distance matrix, not points'
 complete -c mapper -l format -x -a 'json dot html' -d 'Output graph records (json), Graphviz (dot), or one offline web page (html)'
-complete -c mapper -l input-format -x -a 'jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or '
+complete -c mapper -l input-format -x -a 'jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or .npy file, or an .npz archive of them'
 complete -c mapper -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
 complete -c mapper -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c mapper -s h -l help -d 'Show this help and exit'

@@ -2,7 +2,7 @@
 complete -c perslay-vec -f
 complete -c perslay-vec -n '__fish_use_subcommand' -a distance -d 'distances between diagrams: all pairs, or each against --to REF'
 complete -c perslay-vec -n '__fish_use_subcommand' -a reduce -d 'one vector per group: mean or bootstrap mean of means'
-complete -c perslay-vec -l vec -x -d 'Vectorization NAME[:key=value'
+complete -c perslay-vec -l vec -x -d 'Vectorization NAME[:key=value...] (repeatable; also positional; default stats)'
 complete -c perslay-vec -l vec-file -r -F -d 'Vectorization specs from FILE, one per line (# starts a comment)'
 complete -c perslay-vec -l dims -x -d 'Homology dimensions to use, in order'
 complete -c perslay-vec -l inf-value -x -d 'Death given to essential bars (default: drop them)'
@@ -21,7 +21,7 @@ complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l directions 
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l dim -x -d 'Homology dimension compared'
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -l to -r -F -d 'Compare each diagram with the first diagram of REF'
 complete -c perslay-vec -n '__fish_seen_subcommand_from distance' -F
-complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -l by -x -d 'Group field (id, meta'
+complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -l by -x -d 'Group field (id, meta.model, ...)'
 complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -l op -x -d 'mean, bootstrap (100 resamples) or bootstrap:R'
 complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -l seed -x -d 'Seed of the random number generator (xoshiro256**)'
 complete -c perslay-vec -n '__fish_seen_subcommand_from reduce' -F

@@ -31,7 +31,7 @@ complete -c tda -n '__fish_use_subcommand' -l progress -d 'Print plain-line prog
 complete -c tda -n '__fish_seen_subcommand_from help' -a 'nn-train nn-activations ph-rips mapper perslay-vec gap-regress tda-plot'
 complete -c tda -n '__fish_seen_subcommand_from completions' -a 'bash zsh fish'
 complete -c tda -n '__fish_seen_subcommand_from cat' -l check -d 'Only check the records; write nothing'
-complete -c tda -n '__fish_seen_subcommand_from cat' -l set -x -d 'Set meta'
+complete -c tda -n '__fish_seen_subcommand_from cat' -l set -x -d 'Set meta.KEY of every record (a number when VALUE is one, else a string)'
 complete -c tda -n '__fish_seen_subcommand_from cat' -l output-format -x -a 'jsonl csv' -d 'Write JSON Lines records, or a cloud, distance, diagram or vectors as one CSV table'
 complete -c tda -n '__fish_seen_subcommand_from cat' -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c tda -n 'not __fish_use_subcommand; and not __fish_seen_subcommand_from help completions cat' -a '(__tda_delegate)'

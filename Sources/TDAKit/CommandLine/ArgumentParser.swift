@@ -3,6 +3,8 @@
 public struct ParsedArguments: Sendable {
     public let spec: ToolSpec
     public let subcommand: String?
+    /// True when the subcommand was named on the command line (not a tool's default one).
+    public let subcommandGiven: Bool
     public let operands: [String]
     let values: [String: [String]]
 
@@ -102,6 +104,7 @@ public enum ArgumentParser {
             }
             i += 1
         }
+        let given = subcommand != nil
         if subcommand == nil { subcommand = fallback }
         if spec.subcommandRequired, subcommand == nil, values["help"] == nil, values["version"] == nil {
             throw .usage("missing subcommand (one of: \(spec.subcommands.map(\.name).joined(separator: ", ")))")
@@ -110,7 +113,7 @@ public enum ArgumentParser {
         if operandKind == .none, let first = operands.first {
             throw .usage("unexpected argument '\(first)'")
         }
-        return ParsedArguments(spec: spec, subcommand: subcommand?.name, operands: operands, values: values)
+        return ParsedArguments(spec: spec, subcommand: subcommand?.name, subcommandGiven: given, operands: operands, values: values)
     }
 
     static func unknownOption(_ given: String, available: [OptionSpec], spec: ToolSpec, subcommand: SubcommandSpec?) -> ToolError {

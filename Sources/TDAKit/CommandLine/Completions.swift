@@ -125,6 +125,19 @@ public enum Completions {
         options.flatMap { ["--\($0.name)"] + ($0.short.map { ["-\($0)"] } ?? []) }
     }
 
+    /// The first sentence of an option's help, without its full stop: it ends at a period
+    /// followed by a space and a capital letter, so "e.g. dense:64" or "0.5" are not cut.
+    public static func firstSentence(_ help: String) -> String {
+        let characters = Array(help)
+        var end = characters.count
+        for i in characters.indices.dropLast(2) where characters[i] == "." && characters[i + 1] == " " && characters[i + 2].isUppercase {
+            end = i
+            break
+        }
+        let sentence = String(characters[..<end])
+        return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
+    }
+
     // MARK: zsh
 
     static func zshEscape(_ text: String) -> String {
@@ -155,7 +168,7 @@ public enum Completions {
     }
 
     static func zshOption(_ option: OptionSpec, tool: String) -> [String] {
-        let help = zshEscape(option.help.split(separator: ".").first.map(String.init) ?? option.help)
+        let help = zshEscape(firstSentence(option.help))
         var action = ""
         if option.takesValue {
             switch option.kind {
@@ -233,7 +246,7 @@ public enum Completions {
         case .list(let w): s += " -x -a '(__fish_tda_list \(words(w)))'"
         default: s += option.valuesFrom == nil ? " -x" : " -x -a '(\(queryFunction(tool, option)))'"
         }
-        s += " -d '\(fishEscape(option.help.split(separator: ".").first.map(String.init) ?? option.help))'"
+        s += " -d '\(fishEscape(firstSentence(option.help)))'"
         return s
     }
 

@@ -25,6 +25,19 @@ public enum HelpText {
         return out
     }
 
+    /// `TOOL SUBCOMMAND --help`: that subcommand's usage and options, then the common ones.
+    public static func render(_ spec: ToolSpec, subcommand sub: SubcommandSpec) -> String {
+        var out = "\(spec.name) \(sub.name) — \(sub.summary)\n\nUsage:\n  \(spec.name) \(sub.name) [OPTIONS] \(sub.operandPlaceholder)\n"
+        if !sub.options.isEmpty {
+            out += "\nOptions of '\(sub.name)':\n"
+            for option in sub.options { out += render(option) }
+        }
+        out += "\nCommon options:\n"
+        for option in spec.options { out += render(option) }
+        out += "\nSee \(spec.name)(1) for details and examples; '\(spec.name) --help' lists every subcommand.\n"
+        return out
+    }
+
     static func render(_ option: OptionSpec) -> String {
         var left = option.short.map { "-\($0), " } ?? "    "
         left += "--\(option.name)"

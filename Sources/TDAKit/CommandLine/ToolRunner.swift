@@ -15,7 +15,10 @@ public enum ToolRunner {
         } catch {
             fail(spec.name, error, hint: "try '\(spec.name) --help'")
         }
-        if parsed.flag("help") { printAndExit(spec.name, HelpText.render(spec)) }
+        if parsed.flag("help") {
+            let sub = parsed.subcommandGiven ? parsed.subcommand.flatMap(spec.subcommand(named:)) : nil
+            printAndExit(spec.name, sub.map { HelpText.render(spec, subcommand: $0) } ?? HelpText.render(spec))
+        }
         if parsed.flag("version") { printAndExit(spec.name, "\(spec.name) (tda-tools) \(tdaToolsVersion)\n") }
         let context = ToolContext(arguments: parsed)
         do {

@@ -41,6 +41,14 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatabl
     @inlinable
     public func row(_ i: Int) -> [Scalar] { Array(storage[(i * cols)..<((i + 1) * cols)]) }
 
+    /// The rows at `indices`, in that order.
+    public func rows(at indices: [Int]) -> Matrix {
+        var gathered = [Scalar]()
+        gathered.reserveCapacity(indices.count * cols)
+        for i in indices { gathered.append(contentsOf: storage[(i * cols)..<((i + 1) * cols)]) }
+        return Matrix(rows: indices.count, cols: cols, storage: gathered)
+    }
+
     /// The rows as nested arrays, for JSON output.
     @inlinable
     public var rowArrays: [[Scalar]] { (0..<rows).map(row) }

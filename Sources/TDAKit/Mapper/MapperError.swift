@@ -23,7 +23,8 @@ public enum MapperError: Error, CustomStringConvertible, Equatable {
         case let .constantLens(d):
             return "lens dimension \(d) is constant over all points, so it cannot be covered by intervals"
         case let .unknownName(kind, name, known):
-            return "unknown \(kind) '\(name)' (known: \(known.joined(separator: ", ")))"
+            let nearest = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            return "unknown \(kind) '\(name)'\(nearest) (known: \(known.joined(separator: ", ")))"
         case let .badParameter(kind, spec, reason): return "bad \(kind) '\(spec)': \(reason)"
         case let .needsPoints(lens): return "lens '\(lens)' needs point coordinates, not a distance matrix"
         case .noCoverElements(let m):

@@ -16,12 +16,7 @@ public struct Dataset: Sendable, Equatable {
 
     /// The samples at `indices`, in that order.
     public func subset(_ indices: [Int]) -> Dataset {
-        let width = features.cols
-        var storage = [Float]()
-        storage.reserveCapacity(indices.count * width)
-        for i in indices { storage.append(contentsOf: features.storage[(i * width)..<((i + 1) * width)]) }
-        return Dataset(features: Matrix(rows: indices.count, cols: width, storage: storage),
-                       labels: indices.map { labels[$0] }, shape: shape, classes: classes)
+        Dataset(features: features.rows(at: indices), labels: indices.map { labels[$0] }, shape: shape, classes: classes)
     }
 
     /// Splits off the last `fraction` of a seeded permutation: (first part, held-out part).

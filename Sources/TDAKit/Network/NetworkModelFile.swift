@@ -165,6 +165,12 @@ public struct NetworkModelFile: Codable, Sendable, Equatable {
         try encoded().write(to: url, options: .atomic)
     }
 
+    /// The `meta` of the records of the model `id`: `model` (its id, so every downstream record
+    /// can be grouped by it: `perslay-vec reduce --by meta.model`), then `meta`.
+    public func recordMeta(model id: String) -> JSONObject {
+        meta.prepending("model", .string(id))
+    }
+
     /// The `meta` of this model's records: metrics, then hyper-parameters, then the data.
     public var meta: JSONObject {
         var fields: [(String, JSONValue)] = ["train_acc", "test_acc", "gap", "train_loss", "test_loss", "epochs_run"]

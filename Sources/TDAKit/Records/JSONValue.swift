@@ -70,6 +70,11 @@ public struct JSONObject: Sendable, Equatable {
         }
     }
 
+    /// This object with `key` first (replacing an existing value of it).
+    public func prepending(_ key: String, _ value: JSONValue) -> JSONObject {
+        JSONObject([(key, value)] + entries.filter { $0.key != key }.map { ($0.key, $0.value) })
+    }
+
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         a.entries.count == b.entries.count
             && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }

@@ -6,7 +6,7 @@ public enum MapperTool {
         summary: "Mapper graphs of point clouds, as KeplerMapper with DBSCAN",
         options: [
             OptionSpec("lens", .list(LensRegistry.names), default: "l2norm", placeholder: "LENS[,LENS...]",
-                       help: "Lens function; several give a product cover. One of: "
+                       help: "Lens function; several give a product cover (default: l2norm of a cloud, eccentricity of a distance matrix). One of: "
                            + LensRegistry.entries.map(\.name).joined(separator: ", ") + "."),
             OptionSpec("bandwidth", .number, default: "1", help: "Gaussian kernel bandwidth of the density lens."),
             OptionSpec("intervals", .integer, default: "10", help: "Cover intervals per lens dimension (KeplerMapper's n_cubes)."),
@@ -31,6 +31,7 @@ public enum MapperTool {
     /// The settings shared by every input record.
     struct Settings {
         let lenses: [String]
+        let lensGiven: Bool
         let bandwidth: Double
         let cover: any Cover
         let coverName: String
@@ -45,6 +46,7 @@ public enum MapperTool {
         init(_ context: ToolContext) throws {
             let args = context.arguments
             lenses = (args.string("lens") ?? "l2norm").split(separator: ",").map(String.init)
+            lensGiven = args.isSet("lens")
             bandwidth = args.double("bandwidth") ?? 1
             // Build each lens once now so a bad --lens is reported before any input is read.
             for spec in lenses { _ = try LensRegistry.make(spec, bandwidth: bandwidth, given: Matrix(rows: 0, cols: 0)) }
@@ -65,6 +67,12 @@ public enum MapperTool {
             nerve = Nerve(minIntersection: args.int("min-intersection") ?? 1, maxSimplexDimension: args.int("max-simplex-dim") ?? 1)
             format = args.string("format") ?? "json"
             threads = context.threads
+        }
+
+        /// The lenses of a record: `--lens`, else l2norm of a cloud and eccentricity of a
+        /// distance matrix (it has no coordinates to take a norm of).
+        func lenses(distances: Bool) -> [String] {
+            distances && !lensGiven ? ["eccentricity"] : lenses
         }
     }
 
@@ -94,7 +102,7 @@ public enum MapperTool {
             case "html": pages.append((summary, name))
             default:
                 var payload = graphRecordPayload(summary).entries.map { ($0.key, $0.value) }
-                payload.append(("params", .object(parameters(settings, eps: eps))))
+                payload.append(("params", .object(parameters(settings, eps: eps, lenses: settings.lenses(distances: record.type == "distance")))))
                 try writer?.write(Record(type: "graph", id: record.id, meta: record.meta, payload: payload))
             }
         }
@@ -132,7 +140,8 @@ public enum MapperTool {
 
     /// The lens columns of every `--lens` item side by side.
     static func lensValues(_ space: MetricSpace, _ settings: Settings, given: Matrix<Double>?) throws -> Matrix<Double> {
-        let parts = try settings.lenses.map { try LensRegistry.make($0, bandwidth: settings.bandwidth, given: given).values(space) }
+        let names = settings.lenses(distances: { if case .distances = space { true } else { false } }())
+        let parts = try names.map { try LensRegistry.make($0, bandwidth: settings.bandwidth, given: given).values(space) }
         let cols = parts.reduce(0) { $0 + $1.cols }
         var out = Matrix<Double>(rows: space.count, cols: cols)
         var offset = 0
@@ -163,9 +172,9 @@ public enum MapperTool {
         return label.doubleValue.map { $0.description } ?? label.typeName
     }
 
-    static func parameters(_ s: Settings, eps: Double?) -> JSONObject {
+    static func parameters(_ s: Settings, eps: Double?, lenses: [String]) -> JSONObject {
         var o = JSONObject([
-            ("lens", .string(s.lenses.joined(separator: ","))), ("cover", .string(s.coverName)),
+            ("lens", .string(lenses.joined(separator: ","))), ("cover", .string(s.coverName)),
             ("cluster", .string(s.clusterName)), ("min_intersection", .number(Double(s.nerve.minIntersection))),
         ])
         if let uniform = (s.cover as? UniformCover) ?? (s.cover as? BalancedCover)?.uniform {

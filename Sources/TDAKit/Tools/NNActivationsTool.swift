@@ -82,8 +82,10 @@ public enum NNActivationsTool {
         extractor.threads = context.threads
         let indices = try extractor.layerIndices(args.string("layers") ?? "weighted")
         let groups = args.flag("concat") ? [indices] : indices.map { [$0] }
-        let meta = model.meta.isEmpty ? file.meta : model.meta
         let id = model.id ?? NNTrainTool.modelID(model.path)
+        // Model records of older files lack `model`; a model given by --model has no record.
+        let meta = model.meta.isEmpty ? file.recordMeta(model: id)
+            : model.meta["model"] != nil ? model.meta : model.meta.prepending("model", .string(id))
         // Up to `--chunk-values` activation values (default 2²⁴, 64 MiB), one forward pass
         // serves every layer; beyond, each layer's inputs are processed in chunks of that size:
         // importance counts stream first, then only the sampled neurons are kept. (The default
@@ -145,17 +147,30 @@ public enum NNActivationsTool {
         }
     }
 
-    /// The probe inputs: the model's own data (or the data options), `--inputs` of them chosen by `--input-seed`.
-    static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> Dataset {
-        let (train, test) = try NNTrainTool.probeData(args, model: model, seed: seed)
-        let data = args.string("split") == "test" ? test : train
+    /// The probe inputs: a `--data` file whole and in file order (labels only where it names
+    /// them, `--split` applied to sample records that carry one), else the model's own data (or
+    /// the data options) split as when it was trained. `--inputs` of them are chosen by
+    /// `--input-seed`; from a file they stay in file order.
+    static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> ProbeInputs {
+        let split = args.string("split") ?? "train"
+        let data: ProbeInputs, fromFile: Bool
+        if let path = args.string("data"), !args.isSet("test-data") {
+            data = try ProbeInputs.read(path, labels: args.string("labels"),
+                                        labelColumn: args.isSet("label-column") ? args.int("label-column") : nil, split: split)
+            fromFile = true
+        } else {
+            let (train, test) = try NNTrainTool.probeData(args, model: model, seed: seed)
+            data = ProbeInputs(split == "test" ? test : train)
+            fromFile = false
+        }
         guard data.count > 0 else { throw ActivationError.noInputs }
         guard let wanted = args.int("inputs") else { return data }
         guard wanted > 0, wanted <= data.count else {
-            throw ToolError.usage("--inputs \(wanted): the \(args.string("split") ?? "train") split has \(data.count) samples")
+            throw ToolError.usage("--inputs \(wanted): the probe data has \(data.count) samples (\(fromFile ? "in --data" : "the \(split) split"))")
         }
         var rng = NNTrainTool.random(UInt64(truncatingIfNeeded: args.int("input-seed") ?? 0))
-        return data.subset(Array(NetworkRandom.permutation(data.count, &rng).prefix(wanted)))
+        let chosen = Array(NetworkRandom.permutation(data.count, &rng).prefix(wanted))
+        return data.subset(fromFile ? chosen.sorted() : chosen)
     }
 
     /// Neuron subsets to emit: `[nil]` (every neuron) without `--neurons`, else `--draws` samples.

@@ -118,7 +118,7 @@ public enum NNTrainTool {
         let file = NetworkModelFile(network: network, training: config, metrics: metrics, data: spec)
         let output = try context.output(path)
         try [UInt8](file.encoded()).withUnsafeBytes { try output.append($0) }
-        try writer.write(ModelRecord(id: id, meta: file.meta, path: path).record)
+        try writer.write(ModelRecord(id: id, meta: file.recordMeta(model: id), path: path).record)
     }
 
     static func evaluate(_ context: ToolContext) throws {
@@ -180,7 +180,8 @@ public enum NNTrainTool {
         }
         let file = NetworkModelFile(network: network, training: nil, metrics: metrics, data: spec)
         try [UInt8](file.encoded()).withUnsafeBytes { try context.output(path).append($0) }
-        try context.recordWriter("-").write(ModelRecord(id: args.string("id") ?? modelID(path), meta: file.meta, path: path).record)
+        let id = args.string("id") ?? modelID(path)
+        try context.recordWriter("-").write(ModelRecord(id: id, meta: file.recordMeta(model: id), path: path).record)
     }
 
     static func readSafeTensors(_ path: String) throws -> SafeTensors {

@@ -12,7 +12,8 @@ public enum VectorizationError: Error, CustomStringConvertible, Equatable, ToolF
             let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown vectorization '\(name)'\(hint)"
         case let .unknownParameter(vectorization, parameter, accepted):
-            return "\(vectorization): unknown parameter '\(parameter)' (accepted: \(accepted.joined(separator: ", ")))"
+            let nearest = Suggestion.closest(to: parameter, in: accepted).map { "; did you mean '\($0)'?" } ?? ""
+            return "\(vectorization): unknown parameter '\(parameter)'\(nearest) (accepted: \(accepted.joined(separator: ", ")))"
         case let .invalidParameter(vectorization, parameter, value, expected):
             return "\(vectorization): \(parameter)=\(value) is not \(expected)"
         case let .emptyRange(vectorization, parameter, low, high):

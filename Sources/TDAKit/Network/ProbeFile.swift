@@ -1,0 +1,67 @@
+/// The probe inputs of `nn-activations --data FILE`: every row of the file, in file order, with
+/// labels only where the file names them. Probing is not training: nothing is held out or shuffled.
+public struct ProbeInputs: Sendable {
+    public var features: Matrix<Float>
+    /// Class labels, when the file has them (a named label column, a labels `.npy`, `y` of samples).
+    public var labels: [Int]?
+
+    public init(features: Matrix<Float>, labels: [Int]?) {
+        self.features = features
+        self.labels = labels
+    }
+
+    public init(_ data: Dataset) { self.init(features: data.features, labels: data.labels) }
+
+    public var count: Int { features.rows }
+
+    /// The rows at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> ProbeInputs {
+        ProbeInputs(features: features.rows(at: indices), labels: labels.map { l in indices.map { l[$0] } })
+    }
+
+    /// Reads a probe file. A CSV has a label column only when `labelColumn` is given; sample
+    /// records that carry `meta.split` keep those of `split` (records without one are all kept).
+    public static func read(_ path: String, labels labelPath: String?, labelColumn: Int?, split: String) throws -> ProbeInputs {
+        if path.hasSuffix(".csv"), labelColumn == nil {
+            let reader = try LineReader(path: path)
+            let table = try CSV.numericTable(try reader.readAll(), name: reader.name).matrix
+            return ProbeInputs(features: DataFiles.floatMatrix(table), labels: nil)
+        }
+        if path.hasSuffix(".npy"), labelPath == nil {
+            let reader = try LineReader(path: path)
+            let x = try NPY.read(try reader.readAll(), name: reader.name)
+            guard x.rows > 0 else { throw ToolError.data(path, "has no samples") }
+            return ProbeInputs(features: DataFiles.floatMatrix(x), labels: nil)
+        }
+        if path.hasSuffix(".csv") || path.hasSuffix(".npy") || DataFiles.isIDX(path) {
+            return ProbeInputs(try DataFiles.load(path, labels: labelPath, labelColumn: labelColumn ?? -1))
+        }
+        return try samples(path, split: split)
+    }
+
+    private static func samples(_ path: String, split: String) throws -> ProbeInputs {
+        let reader = RecordReader(paths: [path])
+        var rows = [[Float]](), labels = [Int](), unlabelled = 0
+        while let record = try reader.next() {
+            let sample = try SampleRecord(record)
+            if let own = sample.meta["split"]?.stringValue, own != split { continue }
+            if let first = rows.first, first.count != sample.x.count {
+                throw record.error("has \(sample.x.count) inputs, earlier samples have \(first.count)")
+            }
+            if let y = sample.y {
+                guard let value = y.doubleValue, value >= 0, value == value.rounded(), value < 1e6 else {
+                    throw record.error("label \"y\" is not a class index (0, 1, 2, …)")
+                }
+                labels.append(Int(value))
+            } else {
+                unlabelled += 1
+            }
+            rows.append(sample.x.map(Float.init))
+        }
+        guard !rows.isEmpty else { throw ToolError.data(path, "has no samples of the \(split) split") }
+        guard unlabelled == 0 || labels.isEmpty else {
+            throw ToolError.data(path, "\(labels.count) samples have a label \"y\" and \(unlabelled) do not")
+        }
+        return ProbeInputs(features: Matrix(rowArrays: rows), labels: labels.isEmpty ? nil : labels)
+    }
+}
