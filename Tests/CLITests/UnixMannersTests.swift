@@ -66,10 +66,11 @@ import Testing
         #expect(!logged.stderr.contains("\r"))
     }
 
+    /// Nothing in, nothing out, and a word on stderr that nothing came in.
     @Test func emptyInputIsEmptyOutput() throws {
         let result = try Shell.run("tda cat < /dev/null")
         #expect(result.status == 0)
-        #expect(result.stdout == "" && result.stderr == "", "stderr: \(result.stderr)")
+        #expect(result.stdout == "" && result.stderr == "tda: warning: the input has no records\n", "stderr: \(result.stderr)")
     }
 }
 
@@ -93,5 +94,81 @@ import Testing
     func unknownNamesSuggestTheNearest(_ c: (String, String)) throws {
         let r = try Shell.run("\(c.0) </dev/null")
         #expect(r.status == 64 && r.stderr.contains(c.1), "\(r.stderr)")
+    }
+}
+
+/// Bad input ends in one clear line and the right status, never a trap; nothing is lost silently.
+@Suite struct BadInputTests {
+    /// Sizes are checked before anything is allocated.
+    @Test(arguments: [
+        ("perslay-vec image:resolution=100000,100000", "perslay-vec: error: image:resolution=100000,100000 would need "),
+        ("perslay-vec landscape:num_landscapes=100000000000", "perslay-vec: error: landscape:num_landscapes=100000000000 would need "),
+        ("nn-train fit --arch dense:2 --train-size 99999999999 -o x.json", "nn-train: error: --train-size 99999999999 and --test-size 1000 of 2 inputs each would need "),
+        ("mapper --intervals 10000000000 --lens coord:0,coord:1", "mapper: error: --intervals 10000000000 with a 2-dimensional lens gives"),
+    ])
+    func hugeSizesFailAtOnce(_ c: (String, String)) throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && printf '{"type":"cloud","id":"c","points":[[0,0],[1,1],[2,0],[3,1]]}\\n' > c.jsonl &&
+            printf '{"type":"diagram","id":"d","diagrams":[[[0,1]],[[0.5,1]]]}\\n' > d.jsonl &&
+            case "\(c.0)" in mapper*) \(c.0) c.jsonl ;; nn-train*) \(c.0) ;; *) \(c.0) d.jsonl ;; esac; status=$?; ls; exit $status
+            """)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix(c.1) && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(!r.stdout.contains("x.json"))
+    }
+
+    /// A huge cover is computed without allocating every interval: the graph comes at once.
+    @Test func aCoverOfAHundredMillionIntervalsIsNotAllocated() throws {
+        let r = try Shell.run(#"printf '{"type":"cloud","id":"c","points":[[0,0],[0.5,0],[1,0],[1.5,0]]}\n' | mapper --intervals 100000000 --min-samples 1 --eps 0.1"#)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#""type":"graph""#))
+    }
+
+    /// One-document outputs refuse an empty input and write no file; filters say they read nothing.
+    @Test func emptyInputIsReported() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)"
+            mapper --format html -o page.html </dev/null; echo "html $?"
+            perslay-vec distance </dev/null; echo "distance $?"
+            ph-rips </dev/null; echo "ph-rips $?"
+            perslay-vec </dev/null; echo "perslay-vec $?"
+            ls
+            """)
+        #expect(r.stdout == "html 65\ndistance 65\nph-rips 0\nperslay-vec 0\n", "\(r.stdout)")
+        #expect(r.stderr == """
+            mapper: error: stdin: no records
+            perslay-vec: error: stdin: no records
+            ph-rips: warning: the input has no records
+            perslay-vec: warning: the input has no records
+
+            """)
+    }
+
+    /// A filter started at a terminal with no operands says how to give it input, at once.
+    @Test func terminalStandardInputGetsAHint() throws {
+        try #require(Shell.available("script"), "script (bsdutils) runs a tool on a pseudo-terminal")
+        let r = try Shell.run("timeout 10 script -qec 'ph-rips' /dev/null </dev/null; echo \"status $?\"")
+        #expect(r.stdout.contains("ph-rips: error: no input: standard input is a terminal"), "\(r.stdout)")
+        #expect(r.stdout.contains("status 64"), "\(r.stdout)")
+    }
+
+    /// Coordinates whose distances overflow are an error naming the record, not infinite bars.
+    @Test func overflowingDistancesAreAnError() throws {
+        let r = try Shell.run(#"printf '{"type":"cloud","id":"big","points":[[1e308,0],[-1e308,0],[0,1]]}\n' | ph-rips"#)
+        #expect(r.status == 65 && r.stdout.isEmpty)
+        #expect(r.stderr == "ph-rips: error: stdin:1: record \"big\" coordinates up to 1e+308 make distances overflow to infinity in float32; rescale the cloud\n")
+    }
+
+    /// OLS on constant or collinear features warns and names them.
+    @Test func rankDeficientDesignIsNamed() throws {
+        var lines = ""
+        for i in 0..<12 {
+            let a = Double(i), b = Double(i * i % 7)
+            lines += #"{"type":"vector","id":"v\#(i)","values":[\#(a),\#(b),1,\#(2 * a + b)],"names":["a","b","c","d"],"meta":{"gap":\#(0.1 * a + 0.01 * b)}}"# + "\n"
+        }
+        let r = try Shell.run("gap-regress fit --cv kfold:3x1 >/dev/null", stdin: lines)
+        #expect(r.status == 0)
+        #expect(r.stderr.hasPrefix("gap-regress: warning: the design matrix is rank-deficient (rank 2 of 4 features): "), "\(r.stderr)")
+        #expect(r.stderr.contains("c,") || r.stderr.contains(", c "), "the constant feature is named: \(r.stderr)")
     }
 }

@@ -58,6 +58,11 @@ public final class ToolContext {
         Diagnostics.writeRaw("\(toolName): warning: \(message)\n")
     }
 
+    /// A filter that read no records says so: its output is empty too, and nothing else would tell.
+    public func noteEmptyInput(recordsRead: Int) {
+        if recordsRead == 0 { warn("the input has no records") }
+    }
+
     func commitFiles() throws(ToolError) {
         try standardOutput.flush()
         for file in openFiles { try file.commit() }

@@ -55,10 +55,5 @@ public enum MemoryEstimate {
     }
 
     /// "1.5 GiB"-style rendering for messages.
-    public static func humanBytes(_ bytes: Int) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes), unit = 0
-        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
-        return unit == 0 ? "\(bytes) B" : "\((value * 10).rounded() / 10) \(units[unit])"
-    }
+    public static func humanBytes(_ bytes: Int) -> String { MemoryGuard.describe(Double(bytes)) }
 }

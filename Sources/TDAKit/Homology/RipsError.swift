@@ -8,6 +8,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case negativeDistance(row: Int, col: Int)
     case notANumber(row: Int, col: Int)
     case nonFinitePoint(row: Int, col: Int)
+    case distanceOverflow(largest: Double, precision: String)
     case unknownMetric(String)
     case notPrime(Int)
     case badMaxDimension(Int)
@@ -34,6 +35,8 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
         case let .negativeDistance(r, c): return "distance matrix has a negative entry at (\(r), \(c))"
         case let .notANumber(r, c): return "distance matrix has NaN at (\(r), \(c))"
         case let .nonFinitePoint(r, c): return "point \(r) has a non-finite coordinate at column \(c)"
+        case let .distanceOverflow(largest, precision):
+            return "coordinates up to \(largest) make distances overflow to infinity in \(precision); rescale the cloud"
         case let .unknownMetric(name): return "unknown metric \"\(name)\" (known: \(RipsMetrics.names.joined(separator: ", ")))"
         case let .notPrime(p): return "coefficient \(p) is not a prime between 2 and 251"
         case let .badMaxDimension(d): return "maximum dimension \(d) must be between 0 and 16"

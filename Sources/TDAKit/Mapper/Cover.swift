@@ -51,17 +51,13 @@ public struct UniformCover: Cover {
 
     /// The closed intervals `[centre - radius, centre + radius]` of one lens dimension.
     public func intervals(lo: Double, hi: Double) -> [ClosedRange<Double>] {
-        let n = Double(intervals)
-        let range = hi - lo
-        let innerRange = ((n - 1) / n) * range
-        let inset = (range - innerRange) / 2
-        let radius = range / (2 * n * (1 - overlap))
-        return linspace(lo + inset, hi - inset, intervals).map { ($0 - radius)...($0 + radius) }
+        let axis = IntervalAxis(cover: self, lo: lo, hi: hi)
+        return (0..<intervals).map(axis.interval)
     }
 
     public func elements(lens: Matrix<Double>) throws -> [[Int]] {
         let dims = lens.cols
-        var perDimension: [[ClosedRange<Double>]] = []
+        var axes: [IntervalAxis] = []
         for j in 0..<dims {
             var lo = Double.infinity, hi = -Double.infinity
             for i in 0..<lens.rows {
@@ -70,20 +66,68 @@ public struct UniformCover: Cover {
                 lo = min(lo, x); hi = max(hi, x)
             }
             guard hi > lo else { throw MapperError.constantLens(dimension: j) }
-            perDimension.append(intervals(lo: lo, hi: hi))
+            axes.append(IntervalAxis(cover: self, lo: lo, hi: hi))
         }
-        let cubeCount = (0..<dims).reduce(1) { total, _ in total * intervals }
-        var cubes = [[Int]](repeating: [], count: cubeCount)
+        var cubeCount = 1
+        for _ in 0..<dims {
+            let (product, overflow) = cubeCount.multipliedReportingOverflow(by: intervals)
+            guard !overflow else { throw MapperError.tooManyCubes(intervals: intervals, dimensions: dims) }
+            cubeCount = product
+        }
+        // Only the cubes that hold points are kept, keyed by flat index (the cover may have far
+        // more cubes than there are points: --intervals 100000000 must not allocate them all).
+        var cubes: [Int: [Int]] = [:]
         for i in 0..<lens.rows {
             // Flat indices of every cube holding point i, built one dimension at a time.
             var flat = [0]
             for j in 0..<dims {
-                let hits = perDimension[j].indices.filter { perDimension[j][$0].contains(lens[i, j]) }
+                let hits = axes[j].hits(lens[i, j])
                 flat = flat.flatMap { f in hits.map { f * intervals + $0 } }
             }
-            for f in flat { cubes[f].append(i) }
+            for f in flat { cubes[f, default: []].append(i) }
         }
-        return cubes.filter { !$0.isEmpty }
+        return cubes.keys.sorted().map { cubes[$0]! }
+    }
+}
+
+/// The intervals of one lens dimension, computed on demand rather than stored. Centres are
+/// `numpy.linspace` values (`start + k * step`, the last exactly `stop`), so both ends of the
+/// intervals grow with `k` and the intervals holding a value are one contiguous run, found by
+/// binary search: the same set a scan of every interval finds.
+struct IntervalAxis {
+    let start: Double, stop: Double, step: Double, radius: Double, count: Int
+
+    init(cover: UniformCover, lo: Double, hi: Double) {
+        let n = Double(cover.intervals)
+        let range = hi - lo
+        let innerRange = ((n - 1) / n) * range
+        let inset = (range - innerRange) / 2
+        radius = range / (2 * n * (1 - cover.overlap))
+        start = lo + inset
+        stop = hi - inset
+        count = cover.intervals
+        step = count > 1 ? (stop - start) / Double(count - 1) : 0
+    }
+
+    func centre(_ k: Int) -> Double { k == 0 ? start : k == count - 1 ? stop : start + Double(k) * step }
+
+    func interval(_ k: Int) -> ClosedRange<Double> { (centre(k) - radius)...(centre(k) + radius) }
+
+    /// The indices of the intervals that contain `x`.
+    func hits(_ x: Double) -> Range<Int> {
+        let first = partitionPoint { centre($0) + radius >= x }
+        let end = partitionPoint { centre($0) - radius > x }
+        return first..<max(first, end)
+    }
+
+    /// The first index in 0..<count where `predicate` (false, then true) holds, else `count`.
+    private func partitionPoint(_ predicate: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(mid) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }
 

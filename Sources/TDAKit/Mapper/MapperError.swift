@@ -11,6 +11,7 @@ public enum MapperError: Error, CustomStringConvertible, Equatable {
     case badParameter(kind: String, spec: String, reason: String)
     case needsPoints(lens: String)
     case noCoverElements(minimumPoints: Int)
+    case tooManyCubes(intervals: Int, dimensions: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +28,8 @@ public enum MapperError: Error, CustomStringConvertible, Equatable {
             return "unknown \(kind) '\(name)'\(nearest) (known: \(known.joined(separator: ", ")))"
         case let .badParameter(kind, spec, reason): return "bad \(kind) '\(spec)': \(reason)"
         case let .needsPoints(lens): return "lens '\(lens)' needs point coordinates, not a distance matrix"
+        case let .tooManyCubes(n, d):
+            return "--intervals \(n) with a \(d)-dimensional lens gives \(n)^\(d) cover elements, more than can be numbered"
         case .noCoverElements(let m):
             return "no cover element holds the \(m) points needed to cluster (fewer intervals or a smaller --min-samples)"
         }
@@ -37,7 +40,7 @@ public enum MapperError: Error, CustomStringConvertible, Equatable {
 extension MapperError: ToolFailure {
     public var status: ExitStatus {
         switch self {
-        case .badOverlap, .badIntervals, .badEps, .badMinSamples, .unknownName, .badParameter: return .usage
+        case .badOverlap, .badIntervals, .badEps, .badMinSamples, .unknownName, .badParameter, .tooManyCubes: return .usage
         case .emptyInput, .nonFinite, .constantLens, .needsPoints, .noCoverElements: return .dataError
         }
     }

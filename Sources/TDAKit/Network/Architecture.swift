@@ -25,6 +25,12 @@ public enum Architecture {
         return layers
     }
 
+    /// Refuses a layer whose parameters memory cannot hold before allocating them: each takes
+    /// its value, gradient and two optimiser moments (16 bytes).
+    private static func checkParameters(_ count: Double, position: Int, token: String) throws {
+        try MemoryGuard.check("--arch layer \(position) '\(token)'", bytes: count * 16)
+    }
+
     private static func makeLayer(_ token: String, position: Int, input: TensorShape) throws -> any Layer {
         let parts = token.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let name = parts[0].lowercased(), args = Array(parts.dropFirst())
@@ -42,6 +48,7 @@ public enum Architecture {
         case "dense":
             guard args.count == 1, let units = Int(args[0]), units > 0 else { throw bad("dense:UNITS with UNITS > 0") }
             if input.isSpatial { throw mismatch("needs a flat input but gets \(input); add 'flatten' before it") }
+            try checkParameters(Double(input.count + 1) * Double(units), position: position, token: token)
             return DenseLayer(inputs: input.count, outputs: units)
         case "conv":
             let spec = try ConvSpec(args) ?? { throw bad("conv:FILTERSxKERNEL[:sSTRIDE][:pPADDING], e.g. conv:8x3:s1:p1") }()
@@ -50,6 +57,7 @@ public enum Architecture {
             if spec.kernel > span {
                 throw mismatch("kernel \(spec.kernel)×\(spec.kernel) does not fit input \(input) with padding \(spec.padding)")
             }
+            try checkParameters(Double(input.channels * spec.kernel * spec.kernel + 1) * Double(spec.filters), position: position, token: token)
             return Conv2DLayer(input: input, filters: spec.filters, kernel: spec.kernel, stride: spec.stride, padding: spec.padding)
         case "maxpool", "avgpool":
             guard args.count == 1, let size = Int(args[0]), size > 0 else { throw bad("\(name):SIZE with SIZE > 0") }

@@ -48,7 +48,7 @@ public final class Trainer {
             for start in stride(from: 0, to: order.count, by: config.batchSize) {
                 let batch = fitSet.subset(Array(order[start..<min(start + config.batchSize, order.count)]))
                 let value = step(batch.features, labels: batch.labels, lr: lr, seed: rng.next())
-                guard value.isFinite else { throw TrainingError.diverged(epoch: epoch + 1) }
+                guard value.isFinite, value <= Self.explodedLoss else { throw TrainingError.diverged(epoch: epoch + 1) }
                 total += value * Double(batch.count)
             }
             let elapsed = started.duration(to: clock.now).components
@@ -65,6 +65,10 @@ public final class Trainer {
             }
         }
     }
+
+    /// A batch loss above this means the weights have blown up (as with `--lr 1e10`): cross-entropy
+    /// and MSE against one-hot targets start near 1 and only exceed it when outputs reach ~1e6.
+    static let explodedLoss = 1e6
 
     /// Accuracy and loss in evaluation mode.
     public func evaluate(_ data: Dataset) -> Evaluation {

@@ -46,7 +46,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .diverged(let epoch): return "training diverged: the loss became NaN or infinite in epoch \(epoch)"
+        case .diverged(let epoch): return "training diverged: the loss became NaN, infinite or above 1e6 in epoch \(epoch) (try a smaller --lr)"
         case let .classMismatch(outputs, classes):
             return "the network has \(outputs) outputs but the data has \(classes) classes; end the architecture with dense:\(classes)"
         case let .inputMismatch(expected, got): return "the network expects inputs of shape \(expected) but the data has \(got)"

@@ -16,6 +16,15 @@ public final class LineReader {
     var filled = 0
     var atEOF = false
 
+    /// Standard input read because no operand was given. A terminal there means the input was
+    /// forgotten: say how to give it (usage error) instead of waiting silently; `-` still reads it.
+    public static func implicitStandardInput() throws(ToolError) -> LineReader {
+        guard isatty(0) == 0 else {
+            throw ToolError.usage("no input: standard input is a terminal; give FILE operands or pipe the input in ('-' reads the terminal)")
+        }
+        return try LineReader(path: "-")
+    }
+
     /// Opens `path` (`-` is standard input); a missing or unreadable file is EX_NOINPUT (66).
     public init(path: String, blockSize: Int = 4 << 20) throws(ToolError) {
         if path == "-" {

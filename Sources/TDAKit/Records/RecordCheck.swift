@@ -24,6 +24,7 @@ public enum RecordCheck {
             if !setting.isEmpty { record.fields["meta"] = .object(record.derivedMeta(setting)) }
             try writer?.write(record)
         }
+        context.noteEmptyInput(recordsRead: reader.recordsRead)
     }
 
     /// `KEY=VALUE` as a meta entry: a JSON number when VALUE is a finite number, else a string.

@@ -4,12 +4,16 @@
 /// tool with a data error naming the input, the line and the column.
 public final class RecordReader {
     let paths: [String]
+    let implicitStandardInput: Bool
     var index = 0
     var current: LineReader?
+    /// Records returned so far (a filter that read none says so).
+    public private(set) var recordsRead = 0
 
     /// Reads `paths` in order; no paths means standard input.
     public init(paths: [String]) {
         self.paths = paths.isEmpty ? ["-"] : paths
+        implicitStandardInput = paths.isEmpty
     }
 
     /// Reads `diagrams` through the fast path of `nextDiagram()`; made on first use.
@@ -44,14 +48,16 @@ public final class RecordReader {
         while true {
             if current == nil {
                 guard index < paths.count else { return nil }
-                current = try LineReader(path: paths[index])
+                current = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: paths[index])
                 index += 1
             }
             let reader = current!
             do {
                 let parsed = try reader.nextLine { line -> Parsed? in try parse(line, reader.location) }
                 switch parsed {
-                case .some(.some(let record)): return record
+                case .some(.some(let record)):
+                    recordsRead += 1
+                    return record
                 case .some(.none): continue
                 case .none: current = nil
                 }

@@ -10,10 +10,14 @@ public struct RecordSource {
     var archive: OpenArchive?
     let format: String
     let tableType: String
+    let implicitStandardInput: Bool
+    /// Records returned so far (a filter that read none says so).
+    public private(set) var recordsRead = 0
 
     public init(paths: [String], format: String, tableType: String) {
         self.format = format
         self.tableType = tableType
+        implicitStandardInput = paths.isEmpty
         if format == "jsonl" {
             reader = RecordReader(paths: paths)
             tables = []
@@ -25,15 +29,21 @@ public struct RecordSource {
 
     /// The next input record.
     public mutating func next() throws(ToolError) -> Record? {
+        let record = try nextRecord()
+        if record != nil { recordsRead += 1 }
+        return record
+    }
+
+    mutating func nextRecord() throws(ToolError) -> Record? {
         if let reader { return try reader.next() }
         if let record = try nextArchiveTable() { return record }
         guard !tables.isEmpty else { return nil }
         let path = tables.removeFirst()
-        let lines = try LineReader(path: path)
+        let lines = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: path)
         let bytes = try lines.readAll()
         if format == "npz" {
             archive = try OpenArchive(entries: NPZReader.entries(bytes, name: lines.name), name: lines.name)
-            return try next()
+            return try nextRecord()
         }
         let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
         let id = path == "-" ? "stdin" : String(path.split(separator: "/").last ?? Substring(path))

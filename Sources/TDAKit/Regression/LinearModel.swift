@@ -36,6 +36,19 @@ public enum LinearModelKind: Sendable, Equatable {
     /// the fold's mean shift), as scikit-learn's `DummyRegressor()`.
     case meanBaseline
 
+    /// The features (column indices, ascending) that the pivoted QR of the centred design finds
+    /// dependent on the others — constant, or linear combinations of other features. OLS gives
+    /// them minimum-norm coefficients, as scikit-learn does; a user should know they add nothing.
+    public static func dependentColumns(_ x: Matrix<Double>) -> [Int] {
+        let n = x.rows, p = x.cols
+        guard n > 0 else { return [] }
+        let xMean = (0..<p).map { j in (0..<n).reduce(0.0) { $0 + x[$1, j] } / Double(n) }
+        var design = x
+        for i in 0..<n { for j in 0..<p { design[i, j] -= xMean[j] } }
+        let qr = PivotedQR(design)
+        return qr.permutation[qr.rank...].sorted()
+    }
+
     /// Fits the model to rows of `x` and targets `y`. Throws for non-finite inputs, a constant
     /// target, and (OLS) fewer records than features + 1.
     public func fit(_ x: Matrix<Double>, _ y: [Double]) throws -> LinearModel {

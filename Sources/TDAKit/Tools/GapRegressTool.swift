@@ -97,6 +97,11 @@ public enum GapRegressTool {
         let data = try data(context.recordReader().readAll(), args)
         let kind = try kind(args)
         let model = try kind.fit(data.x, data.y)
+        if case .ordinaryLeastSquares = kind, model.rank < data.x.cols {
+            let dependent = LinearModelKind.dependentColumns(data.x).map { data.featureNames[$0] }
+            context.warn("the design matrix is rank-deficient (rank \(model.rank) of \(data.x.cols) features): "
+                + "\(dependent.joined(separator: ", ")) are constant or combinations of the others and add nothing (minimum-norm OLS)")
+        }
         let folds = try folds(data, context)
         let report = try CrossValidationReport(kind: kind, x: data.x, y: data.y, folds: folds)
         if let path = args.string("output") {

@@ -106,8 +106,12 @@ public enum MapperTool {
                 try writer?.write(Record(type: "graph", id: record.id, meta: record.meta, payload: payload))
             }
         }
-        if settings.format == "html", !pages.isEmpty {
+        if settings.format == "html" {
+            // One page for all records: without any there is no page to write.
+            guard !pages.isEmpty else { throw ToolError.data(args.operands.first ?? "stdin", "no records") }
             try output?.append(graphHTML(pages, title: pages.count == 1 ? pages[0].title : "Mapper graphs (\(pages.count))"))
+        } else {
+            context.noteEmptyInput(recordsRead: source.recordsRead)
         }
     }
 

@@ -186,6 +186,8 @@ public enum NNActivationsTool {
         }
         let draws = args.int("draws") ?? 1
         guard draws > 0 else { throw ToolError.usage("--draws must be positive") }
+        // Each draw's cloud is `wanted` neurons × the inputs, as float32, and its indices.
+        try MemoryGuard.check("--draws \(draws) of --neurons \(wanted)", bytes: Double(draws) * Double(wanted) * (Double(inputs) * 4 + 8))
         // One generator per layer name, so a layer's draws do not depend on which other layers are chosen.
         var rng = NNTrainTool.random(context.seed ^ fnv1a(layer))
         if args.string("sampling") == NeuronSampling.Method.uniform.rawValue {

@@ -18,6 +18,10 @@ extension NNTrainTool {
             (train, test) = try fileSplit(args, path: path, spec: &spec)
         } else {
             if let shipped = spec.shipped { try fitShippedSizes(args, shipped, spec: &spec) }
+            // A sample is its float32 inputs and an integer label, held twice (generated, then split).
+            let width = spec.generator == .images ? 16 * 16 : spec.dimensions
+            try MemoryGuard.check("--train-size \(spec.trainSize) and --test-size \(spec.testSize) of \(width) inputs each",
+                                  bytes: Double(spec.trainSize + spec.testSize) * (Double(width) * 4 + 8) * 2)
             guard let split = spec.cleanSplit() else { throw ToolError.usage("unknown data set \(spec.dataset)") }
             (train, test) = split
         }

@@ -98,11 +98,14 @@ public enum PerslayVecTool {
             if members[label] == nil { order.append(label) }
             members[label, default: []].append(vector)
         }
+        context.noteEmptyInput(recordsRead: reader.recordsRead)
         var generator = Xoshiro256StarStar(seed: context.seed)
         let writer = try context.recordWriter()
         for label in order {
             let group = members[label] ?? []
-            var meta = group[0].meta
+            // Only what all members share describes the group (a draw's own fields do not).
+            var meta = JSONObject(group[0].meta.entries.filter { entry in group.allSatisfy { $0.meta[entry.key] == entry.value } }
+                .map { ($0.key, $0.value) })
             meta["group_size"] = .number(Double(group.count))
             let values = reduction.reduce(group.map(\.values), generator: &generator)
             try writer.write(VectorRecord(id: label, meta: meta, values: values, names: names).record)
@@ -140,6 +143,8 @@ public enum PerslayVecTool {
             }
         }
         let inputs = try load(context.arguments.operands)
+        // The output is one matrix of all inputs: without any there is nothing to write.
+        guard !inputs.isEmpty else { throw ToolError.data(context.arguments.operands.first ?? "stdin", "no records") }
         let writer = try context.recordWriter()
         let label = context.arguments.string("metric") ?? "wasserstein"
         if let reference = context.arguments.string("to") {

@@ -44,6 +44,7 @@ extension PerslayVecTool {
                 }
             }
         }
+        context.noteEmptyInput(recordsRead: reader.recordsRead)
     }
 
     /// Splits items 0..<count into one contiguous run per worker, lets `encode` handle each item

@@ -41,7 +41,7 @@ public enum PhRipsTool {
         var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "jsonl",
                                   tableType: args.flag("distance-matrix") ? "distance" : "cloud")
         while let record = try source.next() {
-            let distances = try inputDistances(record, metric: metric, threads: options.threads)
+            let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
                     (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
@@ -54,6 +54,7 @@ public enum PhRipsTool {
             }
             try writer.write(output(record, result, finiteOnly: args.flag("finite-only")))
         }
+        context.noteEmptyInput(recordsRead: source.recordsRead)
     }
 
     /// The persistence of one input, with a progress bar per dimension's reduction (shown on a
@@ -81,7 +82,7 @@ public enum PhRipsTool {
     }
 
     /// The distances of a cloud (under `metric`) or of a validated distance record.
-    static func inputDistances(_ record: Record, metric: String, threads: Int) throws -> CompressedDistanceMatrix<Double> {
+    static func inputDistances(_ record: Record, metric: String, precision: RipsPrecision, threads: Int) throws -> CompressedDistanceMatrix<Double> {
         do {
             if record.type == "distance" {
                 return try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
@@ -89,7 +90,13 @@ public enum PhRipsTool {
             let cloud = try CloudRecord(record)
             guard cloud.points.rows > 0 else { throw RipsError.emptyInput }
             guard cloud.points.rows > 1 else { throw RipsError.singlePoint }
-            return try RipsMetrics.distances(cloud.points, metric: metric, threads: threads)
+            let distances = try RipsMetrics.distances(cloud.points, metric: metric, threads: threads)
+            // Finite points whose distances overflow would give infinite bars that are not in the data.
+            let limit = precision == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+            if distances.lower.contains(where: { !($0 <= limit) }) {
+                throw RipsError.distanceOverflow(largest: cloud.points.storage.map(abs).max() ?? 0, precision: precision.rawValue)
+            }
+            return distances
         } catch let error as RipsError {
             throw record.error(error.description)
         }
@@ -121,7 +128,7 @@ public enum PhRipsTool {
     /// 80% of physical memory.
     static func memoryLimit(_ text: String?) throws -> Int {
         guard let text, let last = text.last, text != "80% of RAM" else {
-            return Int(Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) * 0.8)
+            return Int(MemoryGuard.physicalBytes * 0.8)
         }
         let units: [Character: Double] = ["K": 0x1p10, "M": 0x1p20, "G": 0x1p30, "T": 0x1p40]
         let scale = units[Character(last.uppercased())]

@@ -16,8 +16,10 @@ public struct Landscape: Vectorization {
     let origin: Double, inverseSpacing: Double
 
     public init(parameters: inout VectorizationParameters) throws {
-        self.init(numLandscapes: try parameters.int("num_landscapes", default: 5, minimum: 1),
-                  grid: try SampleGrid(parameters: &parameters))
+        let count = try parameters.int("num_landscapes", default: 5, minimum: 1)
+        let grid = try SampleGrid(parameters: &parameters)
+        try parameters.checkLength(Double(count) * Double(grid.resolution), asked: "num_landscapes=\(count)")
+        self.init(numLandscapes: count, grid: grid)
     }
 
     init(numLandscapes: Int, grid: SampleGrid) {

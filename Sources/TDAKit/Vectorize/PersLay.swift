@@ -49,9 +49,12 @@ public struct PersLay: Vectorization {
             guard range[0] <= range[1] else {
                 throw VectorizationError.emptyRange(vectorization: Self.name, parameter: "sample_range", low: range[0], high: range[1])
             }
-            phi = .tent(samples: linspace(range[0], range[1], try parameters.int("resolution", default: 10, minimum: 1)))
+            let resolution = try parameters.int("resolution", default: 10, minimum: 1)
+            try parameters.checkLength(Double(resolution), asked: "resolution=\(resolution)")
+            phi = .tent(samples: linspace(range[0], range[1], resolution))
         case "line":
             let q = try parameters.int("num_lines", default: 8, minimum: 1)
+            try parameters.checkLength(Double(q), asked: "num_lines=\(q)")
             phi = .line(directions: (0..<q).map { (cos(Double($0) * .pi / Double(q)), sin(Double($0) * .pi / Double(q))) })
         case let kind:
             let size = try parameters.ints("image_size", count: 2, default: [10, 10], minimum: 1)

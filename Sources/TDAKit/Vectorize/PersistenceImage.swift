@@ -23,6 +23,7 @@ public struct PersistenceImage: Vectorization {
         bandwidth = try parameters.double("bandwidth", default: 1)
         weight = try PointWeight(parameters: &parameters)
         resolution = try parameters.ints("resolution", count: 2, default: [20, 20], minimum: 1)
+        try parameters.checkLength(Double(resolution[0]) * Double(resolution[1]), asked: "resolution=\(resolution[0]),\(resolution[1])")
         range = try parameters.doubles("im_range", count: 4, default: [.nan, .nan, .nan, .nan])
         guard bandwidth > 0 else { throw parameters.invalid("bandwidth", "\(bandwidth)", "positive") }
         for axis in 0..<2 where !(range[2 * axis] <= range[2 * axis + 1]) && !range[2 * axis].isNaN && !range[2 * axis + 1].isNaN {

@@ -14,6 +14,7 @@ public struct SampleGrid: Sendable, Equatable {
 
     public init(parameters: inout VectorizationParameters, defaultResolution: Int = 100) throws {
         resolution = try parameters.int("resolution", default: defaultResolution, minimum: 1)
+        try parameters.checkLength(Double(resolution), asked: "resolution=\(resolution)")
         let range = try parameters.doubles("sample_range", count: 2, default: [.nan, .nan])
         keepEndpoints = try parameters.bool("keep_endpoints", default: false)
         (low, high) = (range[0], range[1])

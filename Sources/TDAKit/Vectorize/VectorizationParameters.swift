@@ -88,6 +88,12 @@ public struct VectorizationParameters: Sendable {
         }
     }
 
+    /// Refuses before allocating a vector of `count` values per diagram that memory cannot hold
+    /// (each value is a double and a name of some 24 bytes); `setting` names what asked for it.
+    public func checkLength(_ count: Double, asked setting: String) throws {
+        try MemoryGuard.check("\(vectorization):\(setting)", bytes: count * 32)
+    }
+
     public func invalid(_ key: String, _ raw: String, _ expected: String) -> VectorizationError {
         .invalidParameter(vectorization: vectorization, parameter: key, value: raw, expected: expected)
     }
