@@ -171,4 +171,12 @@ public enum StandardOptions {
         OptionSpec("input-format", .choice(["jsonl", "csv", "npy", "npz"]), default: "jsonl",
                    help: "Input is JSON Lines records, one \(table) as a numeric CSV (optional header) or .npy file, or an .npz archive of them.")
     }
+
+    /// Every input record: JSON Lines, or the tables of `--input-format` read as `tableType` records.
+    public static func records(_ context: ToolContext, paths: [String], tableType: String) throws(ToolError) -> [Record] {
+        var source = RecordSource(paths: paths, format: context.arguments.string("input-format") ?? "jsonl", tableType: tableType)
+        var records: [Record] = []
+        while let record = try source.next() { records.append(record) }
+        return records
+    }
 }

@@ -1,12 +1,21 @@
-/// Reads labelled data from files: a numeric CSV with a label column, a pair of `.npy` files
-/// (features, labels), a pair of MNIST-style IDX files (`*-ubyte`, `.idx`), or `sample`
-/// JSON Lines records (`x`, integer `y`).
+/// Reads labelled data from files: a CSV with a class column (by header name or number; see
+/// `CSVData`), a pair of `.npy` files (features, labels), a pair of MNIST-style IDX files
+/// (`*-ubyte`, `.idx`), or `sample` JSON Lines records (`x`, class `y`).
 public enum DataFiles {
-    /// Labels must be class indices 0, 1, …; the class count is the largest label + 1
-    /// (or `classes` when given and larger).
-    public static func load(_ path: String, labels labelPath: String? = nil, labelColumn: Int = -1,
-                            shape: TensorShape? = nil, classes: Int? = nil) throws -> Dataset {
-        let (features, labels): (Matrix<Float>, [Double])
+    /// Labels are class indices 0…K−1 or class names (`ClassEncoding`); the class count is the
+    /// largest index + 1 (or `classes` when given and larger). `knownClasses` (a training set's
+    /// names) numbers a test set's names the same way.
+    public static func load(_ path: String, labels labelPath: String? = nil, labelColumn: String? = nil,
+                            shape: TensorShape? = nil, classes: Int? = nil, knownClasses: [String]? = nil) throws -> Dataset {
+        try loadWithSplits(path, labels: labelPath, labelColumn: labelColumn, shape: shape, classes: classes, knownClasses: knownClasses).data
+    }
+
+    /// `load`, and the split of each sample when the file says it: a CSV's `split` column, or
+    /// the `meta.split` of sample records (`nn-train data` writes both).
+    public static func loadWithSplits(_ path: String, labels labelPath: String? = nil, labelColumn: String? = nil, shape: TensorShape? = nil,
+                                      classes: Int? = nil, knownClasses: [String]? = nil) throws -> (data: Dataset, splits: [String]?) {
+        let (features, fields): (Matrix<Float>, [String])
+        var splits: [String]?
         if path.hasSuffix(".npy") {
             let reader = try LineReader(path: path)
             let x = try NPY.read(try reader.readAll(), name: reader.name)
@@ -16,7 +25,7 @@ public enum DataFiles {
             guard y.storage.count == x.rows else {
                 throw ToolError.data(labelPath, "has \(y.storage.count) labels for \(x.rows) samples in \(path)")
             }
-            (features, labels) = (floatMatrix(x), y.storage)
+            (features, fields) = (floatMatrix(x), y.storage.map { $0.description })
         } else if isIDX(path) {
             guard let labelPath else { throw ToolError.usage("\(path): IDX images need a labels file (--labels FILE-ubyte)") }
             let images = try IDXFile.read(try LineReader(path: path).readAll(), name: path, scaleBytes: true)
@@ -24,59 +33,51 @@ public enum DataFiles {
             let n = images.dimensions[0], width = images.values.count / max(n, 1)
             guard y.count == n else { throw ToolError.data(labelPath, "has \(y.count) labels for \(n) images in \(path)") }
             let imageShape = images.dimensions.count == 3 ? TensorShape(channels: 1, height: images.dimensions[1], width: images.dimensions[2]) : nil
-            return try dataset(Matrix(rows: n, cols: width, storage: images.values.map(Float.init)), y, name: path,
-                               shape: shape ?? imageShape, classes: classes)
+            return (try dataset(Matrix(rows: n, cols: width, storage: images.values.map(Float.init)), ClassEncoding(y.map { $0.description }, name: labelPath),
+                                name: path, shape: shape ?? imageShape, classes: classes), nil)
         } else if path.hasSuffix(".csv") {
             let reader = try LineReader(path: path)
-            let table = try CSV.numericTable(try reader.readAll(), name: reader.name).matrix
-            let column = labelColumn < 0 ? table.cols + labelColumn : labelColumn
-            guard column >= 0, column < table.cols, table.cols >= 2 else {
-                throw ToolError.data(path, "has \(table.cols) columns; label column \(labelColumn) does not exist")
-            }
-            var x = Matrix<Float>(rows: table.rows, cols: table.cols - 1)
-            for i in 0..<table.rows {
-                for j in 0..<table.cols where j != column { x[i, j < column ? j : j - 1] = Float(table[i, j]) }
-            }
-            (features, labels) = (x, (0..<table.rows).map { table[$0, column] })
+            let table = try CSVData.read(try reader.readAll(), name: reader.name, labelColumn: labelColumn, labelRequired: true)
+            (features, fields, splits) = (floatMatrix(table.features), table.labelFields ?? [], table.splits)
         } else {
-            (features, labels) = try samples(path)
+            (features, fields, splits) = try samples(path)
         }
-        return try dataset(features, labels, name: path, shape: shape, classes: classes)
+        return (try dataset(features, ClassEncoding(fields, known: knownClasses, name: path), name: path, shape: shape, classes: classes), splits)
     }
 
-    private static func samples(_ path: String) throws -> (Matrix<Float>, [Double]) {
+    /// The inputs, class fields (numbers as text, or names) and splits (when any record has
+    /// `meta.split`) of `sample` records.
+    private static func samples(_ path: String) throws -> (Matrix<Float>, [String], [String]?) {
         let reader = RecordReader(paths: [path])
-        var rows = [[Float]](), labels = [Double]()
+        var rows = [[Float]](), fields = [String](), splits = [String](), anySplit = false
         while let record = try reader.next() {
             let sample = try SampleRecord(record)
-            guard let y = sample.y?.doubleValue else { throw record.error("has no numeric label \"y\"") }
+            guard let y = sample.y, let field = y.stringValue ?? y.doubleValue?.description else {
+                throw record.error("has no label \"y\" (a class index or name)")
+            }
             if let first = rows.first, first.count != sample.x.count {
                 throw record.error("has \(sample.x.count) inputs, earlier samples have \(first.count)")
             }
             rows.append(sample.x.map(Float.init))
-            labels.append(y)
+            fields.append(field)
+            let split = sample.meta["split"]?.stringValue
+            anySplit = anySplit || split != nil
+            splits.append(split ?? "train")
         }
-        return (Matrix(rowArrays: rows), labels)
+        return (Matrix(rowArrays: rows), fields, anySplit ? splits : nil)
     }
 
-    private static func dataset(_ x: Matrix<Float>, _ y: [Double], name: String, shape: TensorShape?, classes: Int?) throws -> Dataset {
-        guard x.rows > 0 else { throw ToolError.data(name, "has no samples") }
-        var labels = [Int]()
-        for (i, value) in y.enumerated() {
-            guard value >= 0, value == value.rounded(), value < 1e6 else {
-                throw ToolError.data(name, "sample \(i + 1): label \(value) is not a class index (0, 1, 2, …)")
-            }
-            labels.append(Int(value))
-        }
-        let count = max(labels.max()! + 1, classes ?? 0)
-        if let classes, labels.max()! >= classes {
-            throw ToolError.data(name, "label \(labels.max()!) is out of range for \(classes) classes")
+    private static func dataset(_ x: Matrix<Float>, _ encoding: ClassEncoding, name: String, shape: TensorShape?, classes: Int?) throws -> Dataset {
+        guard x.rows > 0, let largest = encoding.labels.max() else { throw ToolError.data(name, "has no samples") }
+        let count = max(largest + 1, classes ?? 0)
+        if let classes, largest >= classes {
+            throw ToolError.data(name, "label \(largest) is out of range for \(classes) classes")
         }
         let sampleShape = shape ?? TensorShape(features: x.cols)
         guard sampleShape.count == x.cols else {
             throw ToolError.data(name, "has \(x.cols) values per sample, but the input shape \(sampleShape) needs \(sampleShape.count)")
         }
-        return Dataset(features: x, labels: labels, shape: sampleShape, classes: count)
+        return Dataset(features: x, labels: encoding.labels, shape: sampleShape, classes: count, classNames: encoding.names)
     }
 
     static func isIDX(_ path: String) -> Bool { path.hasSuffix("-ubyte") || path.hasSuffix(".idx") }

@@ -17,6 +17,8 @@ public struct DataSpec: Codable, Sendable, Equatable {
     public var inputNoise = 0.0
     /// The data files, when `dataset` is `file`.
     public var files: [String]?
+    /// The class names in index order, when the data named its classes (`meta.classes`).
+    public var classNames: [String]?
     /// The sample shape of a shipped data set when not flat (`[1, 8, 8]` for a CNN on digits).
     public var shape: [Int]?
 
@@ -65,6 +67,7 @@ public struct DataSpec: Codable, Sendable, Equatable {
         }
         fields += [("train_size", .number(Double(trainSize))), ("test_size", .number(Double(testSize))),
                    ("label_noise", .number(labelNoise)), ("input_noise", .number(inputNoise))]
+        if let classNames { fields.append(("classes", .array(classNames.map(JSONValue.string)))) }
         return fields
     }
 }

@@ -4,19 +4,22 @@ public struct Dataset: Sendable, Equatable {
     public var labels: [Int]
     public var shape: TensorShape
     public var classes: Int
+    /// The class names in index order, when the data named its classes.
+    public var classNames: [String]?
 
-    public init(features: Matrix<Float>, labels: [Int], shape: TensorShape, classes: Int) {
+    public init(features: Matrix<Float>, labels: [Int], shape: TensorShape, classes: Int, classNames: [String]? = nil) {
         self.features = features
         self.labels = labels
         self.shape = shape
         self.classes = classes
+        self.classNames = classNames
     }
 
     public var count: Int { labels.count }
 
     /// The samples at `indices`, in that order.
     public func subset(_ indices: [Int]) -> Dataset {
-        Dataset(features: features.rows(at: indices), labels: indices.map { labels[$0] }, shape: shape, classes: classes)
+        Dataset(features: features.rows(at: indices), labels: indices.map { labels[$0] }, shape: shape, classes: classes, classNames: classNames)
     }
 
     /// Splits off the last `fraction` of a seeded permutation: (first part, held-out part).

@@ -19,13 +19,19 @@ public struct ProbeInputs: Sendable {
         ProbeInputs(features: features.rows(at: indices), labels: labels.map { l in indices.map { l[$0] } })
     }
 
-    /// Reads a probe file. A CSV has a label column only when `labelColumn` is given; sample
-    /// records that carry `meta.split` keep those of `split` (records without one are all kept).
-    public static func read(_ path: String, labels labelPath: String?, labelColumn: Int?, split: String) throws -> ProbeInputs {
-        if path.hasSuffix(".csv"), labelColumn == nil {
+    /// Reads a probe file. A CSV has a label column only when `labelColumn` is given; a CSV's
+    /// `split` column and the `meta.split` of sample records keep the rows of `split` (rows
+    /// without a split are all kept).
+    public static func read(_ path: String, labels labelPath: String?, labelColumn: String?, split: String) throws -> ProbeInputs {
+        if path.hasSuffix(".csv") {
             let reader = try LineReader(path: path)
-            let table = try CSV.numericTable(try reader.readAll(), name: reader.name).matrix
-            return ProbeInputs(features: DataFiles.floatMatrix(table), labels: nil)
+            let table = try CSVData.read(try reader.readAll(), name: reader.name, labelColumn: labelColumn, labelRequired: false)
+            let labels = try table.labelFields.map { try ClassEncoding($0, name: path).labels }
+            let all = ProbeInputs(features: DataFiles.floatMatrix(table.features), labels: labels)
+            guard let splits = table.splits else { return all }
+            let kept = splits.indices.filter { splits[$0] == split }
+            guard !kept.isEmpty else { throw ToolError.data(path, "has no samples of the \(split) split") }
+            return all.subset(kept)
         }
         if path.hasSuffix(".npy"), labelPath == nil {
             let reader = try LineReader(path: path)
@@ -33,8 +39,8 @@ public struct ProbeInputs: Sendable {
             guard x.rows > 0 else { throw ToolError.data(path, "has no samples") }
             return ProbeInputs(features: DataFiles.floatMatrix(x), labels: nil)
         }
-        if path.hasSuffix(".csv") || path.hasSuffix(".npy") || DataFiles.isIDX(path) {
-            return ProbeInputs(try DataFiles.load(path, labels: labelPath, labelColumn: labelColumn ?? -1))
+        if path.hasSuffix(".npy") || DataFiles.isIDX(path) {
+            return ProbeInputs(try DataFiles.load(path, labels: labelPath))
         }
         return try samples(path, split: split)
     }

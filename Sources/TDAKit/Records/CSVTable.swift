@@ -6,13 +6,16 @@
 /// - one `distance`: the matrix, with its `names` as header when it has them;
 /// - one `diagram`: `dim,birth,death` rows, `inf` for an infinite death;
 /// - any number of `vector`s: one row each, `id` first, the header from the first record's
-///   `names` (or `v0,v1,…`); all must have the same width.
+///   `names` (or `v0,v1,…`), then the first record's numeric `meta` fields as `meta.KEY`
+///   columns (so pandas and scikit-learn get the target, e.g. `meta.gap`); all must have the
+///   same width, and a row without one of those meta fields leaves its cell empty.
 ///
 /// Numbers have the shortest digits that read back to the same double (to the same float32
 /// under `.float32`), `inf`/`-inf` for infinities as numpy reads them.
 public final class CSVTable {
     var kind: String?
     var width = 0
+    var metaKeys: [String] = []
 
     public init() {}
 
@@ -46,11 +49,12 @@ public final class CSVTable {
             let vector = try VectorRecord(record)
             if kind == nil {
                 width = vector.values.count
-                rows.append(["id"] + (vector.names ?? (0..<width).map { "v\($0)" }))
+                metaKeys = vector.meta.entries.filter { $0.value.doubleValue != nil }.map(\.key)
+                rows.append(["id"] + (vector.names ?? (0..<width).map { "v\($0)" }) + metaKeys.map { "meta.\($0)" })
             } else if vector.values.count != width {
                 throw record.error("has \(vector.values.count) values, but the CSV table has \(width) columns")
             }
-            rows.append([vector.id ?? ""] + vector.values.map(number))
+            rows.append([vector.id ?? ""] + vector.values.map(number) + metaKeys.map { key in vector.meta[key]?.doubleValue.map(number) ?? "" })
         default:
             throw record.error("is a \(record.type) record, which has no CSV form (write jsonl)")
         }

@@ -89,6 +89,13 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        // Python's json.dumps writes a diagram's infinite death as Infinity: it reads as the
+        // protocol's null. -Infinity and NaN have no meaning in a record.
+        case UInt8(ascii: "I"): try expectLiteral("Infinity"); return .null
+        case UInt8(ascii: "N") where end - p >= 3 && p[1] == UInt8(ascii: "a") && p[2] == UInt8(ascii: "N"):
+            throw error("NaN is not a number a record can hold")
+        case UInt8(ascii: "-") where end - p >= 2 && p[1] == UInt8(ascii: "I"):
+            throw error("-Infinity is not a number a record can hold (an infinite death is null or Infinity)")
         default: return .number(try parseNumber())
         }
     }

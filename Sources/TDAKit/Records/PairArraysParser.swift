@@ -1,3 +1,5 @@
+import Glibc
+
 /// Where the diagram fast path of `JSONParser` leaves the bars of one top-level field.
 ///
 /// Read generically, `"diagrams": [[[b, d], …], …]` costs one `JSONValue` array per bar, converted
@@ -48,13 +50,14 @@ extension JSONParser {
         return nil
     }
 
-    /// `[birth, death]` with a finite birth and a finite or `null` (infinite) death.
+    /// `[birth, death]` with a finite birth and a finite or `null` (infinite; also Python's
+    /// `Infinity`) death.
     mutating func scanPair() -> PersistencePair? {
         guard consume("["), let birth = scanNumber(), consume(",") else { return nil }
         let death: Double
         if let number = scanNumber() {
             death = number
-        } else if consumeNull() {
+        } else if consumeNull() || consumeInfinity() {
             death = .infinity
         } else {
             return nil
@@ -77,6 +80,12 @@ extension JSONParser {
         skipWhitespace()
         guard p < end, p.pointee == UInt8(ascii.value) else { return false }
         p += 1
+        return true
+    }
+
+    mutating func consumeInfinity() -> Bool {
+        guard end - p >= 8, memcmp(p, "Infinity", 8) == 0 else { return false }
+        p += 8
         return true
     }
 

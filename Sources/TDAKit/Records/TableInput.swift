@@ -45,12 +45,24 @@ public struct RecordSource {
             archive = try OpenArchive(entries: NPZReader.entries(bytes, name: lines.name), name: lines.name)
             return try nextRecord()
         }
-        let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
         let id = path == "-" ? "stdin" : String(path.split(separator: "/").last ?? Substring(path))
-        return table(matrix, id: id, location: lines.name)
+        if format == "csv", tableType == "cloud" {
+            // A cloud's CSV as the tools and pandas write it: `label`, `split`, `id` and `name` columns are not coordinates.
+            let data = try CSVData.read(bytes, name: lines.name, labelColumn: nil, labelRequired: false, classHeaders: CSVData.cloudClassHeaders)
+            let labels = data.labelFields?.map { CSV.parseNumber($0).map(JSONValue.number) ?? .string($0) }
+            return try table(data.features, id: id, location: lines.name, labels: labels)
+        }
+        if format == "csv", tableType == "diagram" { return try table(DiagramTable.csvRows(bytes, name: lines.name), id: id, location: lines.name) }
+        let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
+        return try table(matrix, id: id, location: lines.name)
     }
 
-    func table(_ matrix: Matrix<Double>, id: String, location: String, labels: [JSONValue]? = nil) -> Record {
+    func table(_ matrix: Matrix<Double>, id: String, location: String, labels: [JSONValue]? = nil) throws(ToolError) -> Record {
+        if tableType == "diagram" {
+            var record = DiagramRecord(id: id, meta: JSONObject(), diagram: try DiagramTable.diagram(rows: matrix, key: id, location: location)).record
+            record.location = location
+            return record
+        }
         let key = tableType == "distance" ? "matrix" : "points"
         var payload: [(String, JSONValue)] = [(key, .array(matrix.rowArrays.map(JSONValue.numbers)))]
         if let labels { payload.append(("labels", .array(labels))) }
@@ -65,7 +77,7 @@ public struct RecordSource {
             archive = nil
             return nil
         }
-        return table(next.matrix, id: next.key, location: next.location, labels: next.labels)
+        return try table(next.matrix, id: next.key, location: next.location, labels: next.labels)
     }
 }
 

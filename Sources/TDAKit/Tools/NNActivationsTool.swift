@@ -156,7 +156,7 @@ public enum NNActivationsTool {
         let data: ProbeInputs, fromFile: Bool
         if let path = args.string("data"), !args.isSet("test-data") {
             data = try ProbeInputs.read(path, labels: args.string("labels"),
-                                        labelColumn: args.isSet("label-column") ? args.int("label-column") : nil, split: split)
+                                        labelColumn: args.string("label-column"), split: split)
             fromFile = true
         } else {
             let (train, test) = try NNTrainTool.probeData(args, model: model, seed: seed)

@@ -28,19 +28,26 @@ extension NNTrainTool {
         return (spec, spec.noisyTraining(train), test)
     }
 
-    /// Train and test sets from files: `--test-data`, or the last `--test-size` samples of a
-    /// seeded permutation of `--data`; at most `--train-size` training samples.
+    /// Train and test sets from files: `--test-data`; else the file's own `split` column or
+    /// records' `meta.split`, honoured; else `--test-size` samples (a fifth unless given) of a
+    /// seeded permutation of `--data` are held out. At most `--train-size` training samples.
     static func fileSplit(_ args: ParsedArguments, path: String, spec: inout DataSpec) throws -> (Dataset, Dataset) {
         let shape = try inputShape(args)
-        let column = args.int("label-column") ?? -1
-        var data = try DataFiles.load(path, labels: args.string("labels"), labelColumn: column, shape: shape)
+        let column = args.string("label-column")
+        var (data, splits) = try DataFiles.loadWithSplits(path, labels: args.string("labels"), labelColumn: column, shape: shape)
+        if data.classNames == nil { try ClassEncoding.checkNoEmptyClasses(data.labels, name: path) }
         var test: Dataset
         if let testPath = args.string("test-data") {
-            test = try DataFiles.load(testPath, labels: args.string("test-labels"), labelColumn: column, shape: shape)
+            test = try DataFiles.load(testPath, labels: args.string("test-labels"), labelColumn: column, shape: shape,
+                                      knownClasses: data.classNames)
             guard test.shape == data.shape else { throw ToolError.data(testPath, "samples have shape \(test.shape), training samples \(data.shape)") }
             let classes = max(data.classes, test.classes)
             (data.classes, test.classes) = (classes, classes)
+        } else if let splits, !args.isSet("test-size") {
+            let rows = splits.indices
+            (data, test) = (data.subset(rows.filter { splits[$0] != "test" }), data.subset(rows.filter { splits[$0] == "test" }))
         } else {
+            if !args.isSet("test-size") { spec.testSize = data.count / 5 }
             guard spec.testSize < data.count else {
                 throw ToolError.usage("--test-size \(spec.testSize) leaves no training samples of the \(data.count) in \(path)")
             }
@@ -52,6 +59,7 @@ extension NNTrainTool {
         if args.isSet("train-size"), spec.trainSize < data.count { data = data.subset(Array(0..<spec.trainSize)) }
         spec.trainSize = data.count
         spec.testSize = test.count
+        spec.classNames = data.classNames
         return (data, test)
     }
 

@@ -20,6 +20,7 @@ public enum PerslayVecTool {
             OptionSpec("vec-file", .file, placeholder: "FILE", help: "Vectorization specs from FILE, one per line (# starts a comment)."),
             OptionSpec("dims", .text, default: "0,1", placeholder: "K,...", help: "Homology dimensions to use, in order."),
             OptionSpec("inf-value", .number, help: "Death given to essential bars (default: drop them)."),
+            StandardOptions.inputFormat(table: "diagram (dim,birth,death rows, or birth,death of one dimension)"),
             StandardOptions.threads,
             StandardOptions.outputFormat(table: "the vectors (or the distance matrix)"),
             StandardOptions.output,
@@ -136,7 +137,7 @@ public enum PerslayVecTool {
         guard dim >= 0 else { throw ToolError.usage("--dim wants a dimension ≥ 0") }
         let points = DiagramVectorizer(vectorizations: [], dimensions: [dim], infinityValue: context.arguments.double("inf-value"))
         func load(_ paths: [String]) throws -> [(record: DiagramRecord, points: [PersistencePair])] {
-            try RecordReader(paths: paths).readAllDiagrams().map { record, diagram in
+            try diagrams(context, paths: paths).map { record, diagram in
                 do { return (diagram, try points.points(diagram.diagram, dimension: dim)) } catch let error as VectorizationError {
                     throw record.error(error.description)
                 }

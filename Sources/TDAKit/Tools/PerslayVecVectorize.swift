@@ -19,9 +19,10 @@ extension PerslayVecTool {
         let writer = try context.recordWriter()
         let encoder = VectorRecordEncoder(names: vectorizer.valueNames)
         let workers = (0..<context.threads).map { _ in VectorWorker(keepsRecords: writer.table != nil) }
-        if vectorizer.needsFit {
-            // A range to fit (gudhi's fit on the whole list): read everything first.
-            let inputs = try reader.readAllDiagrams()
+        if vectorizer.needsFit || context.arguments.string("input-format") ?? "jsonl" != "jsonl" {
+            // A range to fit (gudhi's fit on the whole list), or tables: read everything first.
+            let inputs = try diagrams(context, paths: files)
+            context.noteEmptyInput(recordsRead: inputs.count)
             let fitted = try vectorizer.fitted(to: inputs.map(\.diagram.diagram))
             for start in stride(from: 0, to: inputs.count, by: batchLines) {
                 let batch = inputs[start..<min(start + batchLines, inputs.count)]
@@ -43,8 +44,14 @@ extension PerslayVecTool {
                     }, fitted, encoder)
                 }
             }
+            context.noteEmptyInput(recordsRead: reader.recordsRead)
         }
-        context.noteEmptyInput(recordsRead: reader.recordsRead)
+    }
+
+    /// Every input diagram: JSON Lines through the diagram fast path, or tables (`--input-format`).
+    static func diagrams(_ context: ToolContext, paths: [String]) throws(ToolError) -> [(record: Record, diagram: DiagramRecord)] {
+        guard context.arguments.string("input-format") ?? "jsonl" != "jsonl" else { return try RecordReader(paths: paths).readAllDiagrams() }
+        return try StandardOptions.records(context, paths: paths, tableType: "diagram").map { record throws(ToolError) in (record, try DiagramRecord(record)) }
     }
 
     /// Splits items 0..<count into one contiguous run per worker, lets `encode` handle each item

@@ -23,6 +23,7 @@ public enum PlotTool {
             OptionSpec("x", .text, placeholder: "FIELD", help: "One scatter of all records: x from FIELD (meta.gap, or a vector value name); needs --y."),
             OptionSpec("y", .text, placeholder: "FIELD", help: "The y field of the all-records scatter."),
             OptionSpec("label", .text, placeholder: "FIELD", help: "Colour the all-records scatter by FIELD (e.g. meta.depth)."),
+            StandardOptions.inputFormat(table: "diagram (dim,birth,death rows, or birth,death of one dimension)"),
         ],
         epilog: "Record types: diagram, vector, graph, report, epoch, cloud, distance. A combined figure or a directory is needed for\nmore than one figure; the epoch records of one run (same id) make one figure."
     )
@@ -40,7 +41,7 @@ public enum PlotTool {
         if args.isSet("output-dir"), args.isSet("output") { throw ToolError.usage("give either --output or --output-dir, not both") }
         let directory = args.string("output-dir") ?? (output.hasSuffix("/") || isDirectory(output) ? output : nil)
 
-        var records = try context.recordReader().readAll()
+        var records = try StandardOptions.records(context, paths: args.operands, tableType: "diagram")
         if args.isSet("x") || args.isSet("y") {
             guard let x = args.string("x"), let y = args.string("y") else { throw ToolError.usage("--x and --y go together") }
             records = [try FieldScatter.cloud(records, x: x, y: y, label: args.string("label")).record]

@@ -172,10 +172,15 @@ struct DataFileTests {
         #expect(throws: ToolError.self) { _ = try DataFiles.load(try write(Array(images.dropLast()), "short-ubyte"), labels: try write(labels, "l2-ubyte")) }
     }
 
-    @Test("CSV labels must be class indices; the label column may be anywhere")
+    @Test("CSV labels are class indices or names; the label column may be anywhere")
     func csv() throws {
-        let d = try DataFiles.load(try write(Array("y,a,b\n1,0.5,2\n0,1.5,3\n".utf8), "d.csv"), labelColumn: 0)
+        let d = try DataFiles.load(try write(Array("y,a,b\n1,0.5,2\n0,1.5,3\n".utf8), "d.csv"), labelColumn: "0")
         #expect(d.labels == [1, 0] && d.features.storage == [0.5, 2, 1.5, 3])
+        let byName = try DataFiles.load(try write(Array("a,kind,b\n0.5,dog,2\n1.5,cat,3\n2.5,dog,4\n".utf8), "n.csv"), labelColumn: "kind")
+        #expect(byName.labels == [1, 0, 1] && byName.classNames == ["cat", "dog"] && byName.features.storage == [0.5, 2, 1.5, 3, 2.5, 4])
+        // Without a name, a column called label, y, class or target is the class; id and name are not features.
+        let recognised = try DataFiles.load(try write(Array("id,a,label\nr1,0.5,1\nr2,1.5,0\n".utf8), "r.csv"))
+        #expect(recognised.labels == [1, 0] && recognised.features.storage == [0.5, 1.5])
         #expect(throws: ToolError.self) { _ = try DataFiles.load(try write(Array("1,2,-1\n".utf8), "neg.csv")) }
     }
 }

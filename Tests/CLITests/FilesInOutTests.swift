@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// Files a user already has go in, and every file a tool writes comes back in with the same numbers.
+@Suite struct FilesInOutTests {
+    /// An iris-like CSV as pandas writes it: a header and class names in a named column.
+    static let iris = """
+        cd "$(mktemp -d)" && awk 'BEGIN { srand(3); print "sepal_length,sepal_width,petal_length,petal_width,species";
+          split("virginica setosa versicolor", names, " ");
+          for (i = 0; i < 150; i++) { k = i % 3; printf "%.2f,%.2f,%.2f,%.2f,%s\\n", k + rand(), rand(), 2 * k + rand(), rand(), names[k + 1] } }' > iris.csv &&
+        """
+
+    @Test func namedClassesTrainWithNoExtraFlagsAndTravelInMeta() throws {
+        let r = try Shell.run(Self.iris + """
+         nn-train fit --data iris.csv --arch dense:8,relu,dense:3 --epochs 5 -o iris.json | jq -c '.meta | [.classes, .train_size, .test_size]' &&
+         nn-train fit --data iris.csv --label-column species --arch dense:3 --epochs 1 -o b.json | jq -c '.meta.classes' &&
+         nn-train fit --data iris.csv --label-column 4 --arch dense:3 --epochs 1 -o c.json | jq -c '.meta.classes'
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = #"["setosa","versicolor","virginica"]"#
+        #expect(r.stdout == "[\(names),120,30]\n\(names)\n\(names)\n")
+    }
+
+    @Test(arguments: [
+        ("--label-column specis", "has no column named 'specis'; did you mean 'species'?"),
+        ("--data one-to-k.csv", "class 0 of 0…3 has no samples: labels must be class indices 0…K−1 (or class names)"),
+    ])
+    func labelMistakesAreNamed(_ c: (String, String)) throws {
+        let r = try Shell.run(Self.iris + """
+         printf '1,2,1\\n3,4,2\\n5,6,3\\n7,8,1\\n9,1,2\\n' > one-to-k.csv && nn-train fit --data iris.csv --arch dense:3 \(c.0) -o x.json
+        """)
+        #expect(r.status == 65 && r.stderr.contains(c.1), "\(r.stderr)")
+    }
+
+    /// `nn-train data --format csv` and its sample records carry a split, which training honours.
+    @Test func writtenSplitsAreHonoured() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && nn-train data --train-size 90 --test-size 35 --format csv > d.csv && nn-train data --train-size 90 --test-size 35 > d.jsonl &&
+            nn-train fit --data d.csv --arch dense:2 --epochs 1 -o a.json | jq -c '[.meta.train_size, .meta.test_size]' &&
+            nn-train fit --data d.jsonl --arch dense:2 --epochs 1 -o b.json | jq -c '[.meta.train_size, .meta.test_size]'
+            """)
+        #expect(r.stdout == "[90,35]\n[90,35]\n", "\(r.stderr)")
+    }
+
+    /// CSV out of one tool, CSV into the next: the numbers of the JSON Lines path.
+    @Test func csvRoundTripsGiveTheNumbersOfJSONLines() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && nn-train fit --arch dense:12,relu,dense:2 --epochs 2 --train-size 200 -o m.json >/dev/null &&
+            nn-activations --model m.json --layers dense1 --inputs 60 | ph-rips > a.jsonl &&
+            nn-activations --model m.json --layers dense1 --inputs 60 --output-format csv | ph-rips --input-format csv > b.jsonl &&
+            jq -c .diagrams a.jsonl > da && jq -c .diagrams b.jsonl > db && cmp da db &&
+            nn-activations --model m.json --inputs 60 --points neurons --layers dense1 | ph-rips --metric abs-correlation | jq -c .diagrams > na &&
+            nn-activations --model m.json --inputs 60 --points neurons --layers dense1 --output-format csv | ph-rips --metric abs-correlation --input-format csv | jq -c .diagrams > nb &&
+            cmp na nb &&
+            perslay-vec stats a.jsonl | jq -c .values > va &&
+            ph-rips --output-format csv < <(nn-activations --model m.json --layers dense1 --inputs 60) > d.csv &&
+            perslay-vec --input-format csv stats d.csv | jq -c .values > vb && cmp va vb &&
+            tda-plot --input-format csv -o d.svg d.csv && grep -c "<svg" d.svg
+            """)
+        #expect(r.status == 0 && r.stdout == "1\n", "\(r.stdout) \(r.stderr)")
+    }
+
+    /// Vectors as CSV keep their numeric meta fields, so pandas and scikit-learn get the target.
+    @Test func vectorCSVKeepsNumericMeta() throws {
+        let r = try Shell.run(#"printf '{"type":"vector","id":"a","values":[1,2],"names":["x","y"],"meta":{"gap":0.25,"layers":"dense:2"}}\n' | perslay-vec reduce --output-format csv"#)
+        #expect(r.stdout == "id,x,y,meta.gap,meta.group_size\na,1,2,0.25,1\n", "\(r.stdout) \(r.stderr)")
+    }
+
+    /// A group's meta keeps only what its members share.
+    @Test func reduceKeepsSharedMetaOnly() throws {
+        let r = try Shell.run(#"""
+            printf '{"type":"vector","id":"m/s0","values":[1],"meta":{"model":"m","gap":0.1,"draw":0}}\n{"type":"vector","id":"m/s1","values":[3],"meta":{"model":"m","gap":0.1,"draw":1}}\n' |
+              perslay-vec reduce --by meta.model | jq -c .meta
+            """#)
+        #expect(r.stdout == #"{"model":"m","gap":0.1,"group_size":2}"# + "\n", "\(r.stderr)")
+    }
+
+    /// Python's json.dumps writes an infinite death as Infinity: it reads as null; -Infinity and NaN are refused.
+    @Test func pythonInfinityReadsAsAnInfiniteDeath() throws {
+        let r = try Shell.run(#"printf '{"type":"diagram","id":"d","diagrams":[[[0,1],[0,Infinity]]]}\n' | tda cat"#)
+        #expect(r.stdout == #"{"type":"diagram","id":"d","diagrams":[[[0,1],[0,null]]]}"# + "\n", "\(r.stderr)")
+        let fast = try Shell.run(#"printf '{"type":"diagram","id":"d","diagrams":[[[0,1],[0,Infinity]]]}\n' | perslay-vec --inf-value 2 | jq -c '.values[0:1]'"#)
+        #expect(fast.stdout == "[2]\n", "\(fast.stderr)")
+        let nan = try Shell.run(#"printf '{"type":"diagram","id":"d","diagrams":[[[0,NaN]]]}\n' | tda cat"#)
+        #expect(nan.status == 65 && nan.stderr.contains("NaN is not a number a record can hold"))
+    }
+}
