@@ -85,3 +85,26 @@ import Testing
         #expect(nan.status == 65 && nan.stderr.contains("NaN is not a number a record can hold"))
     }
 }
+
+/// The format of an input comes from its name or, on a pipe, its first bytes.
+@Suite struct InputFormatDetectionTests {
+    @Test func formatFromNameAndFirstBytes() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && python3 -c "
+            import numpy as np
+            x = np.random.default_rng(1).normal(size=(30, 2))
+            np.save('x.npy', x); np.savetxt('x.csv', x, delimiter=','); np.savez('x.npz', a=x)" &&
+            for input in x.npy x.csv x.npz '< x.npy' '< x.npz'; do eval "ph-rips $input" | jq -c .diagrams | md5sum; done | sort -u | wc -l &&
+            ph-rips < x.csv; echo "status $?"
+            """)
+        #expect(r.stdout.hasPrefix("1\n"), "all five ways give the same diagram: \(r.stdout) \(r.stderr)")
+        #expect(r.stdout.hasSuffix("status 65\n"))
+        #expect(r.stderr.contains("(not JSON Lines? give --input-format csv, npy or npz)"), "\(r.stderr)")
+    }
+
+    @Test func aDistanceMatrixReadAsPointsIsNamed() throws {
+        let r = try Shell.run("cd \"$(mktemp -d)\" && printf '0,1,2\\n1,0,1\\n2,1,0\\n' > d.csv && ph-rips d.csv > /dev/null && ph-rips --distance-matrix d.csv > /dev/null")
+        #expect(r.status == 0)
+        #expect(r.stderr == "ph-rips: warning: d.csv: record \"d.csv\" is square, symmetric and zero on the diagonal, but is read as points; give --distance-matrix if it holds distances\n", "\(r.stderr)")
+    }
+}

@@ -16,7 +16,7 @@ complete -c mapper -l min-intersection -x -d 'Shared points needed to link two n
 complete -c mapper -l max-simplex-dim -x -d 'List the nerve\'s simplices up to this dimension when 2 or more'
 complete -c mapper -l distance-matrix -d 'A CSV or .npy input is a distance matrix, not points'
 complete -c mapper -l format -x -a 'json dot html' -d 'Output graph records (json), Graphviz (dot), or one offline web page (html)'
-complete -c mapper -l input-format -x -a 'jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or .npy file, or an .npz archive of them'
+complete -c mapper -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
 complete -c mapper -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
 complete -c mapper -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c mapper -s h -l help -d 'Show this help and exit'

@@ -11,7 +11,7 @@ complete -c tda-plot -l seed -x -d 'Seed of the graph force layout (same seed, s
 complete -c tda-plot -l x -x -d 'One scatter of all records: x from FIELD (meta.gap, or a vector value name); needs --y'
 complete -c tda-plot -l y -x -d 'The y field of the all-records scatter'
 complete -c tda-plot -l label -x -d 'Colour the all-records scatter by FIELD (e.g. meta.depth)'
-complete -c tda-plot -l input-format -x -a 'jsonl csv npy npz' -d 'Input is JSON Lines records, one diagram (dim,birth,death rows, or birth,death of one dimension) as a numeric CSV (optional header) or .npy file, or an .npz archive of them'
+complete -c tda-plot -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one diagram (dim,birth,death rows, or birth,death of one dimension) as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
 complete -c tda-plot -s h -l help -d 'Show this help and exit'
 complete -c tda-plot -l version -d 'Show the version and exit'
 complete -c tda-plot -s q -l quiet -d 'Print no progress or warnings on standard error'

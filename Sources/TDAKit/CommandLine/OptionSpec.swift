@@ -168,13 +168,13 @@ public enum StandardOptions {
     }
     /// `--input-format`: JSON Lines records, one table as CSV or .npy, or an .npz archive of tables.
     public static func inputFormat(table: String) -> OptionSpec {
-        OptionSpec("input-format", .choice(["jsonl", "csv", "npy", "npz"]), default: "jsonl",
-                   help: "Input is JSON Lines records, one \(table) as a numeric CSV (optional header) or .npy file, or an .npz archive of them.")
+        OptionSpec("input-format", .choice(["auto", "jsonl", "csv", "npy", "npz"]), default: "auto",
+                   help: "Input is JSON Lines records, one \(table) as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes.")
     }
 
     /// Every input record: JSON Lines, or the tables of `--input-format` read as `tableType` records.
     public static func records(_ context: ToolContext, paths: [String], tableType: String) throws(ToolError) -> [Record] {
-        var source = RecordSource(paths: paths, format: context.arguments.string("input-format") ?? "jsonl", tableType: tableType)
+        var source = RecordSource(paths: paths, format: context.arguments.string("input-format") ?? "auto", tableType: tableType)
         var records: [Record] = []
         while let record = try source.next() { records.append(record) }
         return records

@@ -75,3 +75,25 @@ public struct DistanceRecord: Sendable {
         return Record(type: "distance", id: id, meta: meta, payload: payload)
     }
 }
+
+extension Matrix where Scalar == Double {
+    /// Square, symmetric, with a zero diagonal: more likely distances than points (ripser.py
+    /// warns of the same), so a tool reading it as a cloud says how to read it as distances.
+    public var looksLikeDistanceMatrix: Bool {
+        guard rows == cols, rows > 2 else { return false }
+        for i in 0..<rows {
+            guard self[i, i] == 0 else { return false }
+            for j in 0..<i where self[i, j] != self[j, i] { return false }
+        }
+        return true
+    }
+}
+
+extension ToolContext {
+    /// Warns when a table read as points looks like a distance matrix.
+    public func warnIfDistances(_ points: Matrix<Double>, _ record: Record) {
+        if points.looksLikeDistanceMatrix {
+            warn("\(record.place) is square, symmetric and zero on the diagonal, but is read as points; give --distance-matrix if it holds distances")
+        }
+    }
+}

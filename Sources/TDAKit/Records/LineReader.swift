@@ -103,6 +103,12 @@ public final class LineReader {
         }
     }
 
+    /// The next `count` bytes (fewer at the end), left unread: how an input on a pipe shows its format.
+    public func peek(_ count: Int) throws(ToolError) -> [UInt8] {
+        while filled - start < count, !atEOF { try refill() }
+        return [UInt8](UnsafeRawBufferPointer(start: buffer + start, count: min(count, filled - start)))
+    }
+
     /// Reads the rest of the input into memory (for CSV and .npy, which are read whole).
     public func readAll() throws(ToolError) -> [UInt8] {
         var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer + start, count: filled - start))

@@ -16,6 +16,14 @@ public final class RecordReader {
         implicitStandardInput = paths.isEmpty
     }
 
+    /// Reads an input already opened (and peeked at).
+    public init(opened: LineReader) {
+        paths = [opened.name]
+        implicitStandardInput = false
+        current = opened
+        index = 1
+    }
+
     /// Reads `diagrams` through the fast path of `nextDiagram()`; made on first use.
     lazy var diagramCapture = PairArraysCapture(key: "diagrams")
 

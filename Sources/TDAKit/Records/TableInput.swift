@@ -4,20 +4,25 @@
 /// archive becomes one whose id is the array's key, with the labels of a `KEY.labels` array
 /// beside it (`KEY.neurons`, `nn-activations`' neuron indices, is not a table of its own).
 public struct RecordSource {
-    let reader: RecordReader?
+    var reader: RecordReader?
     var tables: [String]
     /// The archive being read, if any.
     var archive: OpenArchive?
-    let format: String
+    var format: String
+    /// Standard input opened to see its format, to be read as the first table.
+    var pending: LineReader?
     let tableType: String
     let implicitStandardInput: Bool
     /// Records returned so far (a filter that read none says so).
     public private(set) var recordsRead = 0
 
+    /// `format` is jsonl, csv, npy, npz, or auto: from the first file's name (`.csv`, `.npy`,
+    /// `.npz`, else JSON Lines), or on standard input from its first bytes (NumPy's magic, a zip).
     public init(paths: [String], format: String, tableType: String) {
-        self.format = format
         self.tableType = tableType
         implicitStandardInput = paths.isEmpty
+        let format = format == "auto" ? InputFormat.fromName(paths.first) : format
+        self.format = format
         if format == "jsonl" {
             reader = RecordReader(paths: paths)
             tables = []
@@ -35,11 +40,22 @@ public struct RecordSource {
     }
 
     mutating func nextRecord() throws(ToolError) -> Record? {
-        if let reader { return try reader.next() }
+        if format == InputFormat.sniffed { try sniffStandardInput() }
+        if let reader {
+            do { return try reader.next() } catch where recordsRead == 0 && error.message.contains("malformed JSON") {
+                throw ToolError(error.status, error.message + " (not JSON Lines? give --input-format csv, npy or npz)")
+            }
+        }
         if let record = try nextArchiveTable() { return record }
         guard !tables.isEmpty else { return nil }
         let path = tables.removeFirst()
-        let lines = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: path)
+        let lines: LineReader
+        if let opened = pending {
+            lines = opened
+            pending = nil
+        } else {
+            lines = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: path)
+        }
         let bytes = try lines.readAll()
         if format == "npz" {
             archive = try OpenArchive(entries: NPZReader.entries(bytes, name: lines.name), name: lines.name)
@@ -55,6 +71,20 @@ public struct RecordSource {
         if format == "csv", tableType == "diagram" { return try table(DiagramTable.csvRows(bytes, name: lines.name), id: id, location: lines.name) }
         let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
         return try table(matrix, id: id, location: lines.name)
+    }
+
+    /// Decides the format of standard input from its first bytes, leaving them unread.
+    mutating func sniffStandardInput() throws(ToolError) {
+        let input = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: "-")
+        let head = try input.peek(6)
+        if let kind = InputFormat.fromMagic(head) {
+            format = kind
+            pending = input
+        } else {
+            format = "jsonl"
+            reader = RecordReader(opened: input)
+            tables = []
+        }
     }
 
     func table(_ matrix: Matrix<Double>, id: String, location: String, labels: [JSONValue]? = nil) throws(ToolError) -> Record {
@@ -118,4 +148,24 @@ struct OpenArchive {
 
     /// Arrays that belong to a table rather than being one.
     static func isCompanion(_ key: String) -> Bool { key.hasSuffix(labelsSuffix) || key.hasSuffix(".neurons") }
+}
+
+/// `--input-format auto`: the format of an input from its name or its first bytes.
+public enum InputFormat {
+    /// The format still to be seen on standard input.
+    static let sniffed = "sniffed"
+
+    /// `.csv`, `.npy`, `.npz` by name; JSON Lines otherwise; standard input (nil or `-`) is sniffed.
+    static func fromName(_ path: String?) -> String {
+        guard let path, path != "-" else { return sniffed }
+        for kind in ["csv", "npy", "npz"] where path.lowercased().hasSuffix(".\(kind)") { return kind }
+        return "jsonl"
+    }
+
+    /// npy for NumPy's magic, npz for a zip archive, else nil (JSON Lines).
+    static func fromMagic(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0x93] + Array("NUMPY".utf8)) { return "npy" }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return "npz" }
+        return nil
+    }
 }

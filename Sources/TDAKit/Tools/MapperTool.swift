@@ -79,7 +79,7 @@ public enum MapperTool {
     public static func run(_ context: ToolContext) throws {
         let settings = try Settings(context)
         let args = context.arguments
-        var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "jsonl",
+        var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "auto",
                                   tableType: args.flag("distance-matrix") ? "distance" : "cloud")
         let json = settings.format == "json"
         let writer = json ? try context.recordWriter() : nil
@@ -89,7 +89,7 @@ public enum MapperTool {
             let summary: MapperSummary
             let eps: Double?
             do {
-                (summary, eps) = try graph(of: record, settings)
+                (summary, eps) = try graph(of: record, settings, context: context)
             } catch let error as MapperError where error.status == .dataError {
                 throw ToolError.data(record.place, error.description)
             }
@@ -116,13 +116,14 @@ public enum MapperTool {
     }
 
     /// The graph of one cloud or distance record, and the eps DBSCAN used.
-    static func graph(of record: Record, _ settings: Settings) throws -> (MapperSummary, Double?) {
+    static func graph(of record: Record, _ settings: Settings, context: ToolContext) throws -> (MapperSummary, Double?) {
         let space: MetricSpace
         var labels: PointLabels?
         var given: Matrix<Double>?
         switch record.type {
         case "cloud":
             let cloud = try CloudRecord(record)
+            context.warnIfDistances(cloud.points, record)
             space = .points(cloud.points, settings.metric)
             labels = cloud.labels.map { PointLabels($0.map(labelText)) }
             given = try precomputedLens(record, rows: cloud.points.rows)

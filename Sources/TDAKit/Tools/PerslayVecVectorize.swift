@@ -19,7 +19,7 @@ extension PerslayVecTool {
         let writer = try context.recordWriter()
         let encoder = VectorRecordEncoder(names: vectorizer.valueNames)
         let workers = (0..<context.threads).map { _ in VectorWorker(keepsRecords: writer.table != nil) }
-        if vectorizer.needsFit || context.arguments.string("input-format") ?? "jsonl" != "jsonl" {
+        if vectorizer.needsFit || !readsRecords(context, paths: files) {
             // A range to fit (gudhi's fit on the whole list), or tables: read everything first.
             let inputs = try diagrams(context, paths: files)
             context.noteEmptyInput(recordsRead: inputs.count)
@@ -48,9 +48,16 @@ extension PerslayVecTool {
         }
     }
 
+    /// True when the input is JSON Lines records (`--input-format`, else the first file's name;
+    /// standard input is taken for records unless a format is given).
+    static func readsRecords(_ context: ToolContext, paths: [String]) -> Bool {
+        let given = context.arguments.string("input-format") ?? "auto"
+        return given == "jsonl" || given == "auto" && ["jsonl", InputFormat.sniffed].contains(InputFormat.fromName(paths.first))
+    }
+
     /// Every input diagram: JSON Lines through the diagram fast path, or tables (`--input-format`).
     static func diagrams(_ context: ToolContext, paths: [String]) throws(ToolError) -> [(record: Record, diagram: DiagramRecord)] {
-        guard context.arguments.string("input-format") ?? "jsonl" != "jsonl" else { return try RecordReader(paths: paths).readAllDiagrams() }
+        guard !readsRecords(context, paths: paths) else { return try RecordReader(paths: paths).readAllDiagrams() }
         return try StandardOptions.records(context, paths: paths, tableType: "diagram").map { record throws(ToolError) in (record, try DiagramRecord(record)) }
     }
 

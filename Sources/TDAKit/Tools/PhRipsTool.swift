@@ -38,10 +38,10 @@ public enum PhRipsTool {
         try checkOptions(options)
         let metric = args.string("metric") ?? "euclidean"
         let writer = try context.recordWriter(args.string("output"))
-        var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "jsonl",
+        var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "auto",
                                   tableType: args.flag("distance-matrix") ? "distance" : "cloud")
         while let record = try source.next() {
-            let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads)
+            let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads, context: context)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
                     (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
@@ -82,7 +82,8 @@ public enum PhRipsTool {
     }
 
     /// The distances of a cloud (under `metric`) or of a validated distance record.
-    static func inputDistances(_ record: Record, metric: String, precision: RipsPrecision, threads: Int) throws -> CompressedDistanceMatrix<Double> {
+    static func inputDistances(_ record: Record, metric: String, precision: RipsPrecision, threads: Int,
+                               context: ToolContext) throws -> CompressedDistanceMatrix<Double> {
         do {
             if record.type == "distance" {
                 return try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
@@ -90,6 +91,7 @@ public enum PhRipsTool {
             let cloud = try CloudRecord(record)
             guard cloud.points.rows > 0 else { throw RipsError.emptyInput }
             guard cloud.points.rows > 1 else { throw RipsError.singlePoint }
+            context.warnIfDistances(cloud.points, record)
             let distances = try RipsMetrics.distances(cloud.points, metric: metric, threads: threads)
             // Finite points whose distances overflow would give infinite bars that are not in the data.
             let limit = precision == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
