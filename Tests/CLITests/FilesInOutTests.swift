@@ -108,3 +108,40 @@ import Testing
         #expect(r.stderr == "ph-rips: warning: d.csv: record \"d.csv\" is square, symmetric and zero on the diagonal, but is read as points; give --distance-matrix if it holds distances\n", "\(r.stderr)")
     }
 }
+
+/// Files written by ripser.py, json.dumps and pandas (scripts/references/files_fixtures.py) go in as they are.
+@Suite struct FilesFromPythonTests {
+    static let dir = "\(Shell.packageRoot)/Tests/TDAKitTests/Fixtures/files"
+
+    /// ripser.py's diagrams dumped by json.dumps (Infinity) are ph-rips' diagrams of the same cloud.
+    @Test func ripserDiagramsFromJSONDumps() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && ph-rips \(Self.dir)/cloud.jsonl | jq -c .diagrams > ours &&
+            tda cat \(Self.dir)/ripser-dgms.jsonl | jq -c .diagrams > theirs && cmp ours theirs && echo same
+            """)
+        #expect(r.stdout == "same\n", "\(r.stderr)")
+    }
+
+    /// The same diagrams as a pandas CSV (inf deaths) vectorise as the records do.
+    @Test func ripserDiagramsAsAPandasCSV() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && perslay-vec --inf-value 3 stats \(Self.dir)/ripser-dgms.jsonl | jq -c .values > a &&
+            perslay-vec --inf-value 3 stats \(Self.dir)/ripser-dgms.csv | jq -c .values > b && cmp a b && echo same
+            """)
+        #expect(r.stdout == "same\n", "\(r.stderr)")
+    }
+
+    /// A pandas frame with a header and class names trains with no extra flags.
+    @Test func pandasFrameWithClassNames() throws {
+        let r = try Shell.run("cd \"$(mktemp -d)\" && nn-train fit --data \(Self.dir)/pandas-iris.csv --arch dense:3 --epochs 2 -o m.json | jq -c '[.meta.classes, .meta.train_size, .meta.test_size]'")
+        #expect(r.stdout == #"[["setosa","versicolor","virginica"],72,18]"# + "\n", "\(r.stderr)")
+    }
+
+    /// pandas' default index column is a row name, not a coordinate.
+    @Test func pandasIndexColumnIsNotACoordinate() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && ph-rips \(Self.dir)/cloud.jsonl | jq -c .diagrams > a && ph-rips \(Self.dir)/pandas-index.csv | jq -c .diagrams > b && cmp a b && echo same
+            """)
+        #expect(r.stdout == "same\n", "\(r.stderr)")
+    }
+}

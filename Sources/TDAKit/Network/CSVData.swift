@@ -1,7 +1,7 @@
 /// A data CSV as pandas and the tools write it: an optional header, feature columns, and
 /// columns recognised by their header name that are never features — the class (one of
 /// `classHeaders`, or the one `--label-column` names), `split` (`train`/`test`, as
-/// `nn-train data --format csv` writes it) and row names (`id`, `name`).
+/// `nn-train data --format csv` writes it) and row names (`id`, `name`, pandas' index).
 public struct CSVData {
     public var features: Matrix<Double>
     /// The class column's fields as written (numbers or class names), when there is one.
@@ -13,7 +13,8 @@ public struct CSVData {
     public static let dataClassHeaders: Set<String> = ["label", "y", "class", "target"]
     /// Class headers of a cloud, where `y` is as likely a coordinate: the `label` the tools write.
     public static let cloudClassHeaders: Set<String> = ["label"]
-    static let rowNameColumns: Set<String> = ["id", "name"]
+    /// Row-name columns: `id`, `name`, and pandas' index (an empty header; `Unnamed: 0` once read back).
+    static let rowNameColumns: Set<String> = ["id", "name", "", "Unnamed: 0"]
 
     /// Reads `bytes`. `labelColumn` is a header name or a column number (negative counts from
     /// the end); nil takes a column with a class header name, and the last column when
