@@ -27,6 +27,9 @@ public struct CSVData {
         let header = hasHeader ? rows.removeFirst() : nil
         guard let width = rows.first?.count else { throw ToolError.data(name, "CSV input has a header but no data rows") }
         let firstLine = hasHeader ? 2 : 1
+        if let header, header.count != width {
+            throw ToolError.data("\(name):1", "the header has \(header.count) fields, the rows \(width)")
+        }
         for (r, row) in rows.enumerated() where row.count != width {
             throw ToolError.data("\(name):\(r + firstLine)", "row has \(row.count) fields, expected \(width)")
         }

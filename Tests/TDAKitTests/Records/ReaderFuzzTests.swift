@@ -64,6 +64,34 @@ import Testing
         #expect(rejected > 1_000)
     }
 
+    /// The data CSV reader (header names, class columns, splits), class encoding and diagram
+    /// tables only ever throw on mutated input.
+    @Test func mutatedDataCSVsNeverTrap() {
+        var rng = SplitMix(state: 314)
+        let seeds = ["id,a,b,label,split\nr1,1.5,2,cat,train\nr2,3,4e1,dog,test\n", ",x,y\n0,1,2\n1,3,4\n",
+                     "dim,birth,death\n0,0,1\n0,0,inf\n1,0.5,0.75\n"]
+        var rejected = 0
+        for round in 0..<9_000 {
+            let input = mutate(Array(seeds[round % seeds.count].utf8), &rng)
+            do {
+                if round % seeds.count == 2 {
+                    _ = try DiagramTable.diagram(rows: DiagramTable.csvRows(input, name: "d.csv"), key: "d", location: "d.csv")
+                } else {
+                    let table = try CSVData.read(input, name: "f.csv", labelColumn: round % 2 == 0 ? nil : "label", labelRequired: round % 4 == 1)
+                    if let fields = table.labelFields {
+                        let encoding = try ClassEncoding(fields, name: "f.csv")
+                        try ClassEncoding.checkNoEmptyClasses(encoding.labels, name: "f.csv")
+                    }
+                }
+            } catch is ToolError {
+                rejected += 1
+            } catch {
+                Issue.record("unexpected error type \(type(of: error)) for input \(String(decoding: input, as: UTF8.self))")
+            }
+        }
+        #expect(rejected > 100)
+    }
+
     @Test func mutatedNPYHeadersNeverTrap() {
         var rng = SplitMix(state: 99)
         let seed = NPY.bytes(of: Matrix<Double>(rows: 2, cols: 2, storage: [1, 2, 3, 4]))
