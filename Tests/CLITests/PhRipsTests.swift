@@ -104,6 +104,28 @@ import TDAKit
         #expect(!logged.stderr.contains("\r"))
     }
 
+    /// Every long phase reports with --progress, in the order it runs and each to its end, on
+    /// the Euclidean and the Gram-kernel (correlation) distances; the diagram is byte-identical
+    /// to a run without progress.
+    @Test(arguments: ["euclidean", "correlation"])
+    func progressShowsEveryPhase(metric: String) throws {
+        let cloud = "awk 'BEGIN { srand(11); for (i = 0; i < 150; i++) { s = \"\"; "
+            + "for (k = 0; k < 8; k++) s = s (k ? \",\" : \"\") rand(); print s } }'"
+        let run = "\(cloud) | TDA_PROGRESS_DELAY=0 ph-rips --input-format csv --maxdim 2 --threads 2 --metric \(metric)"
+        let plain = try Shell.run(run)
+        #expect(plain.status == 0 && plain.stderr == "" && !plain.stdout.isEmpty)
+        let logged = try Shell.run(run + " --progress")
+        #expect(logged.status == 0 && logged.stdout == plain.stdout)
+        let phases = ["distances", "edges", "H1 columns", "2-simplices", "H2 columns"]
+        let lines = logged.stderr.split(separator: "\n")
+        let order = lines.compactMap { line in phases.firstIndex { line.hasPrefix($0 + ": ") } }
+        #expect(order == order.sorted() && Set(order) == Set(phases.indices), "\(logged.stderr)")
+        for phase in phases {
+            #expect(lines.contains { $0.hasPrefix(phase + ": ") && $0.contains("(100%)") }, "\(phase): \(logged.stderr)")
+        }
+        #expect(lines.count == order.count)
+    }
+
     @Test func memoryGuardNamesWhatToLower() throws {
         let result = try Shell.run("ph-rips --max-memory 100", stdin: Self.square)
         #expect(result.status == 65 && result.stdout.isEmpty)

@@ -63,6 +63,10 @@ import Testing
         let logged = try Shell.run("\(train) --progress > /dev/null")
         #expect(logged.status == 0)
         #expect(logged.stderr.hasPrefix("epochs: "), "\(logged.stderr)")
+        // Each line (the last epoch's at least) ends with the epoch's training loss.
+        let lines = logged.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains(", loss ") && Double($0.split(separator: " ").last ?? "") != nil },
+                "\(logged.stderr)")
         #expect(!logged.stderr.contains("\r"))
     }
 

@@ -2,7 +2,8 @@ import Glibc
 
 /// Progress on standard error: a bar with ETA when stderr is a terminal and the work has taken
 /// more than a second; plain lines every few seconds with `--progress`; nothing with `--quiet`
-/// or when stderr is a file or pipe. Never touches standard output.
+/// or when stderr is a file or pipe. Never touches standard output. Not for several threads at
+/// once (see `ProgressCounter`).
 public final class Progress {
     public enum Style: Sendable { case none, bar, lines }
 
@@ -13,7 +14,10 @@ public final class Progress {
     let style: Style
     let start: Double
     var lastDraw: Double
-    var drawn = false
+    /// The count last shown, so a repeated final count is not shown twice.
+    var lastShown = -1
+    /// Characters of the bar now on the terminal line, which `finish` blanks.
+    var drawn = 0
 
     public init(label: String, total: Int, style: Style) {
         self.label = label
@@ -24,13 +28,15 @@ public final class Progress {
         delay = getenv("TDA_PROGRESS_DELAY").flatMap { Double(String(cString: $0)) } ?? 1.0
     }
 
-    /// Reports that `done` of `total` units are finished.
-    public func update(_ done: Int) {
+    /// Reports that `done` of `total` units are finished, with an optional `status` shown after
+    /// the count (such as nn-train's "loss 0.4321").
+    public func update(_ done: Int, status: String? = nil) {
         guard style != .none else { return }
         let now = Progress.now()
         let interval = style == .bar ? 0.1 : 5.0
-        guard now - start >= delay, now - lastDraw >= interval || done >= total else { return }
+        guard now - start >= delay, done != lastShown, now - lastDraw >= interval || done >= total else { return }
         lastDraw = now
+        lastShown = done
         let fraction = min(1, Double(done) / Double(total))
         let elapsed = now - start
         let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
@@ -39,10 +45,13 @@ public final class Progress {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-            Diagnostics.writeRaw("\r\(label) [\(bar)] \(Int(fraction * 100))% ETA \(Progress.duration(eta))  ")
-            drawn = true
+            let line = "\(label) [\(bar)] \(Int(fraction * 100))% ETA \(Progress.duration(eta))" + (status.map { " \($0)" } ?? "")
+            // Padded to the previous line's width, so a shorter status leaves no stale characters.
+            Diagnostics.writeRaw("\r" + line + String(repeating: " ", count: max(2, drawn - line.count)))
+            drawn = max(drawn, line.count + 2)
         case .lines:
-            Diagnostics.writeRaw("\(label): \(done)/\(total) (\(Int(fraction * 100))%), ETA \(Progress.duration(eta))\n")
+            Diagnostics.writeRaw("\(label): \(done)/\(total) (\(Int(fraction * 100))%), ETA \(Progress.duration(eta))"
+                                 + (status.map { ", \($0)" } ?? "") + "\n")
         case .none:
             break
         }
@@ -50,8 +59,8 @@ public final class Progress {
 
     /// Clears the bar line.
     public func finish() {
-        if drawn { Diagnostics.writeRaw("\r" + String(repeating: " ", count: label.count + 50) + "\r") }
-        drawn = false
+        if drawn > 0 { Diagnostics.writeRaw("\r" + String(repeating: " ", count: drawn) + "\r") }
+        drawn = 0
     }
 
     static func duration(_ seconds: Double) -> String {

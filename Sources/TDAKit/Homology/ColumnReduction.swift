@@ -58,9 +58,9 @@ extension RipsReducer {
                 return
             }
             finishColumn(position, simplex, dimension: dimension, work: &work, pivots: &pivots, reduction: &reduction)
-            if position & 0xFFF == 0 { progress?(dimension, position, columns.count) }
+            if position & 0xFFF == 0 { progress?(.columns(dimension: dimension), position, columns.count) }
         }
-        progress?(dimension, columns.count, columns.count)
+        progress?(.columns(dimension: dimension), columns.count, columns.count)
     }
 
     /// Sets the column's first pivot: an emergent pair at once (zero persistence, found by the

@@ -1,7 +1,8 @@
 import Dispatch
 
-/// Fills the lower triangle with `pair(row i, row j, dimension)` for i > j.
-func pairwiseDistances(_ points: Matrix<Double>, threads: Int,
+/// Fills the lower triangle with `pair(row i, row j, dimension)` for i > j, counting each row's
+/// pairs into `progress`.
+func pairwiseDistances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?,
               _ pair: @Sendable (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) -> CompressedDistanceMatrix<Double> {
     let n = points.rows, d = points.cols
     var lower = [Double](repeating: 0, count: n * (n - 1) / 2)
@@ -14,6 +15,7 @@ func pairwiseDistances(_ points: Matrix<Double>, threads: Int,
                 for i in stride(from: 1 + worker, to: n, by: threads) {
                     let row = outs.value + i * (i - 1) / 2
                     for j in 0..<i { row[j] = pair(rows.value + i * d, rows.value + j * d, d) }
+                    progress?.add(i)
                 }
             }
         }
@@ -30,16 +32,16 @@ public struct EuclideanMetric: RipsMetric {
     /// Rows longer than this go through the Gram kernel.
     static let directLimit = 64
 
-    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
+    public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
         guard points.cols > Self.directLimit else {
-            return pairwiseDistances(points, threads: threads) { x, y, d in
+            return pairwiseDistances(points, threads: threads, progress: progress) { x, y, d in
                 var sum = 0.0
                 for k in 0..<d { let t = x[k] - y[k]; sum += t * t }
                 return sum.squareRoot()
             }
         }
         let norms = (0..<points.rows).map { i in (0..<points.cols).reduce(0.0) { $0 + points[i, $1] * points[i, $1] } }
-        var gram = GramKernel.lowerDotProducts(points, threads: threads)
+        var gram = GramKernel.lowerDotProducts(points, threads: threads, progress: progress)
         for i in 1..<points.rows {
             for j in 0..<i {
                 let slot = i * (i - 1) / 2 + j
@@ -53,8 +55,8 @@ public struct EuclideanMetric: RipsMetric {
 /// Σ|x_k − y_k| (scikit-learn's "manhattan", SciPy's "cityblock").
 public struct ManhattanMetric: RipsMetric {
     public let name = "manhattan"
-    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
-        pairwiseDistances(points, threads: threads) { x, y, d in
+    public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
+        pairwiseDistances(points, threads: threads, progress: progress) { x, y, d in
             var sum = 0.0
             for k in 0..<d { sum += abs(x[k] - y[k]) }
             return sum
@@ -65,8 +67,8 @@ public struct ManhattanMetric: RipsMetric {
 /// max_k |x_k − y_k|.
 public struct ChebyshevMetric: RipsMetric {
     public let name = "chebyshev"
-    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
-        pairwiseDistances(points, threads: threads) { x, y, d in
+    public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
+        pairwiseDistances(points, threads: threads, progress: progress) { x, y, d in
             var largest = 0.0
             for k in 0..<d { largest = max(largest, abs(x[k] - y[k])) }
             return largest

@@ -22,8 +22,8 @@ func unitRows(_ points: Matrix<Double>, centred: Bool) -> Matrix<Double> {
 }
 
 /// Applies `transform` to the dot products of unit rows.
-func similarityDistances(_ points: Matrix<Double>, threads: Int, centred: Bool, _ transform: (Double) -> Double) -> CompressedDistanceMatrix<Double> {
-    let similarities = GramKernel.lowerDotProducts(unitRows(points, centred: centred), threads: threads)
+func similarityDistances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?, centred: Bool, _ transform: (Double) -> Double) -> CompressedDistanceMatrix<Double> {
+    let similarities = GramKernel.lowerDotProducts(unitRows(points, centred: centred), threads: threads, progress: progress)
     return CompressedDistanceMatrix(count: points.rows, lower: similarities.map(transform))
 }
 
@@ -31,16 +31,16 @@ func similarityDistances(_ points: Matrix<Double>, threads: Int, centred: Bool, 
 /// distance 1 from everything.
 public struct CosineMetric: RipsMetric {
     public let name = "cosine"
-    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
-        similarityDistances(points, threads: threads, centred: false) { min(max(1 - $0, 0), 2) }
+    public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
+        similarityDistances(points, threads: threads, progress: progress, centred: false) { min(max(1 - $0, 0), 2) }
     }
 }
 
 /// 1 − Pearson correlation (SciPy's "correlation"), clipped to [0, 2].
 public struct CorrelationMetric: RipsMetric {
     public let name = "correlation"
-    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
-        similarityDistances(points, threads: threads, centred: true) { min(max(1 - $0, 0), 2) }
+    public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
+        similarityDistances(points, threads: threads, progress: progress, centred: true) { min(max(1 - $0, 0), 2) }
     }
 }
 
@@ -49,7 +49,7 @@ public struct CorrelationMetric: RipsMetric {
 /// a constant row is at distance 1 from everything.
 public struct AbsCorrelationMetric: RipsMetric {
     public let name = "abs-correlation"
-    public func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double> {
-        similarityDistances(points, threads: threads, centred: true) { max(1 - abs($0), 0) }
+    public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
+        similarityDistances(points, threads: threads, progress: progress, centred: true) { max(1 - abs($0), 0) }
     }
 }

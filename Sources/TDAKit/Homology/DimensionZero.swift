@@ -3,15 +3,18 @@ extension RipsReducer {
     /// joins two components kills the younger one (all vertices are born at 0, so the bar is
     /// [0, d), dropped when d = 0); an edge inside a component is a 1-cocycle candidate and
     /// becomes a column for H1 unless it is the facet of an apparent pair
-    /// (Ripser's `compute_dim_0_pairs`). One bar [0, ∞) per final component.
+    /// (Ripser's `compute_dim_0_pairs`). One bar [0, ∞) per final component. Reports
+    /// `RipsPhase.edges` every 4096 edges.
     func computeDimensionZeroPairs(simplices edges: inout [DiameterIndex<Value>], columns: inout [DiameterIndex<Value>]) {
         edges = EdgeList.edges(distances, threshold: threshold)
+        progress?(.edges, 0, edges.count)
         edges.sort { $0.diameter < $1.diameter || ($0.diameter == $1.diameter && $0.index > $1.index) }
         var components = UnionFind(count: distances.count)
         var apparent = apparentPairs()
         let endpoints = scratch
         columns.removeAll()
-        for edge in edges {
+        for (position, edge) in edges.enumerated() {
+            if position & 0xFFF == 0 { progress?(.edges, position, edges.count) }
             binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
             if components.union(endpoints[0], endpoints[1]) {
                 if edge.diameter > 0 { bars[0].append((0, edge.diameter)) }
@@ -21,6 +24,7 @@ extension RipsReducer {
                 columns.append(edge)
             }
         }
+        progress?(.edges, edges.count, edges.count)
         columns.reverse()
         for vertex in 0..<distances.count where components.find(vertex) == vertex {
             bars[0].append((0, Value.infinity))

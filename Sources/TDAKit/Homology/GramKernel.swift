@@ -7,8 +7,9 @@ import Dispatch
 enum GramKernel {
     static let block = 4
 
-    /// x_i · x_j for i > j, in compressed lower-triangular order.
-    static func lowerDotProducts(_ points: Matrix<Double>, threads: Int) -> [Double] {
+    /// x_i · x_j for i > j, in compressed lower-triangular order, counting the pairs of each
+    /// block of rows into `progress`.
+    static func lowerDotProducts(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> [Double] {
         let n = points.rows, d = points.cols
         var lower = [Double](repeating: 0, count: n * (n - 1) / 2)
         let blocks = (n + block - 1) / block
@@ -20,6 +21,8 @@ enum GramKernel {
                     // Interleaved block rows balance the triangle across the workers.
                     for bi in stride(from: worker, to: blocks, by: threads) {
                         for bj in 0...bi { tile(rows.value, d: d, n: n, bi: bi, bj: bj, out: outs.value) }
+                        let first = bi * block, end = min(first + block, n)
+                        progress?.add((first + end - 1) * (end - first) / 2)
                     }
                 }
             }

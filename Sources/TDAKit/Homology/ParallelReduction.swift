@@ -70,7 +70,7 @@ extension RipsReducer {
                 finishColumn(position, simplex, dimension: dimension, work: &works[position - start], pivots: &pivots,
                              reduction: &reduction)
             }
-            progress?(dimension, end, columns.count)
+            progress?(.columns(dimension: dimension), end, columns.count)
         }
     }
 

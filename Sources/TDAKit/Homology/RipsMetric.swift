@@ -4,8 +4,9 @@
 public protocol RipsMetric: Sendable {
     /// The `--metric` name.
     var name: String { get }
-    /// All pairwise distances between the rows of `points` (finite values), in double precision.
-    func distances(_ points: Matrix<Double>, threads: Int) -> CompressedDistanceMatrix<Double>
+    /// All pairwise distances between the rows of `points` (finite values), in double precision,
+    /// counting the pairs done into `progress` a row or block of rows at a time.
+    func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double>
 }
 
 /// The registry of metrics, keyed by command-line name.
@@ -22,12 +23,16 @@ public enum RipsMetrics {
         return metric
     }
 
-    /// Checks that every coordinate is finite, then computes the distances under `metric`.
-    public static func distances(_ points: Matrix<Double>, metric name: String, threads: Int = 1) throws -> CompressedDistanceMatrix<Double> {
+    /// Checks that every coordinate is finite, then computes the distances under `metric`,
+    /// reporting the pairs done as `RipsPhase.distances` to `progress`.
+    public static func distances(_ points: Matrix<Double>, metric name: String, threads: Int = 1,
+                                 progress: RipsProgress? = nil) throws -> CompressedDistanceMatrix<Double> {
         let metric = try named(name)
         for (offset, x) in points.storage.enumerated() where !x.isFinite {
             throw RipsError.nonFinitePoint(row: offset / points.cols, col: offset % points.cols)
         }
-        return metric.distances(points, threads: max(1, threads))
+        let counter = ProgressCounter(.distances, total: points.rows * (points.rows - 1) / 2, progress: progress)
+        defer { counter?.finish() }
+        return metric.distances(points, threads: max(1, threads), progress: counter)
     }
 }

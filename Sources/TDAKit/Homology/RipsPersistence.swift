@@ -6,10 +6,9 @@
 /// deaths are distances of the input rounded to the working precision.
 public enum RipsPersistence {
     /// Persistence of the Rips filtration of a validated distance matrix. `progress`, when
-    /// given, is called on this thread with (dimension, columns reduced, columns) as each
-    /// dimension's reduction advances.
+    /// given, hears how each phase after the distances advances (`RipsPhase`).
     public static func compute(distances: CompressedDistanceMatrix<Double>, options: RipsOptions = RipsOptions(),
-                               progress: ((_ dimension: Int, _ done: Int, _ total: Int) -> Void)? = nil) throws -> RipsResult {
+                               progress: RipsProgress? = nil) throws -> RipsResult {
         guard distances.count > 0 else { throw RipsError.emptyInput }
         guard distances.count > 1 else { throw RipsError.singlePoint }
         guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
@@ -31,7 +30,7 @@ public enum RipsPersistence {
 
     private static func run<Value: RipsScalar>(
         _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions,
-        progress: ((Int, Int, Int) -> Void)?
+        progress: RipsProgress?
     ) throws -> RipsResult {
         let radius = matrix.enclosingRadius
         let threshold: Value = options.threshold.map { Value($0) } ?? radius

@@ -32,8 +32,8 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let heapBudget: HeapBudget
     /// Set when the working heaps passed `heapBudget`: the run stopped and has no result.
     var memoryExceeded = false
-    /// Called with (dimension, columns reduced, columns) as a dimension's reduction advances.
-    let progress: ((Int, Int, Int) -> Void)?
+    /// Hears how the edges, the simplices of each dimension and their reduction advance.
+    let progress: RipsProgress?
     /// Scratch vertices, one slice per user of an enumerator; freed at deinit.
     let scratch: UnsafeMutablePointer<Int>
     let scratchSlice: Int
@@ -45,7 +45,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, heapEntries: Int = .max, progress: ((Int, Int, Int) -> Void)? = nil,
+         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, heapEntries: Int = .max, progress: RipsProgress? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.distances = distances
         self.binomial = binomial

@@ -29,7 +29,7 @@ func htmlData(_ summary: MapperSummary, title: String) -> String {
         ("title", .string(title)),
         ("stats", .string("\(s.nodes) nodes, \(s.links) links, \(s.components) components, \(s.cycles) cycles")),
         ("labels", .array(summary.labelNames.map(JSONValue.string))),
-        // The toolkit's palettes and label colours (as tda-plot's: class k has colour k).
+        // The toolkit's palettes and label colours (tda-plot's, from the label alone).
         ("labelColours", .array(labelColours(summary.labelNames).map(JSONValue.string))),
         ("viridis", .array(Palette.viridis.map { .numbers([$0.0, $0.1, $0.2]) })),
         ("nodes", .array(nodes)),
@@ -40,10 +40,7 @@ func htmlData(_ summary: MapperSummary, title: String) -> String {
     return json.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
 }
 
-func labelColours(_ names: [String]) -> [String] {
-    var categories = Categories()
-    return names.map { Palette.category(categories.code($0)) }
-}
+func labelColours(_ names: [String]) -> [String] { names.map { Categories.style(of: $0).color } }
 
 func htmlEscaped(_ s: String) -> String {
     s.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;").replacing("\"", with: "&quot;")

@@ -6,7 +6,8 @@ public struct MapperSummary: Sendable {
     public let statistics: GraphStatistics
     /// Include the simplex list in the record (asked for with a maximum dimension ≥ 2).
     public let withSimplices: Bool
-    /// Distinct labels of the input in order of first appearance (label k gets colour k).
+    /// Distinct labels of the input in order of first appearance (colours from
+    /// `Categories.style(of:)`).
     public let labelNames: [String]
 
     public init(graph: MapperGraph, space: MetricSpace, lens: Matrix<Double>, labels: PointLabels?,

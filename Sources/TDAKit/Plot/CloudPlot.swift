@@ -1,7 +1,7 @@
 /// A point cloud as a 2-D scatter: its first two coordinates, or its first two principal
 /// components (`--pca`), coloured by label.
 ///
-/// Labels are categories (Okabe–Ito, legend in order of first appearance) unless they are all
+/// Labels are categories (one mark per label, the same in every figure; see `Categories`) unless they are all
 /// numbers with more than `maxCategories` distinct values, which are drawn on a viridis scale.
 public enum CloudPlot {
     static let maxCategories = 12
@@ -43,8 +43,8 @@ public enum CloudPlot {
             return (numbers.map { MarkStyle(scale.color($0)) }, Legend(title: "label", colorBar: scale))
         }
         var categories = Categories()
-        let codes = labels.map { categories.code(Categories.text($0)) }
-        return (codes.map(categories.style), Legend(title: "label", entries: categories.entries(swatch: .dot)))
+        let styles = labels.map { categories.style(Categories.text($0)) }
+        return (styles, Legend(title: "label", entries: categories.entries(swatch: .dot)))
     }
 
     static func percent(_ ratio: Double) -> String { NumberText.fixed(ratio * 100, places: 1) + "%" }

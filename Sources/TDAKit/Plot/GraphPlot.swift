@@ -95,7 +95,7 @@ public struct GraphPlot: PlotPanel {
             return (nodes.map { _ in MarkStyle.category(0) }, nodes.map { _ in 0.85 }, Legend())
         }
         var categories = Categories()
-        let colors = nodes.map { node in node.majority.map { categories.style(categories.code($0.label)) } ?? missing }
+        let colors = nodes.map { node in node.majority.map { categories.style($0.label) } ?? missing }
         let opacities = nodes.map { 0.35 + 0.65 * min(max($0.majority?.share ?? 1, 0), 1) }
         return (colors, opacities, Legend(title: "majority label", entries: categories.entries(swatch: .dot)))
     }

@@ -1,11 +1,16 @@
 /// Colours that stay distinct for colour-blind readers.
 ///
 /// Categories use the Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008), in an
-/// order that puts the strongest contrasts on white first and yellow last. Continuous values use
+/// order that puts the strongest contrasts on white first and yellow last; labels that are not
+/// class indices use Paul Tol's muted palette (see `Categories.style(of:)`). Continuous values use
 /// viridis (matplotlib's default map, perceptually uniform and colour-blind safe).
 public enum Palette {
     /// Okabe–Ito: blue, vermillion, bluish green, orange, reddish purple, sky blue, black, yellow.
     public static let okabeIto = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+
+    /// Paul Tol's muted scheme ("Colour schemes", SRON/EPS/TN/09-002, 2021): rose, indigo, sand,
+    /// green, cyan, wine, teal, olive, purple.
+    public static let tolMuted = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
 
     /// The colour of category `index` (cycles after eight).
     public static func category(_ index: Int) -> String { okabeIto[((index % okabeIto.count) + okabeIto.count) % okabeIto.count] }

@@ -110,7 +110,7 @@ public enum NNTrainTool {
         var epochsRun = 0
         try trainer.fit(train, test: test, rng: &rng) { report in
             epochsRun = report.epoch
-            progress.update(report.epoch)
+            progress.update(report.epoch, status: String(format: "loss %.4g", report.loss))
             if args.flag("log") { try? writer.write(epochRecord(report, id: id)) }
         }
         progress.finish()

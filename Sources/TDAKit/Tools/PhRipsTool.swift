@@ -41,7 +41,10 @@ public enum PhRipsTool {
         var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "auto",
                                   tableType: args.flag("distance-matrix") ? "distance" : "cloud")
         while let record = try source.next() {
-            let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads, context: context)
+            let bars = PhaseBars(context)
+            defer { bars.finish() }
+            let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads,
+                                               context: context, progress: bars.report)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
                     (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
@@ -49,7 +52,7 @@ public enum PhRipsTool {
                 continue
             }
             let result: RipsResult
-            do { result = try persistence(distances, options: options, context: context) } catch let error as RipsError {
+            do { result = try RipsPersistence.compute(distances: distances, options: options, progress: bars.report) } catch let error as RipsError {
                 throw record.error(error.description)
             }
             try writer.write(output(record, result, finiteOnly: args.flag("finite-only")))
@@ -57,21 +60,25 @@ public enum PhRipsTool {
         context.noteEmptyInput(recordsRead: source.recordsRead)
     }
 
-    /// The persistence of one input, with a progress bar per dimension's reduction (shown on a
-    /// terminal after a second, or as lines with --progress).
-    static func persistence(_ distances: CompressedDistanceMatrix<Double>, options: RipsOptions,
-                            context: ToolContext) throws -> RipsResult {
+    /// One progress bar per phase of a run (`RipsPhase`), shown on a terminal after a second or
+    /// as lines with --progress; a new phase finishes the previous bar.
+    final class PhaseBars {
+        let context: ToolContext
+        var phase: RipsPhase?
         var bar: Progress?
-        var barDimension = -1
-        defer { bar?.finish() }
-        return try RipsPersistence.compute(distances: distances, options: options) { dimension, done, total in
-            if dimension != barDimension {
+
+        init(_ context: ToolContext) { self.context = context }
+
+        func report(_ phase: RipsPhase, _ done: Int, _ total: Int) {
+            if phase != self.phase {
                 bar?.finish()
-                bar = context.progress("H\(dimension) columns", total: total)
-                barDimension = dimension
+                bar = context.progress(phase.label, total: total)
+                self.phase = phase
             }
             bar?.update(done)
         }
+
+        func finish() { bar?.finish() }
     }
 
     /// Options that do not depend on the data fail before any input is read.
@@ -83,7 +90,7 @@ public enum PhRipsTool {
 
     /// The distances of a cloud (under `metric`) or of a validated distance record.
     static func inputDistances(_ record: Record, metric: String, precision: RipsPrecision, threads: Int,
-                               context: ToolContext) throws -> CompressedDistanceMatrix<Double> {
+                               context: ToolContext, progress: @escaping RipsProgress) throws -> CompressedDistanceMatrix<Double> {
         do {
             if record.type == "distance" {
                 return try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
@@ -92,7 +99,7 @@ public enum PhRipsTool {
             guard cloud.points.rows > 0 else { throw RipsError.emptyInput }
             guard cloud.points.rows > 1 else { throw RipsError.singlePoint }
             context.warnIfDistances(cloud.points, record)
-            let distances = try RipsMetrics.distances(cloud.points, metric: metric, threads: threads)
+            let distances = try RipsMetrics.distances(cloud.points, metric: metric, threads: threads, progress: progress)
             // Finite points whose distances overflow would give infinite bars that are not in the data.
             let limit = precision == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
             if distances.lower.contains(where: { !($0 <= limit) }) {

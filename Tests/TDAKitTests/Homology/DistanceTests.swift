@@ -44,7 +44,7 @@ import Testing
     @Test func euclideanGramPathMatchesDirectSum() throws {
         var rng = SplitMix(state: 42)
         let points = rng.cloud(30, EuclideanMetric.directLimit + 37)
-        let gram = EuclideanMetric().distances(points, threads: 2)
+        let gram = EuclideanMetric().distances(points, threads: 2, progress: nil)
         for i in 1..<30 { for j in 0..<i {
             var s = 0.0
             for k in 0..<points.cols { s += (points[i, k] - points[j, k]) * (points[i, k] - points[j, k]) }

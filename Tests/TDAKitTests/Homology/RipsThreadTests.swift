@@ -45,19 +45,26 @@ import Testing
         }
     }
 
-    /// Progress reaches every column of every dimension from 1 up, in order.
+    /// Progress goes through every phase in order, never backwards, and ends each phase with
+    /// all its units done: distances, edges, then per dimension its simplices and columns.
+    /// With no threshold all 1225 edges are facets, enough for the 2-simplices to be assembled
+    /// in parallel parts.
     @Test(arguments: [1, 2])
-    func progressCoversEveryColumn(threads: Int) throws {
+    func progressCoversEveryPhase(threads: Int) throws {
         var rng = SplitMix(state: 5)
-        var options = RipsOptions(maxDimension: 2, threads: threads)
+        var options = RipsOptions(maxDimension: 2, threshold: .infinity, threads: threads)
         options.reductionChunk = 16
-        var last: [Int: (done: Int, total: Int)] = [:]
-        _ = try RipsPersistence.compute(distances: RipsMetrics.distances(rng.cloud(40, 3), metric: "euclidean"),
-                                        options: options) { dimension, done, total in
-            #expect(done >= (last[dimension]?.done ?? 0) && done <= total)
-            last[dimension] = (done, total)
+        var phases: [RipsPhase] = []
+        var last: [RipsPhase: (done: Int, total: Int)] = [:]
+        let record: RipsProgress = { phase, done, total in
+            if phases.last != phase { phases.append(phase) }
+            #expect(done >= (last[phase]?.done ?? 0) && done <= total, "\(phase.label)")
+            last[phase] = (done, total)
         }
-        #expect(last.keys.sorted() == [1, 2])
+        let distances = try RipsMetrics.distances(rng.cloud(50, 3), metric: "euclidean", threads: threads, progress: record)
+        _ = try RipsPersistence.compute(distances: distances, options: options, progress: record)
+        #expect(phases == [.distances, .edges, .columns(dimension: 1), .simplices(dimension: 2), .columns(dimension: 2)])
+        #expect(last[.distances]?.total == 50 * 49 / 2 && last[.simplices(dimension: 2)]?.total == 50 * 49 / 2)
         #expect(last.values.allSatisfy { $0.done == $0.total })
     }
 }

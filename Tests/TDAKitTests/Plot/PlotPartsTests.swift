@@ -11,15 +11,6 @@ import Testing
         mutating func next() -> Double { Double(source.next() >> 11) / Double(1 << 53) }
     }
 
-    @Test func classIndicesKeepTheirColourInEveryFigure() {
-        var first = Categories(), second = Categories()
-        let a = ["2", "0", "1"].map { first.code($0) }
-        let b = ["1", "setosa", "2", "07", "virginica"].map { second.code($0) }
-        #expect(a == [2, 0, 1])
-        #expect(b[0] == 1 && b[2] == 2, "class 1 and 2 keep the colours they had in the first figure")
-        #expect(Set(b).count == 5 && b[1] == 0 && b[3] == 3 && b[4] == 4, "other labels fill the free colours in order")
-        #expect(second.entries(swatch: .dot).map(\.label) == ["1", "setosa", "2", "07", "virginica"])
-    }
 
     @Test func niceTicksCoverAnyRangeWithNiceSteps() {
         var rng = Uniform(state: 7)
