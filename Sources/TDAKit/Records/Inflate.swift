@@ -37,27 +37,23 @@ public enum Inflate {
     }()
 }
 
-/// The decoder's state: input bits not yet used, output written so far.
+/// The decoder's state: input bits not yet used, output written so far, the current block's codes.
 struct Inflater {
-    let input: UnsafePointer<UInt8>
-    let inputCount: Int
+    var reader: BitReader
     let output: UnsafeMutablePointer<UInt8>
     let size: Int
-    /// Bits are used from the low end; `inPos` counts the bytes loaded, past the end of the
-    /// input when zero bytes were loaded there (`checkNotPastEnd` tells that apart).
-    var bits: UInt64 = 0, bitCount = 0, inPos = 0
     var outPos = 0
     var lengths = HuffmanTable(primaryBits: 10), distances = HuffmanTable(primaryBits: 8)
 
     init(input: UnsafePointer<UInt8>, inputCount: Int, output: UnsafeMutablePointer<UInt8>, size: Int) {
-        (self.input, self.inputCount, self.output, self.size) = (input, inputCount, output, size)
+        (reader, self.output, self.size) = (BitReader(input, count: inputCount), output, size)
     }
 
     mutating func run() throws(Inflate.Failure) {
         var final = false
         while !final {
-            final = try take(1) == 1
-            switch try take(2) {
+            final = try reader.take(1) == 1
+            switch try reader.take(2) {
             case 0: try copyStoredBlock()
             case 1:
                 let fixed = Inflate.fixedTables
@@ -67,55 +63,21 @@ struct Inflater {
                 try decodeBlock(lengths, distances)
             default: throw Inflate.Failure(reason: "invalid block type 3")
             }
-            try checkNotPastEnd()
+            try reader.checkNotPastEnd()
         }
-    }
-
-    /// Loads input bytes until at least 56 bits are buffered, enough for a length and a
-    /// distance with their extra bits (48). Past the end of the input it loads zeros, at most
-    /// 16 bytes' worth, so that a truncated stream fails here or at `checkNotPastEnd`.
-    @inline(__always)
-    mutating func refill() throws(Inflate.Failure) {
-        if inPos + 8 <= inputCount {
-            // One unaligned word per refill: bytes already buffered are loaded again at the
-            // same place (OR of equal bits), the trick libdeflate's decoder uses.
-            bits |= UInt64(littleEndian: UnsafeRawPointer(input + inPos).loadUnaligned(as: UInt64.self)) << bitCount
-            inPos += (63 - bitCount) >> 3
-            bitCount |= 56
-            return
-        }
-        while bitCount <= 56 {
-            if inPos < inputCount { bits |= UInt64(input[inPos]) << bitCount }
-            inPos += 1
-            bitCount += 8
-        }
-        if inPos > inputCount + 16 { throw Inflate.Failure(reason: "truncated stream") }
-    }
-
-    /// The next `count` bits (at most 32), first bit lowest.
-    mutating func take(_ count: Int) throws(Inflate.Failure) -> Int {
-        if bitCount < count { try refill() }
-        return consume(count)
-    }
-
-    /// Throws if more bits were used than the input has.
-    func checkNotPastEnd() throws(Inflate.Failure) {
-        if inPos * 8 - bitCount > inputCount * 8 { throw Inflate.Failure(reason: "truncated stream") }
     }
 
     /// Block type 0: skip to a byte boundary, LEN and its complement NLEN, LEN bytes as they are.
     mutating func copyStoredBlock() throws(Inflate.Failure) {
-        inPos -= bitCount >> 3
-        (bits, bitCount) = (0, 0)
-        guard inPos + 4 <= inputCount else { throw Inflate.Failure(reason: "truncated stream") }
-        let length = Int(input[inPos]) | Int(input[inPos + 1]) << 8
-        let complement = Int(input[inPos + 2]) | Int(input[inPos + 3]) << 8
+        let (input, start) = (reader.input, reader.alignToByte())
+        guard start + 4 <= reader.count else { throw Inflate.Failure(reason: "truncated stream") }
+        let length = Int(input[start]) | Int(input[start + 1]) << 8
+        let complement = Int(input[start + 2]) | Int(input[start + 3]) << 8
         guard length == complement ^ 0xFFFF else { throw Inflate.Failure(reason: "stored block length does not match its complement") }
-        inPos += 4
-        guard inPos + length <= inputCount else { throw Inflate.Failure(reason: "truncated stream") }
+        guard start + 4 + length <= reader.count else { throw Inflate.Failure(reason: "truncated stream") }
         guard length <= size - outPos else { throw tooLong }
-        (output + outPos).update(from: input + inPos, count: length)
-        inPos += length
+        (output + outPos).update(from: input + start + 4, count: length)
+        reader.position = start + 4 + length
         outPos += length
     }
 
@@ -130,10 +92,10 @@ extension Inflater {
     /// lengths in it (16 repeats the previous length 3–6 times, 17 and 18 give 3–10 and 11–138
     /// zeros), built into `lengths` and `distances`.
     mutating func readDynamicTables() throws(Inflate.Failure) {
-        let lengthCount = try take(5) + 257, distanceCount = try take(5) + 1, codeLengthCount = try take(4) + 4
+        let lengthCount = try reader.take(5) + 257, distanceCount = try reader.take(5) + 1, codeLengthCount = try reader.take(4) + 4
         guard lengthCount <= 286, distanceCount <= 30 else { throw Inflate.Failure(reason: "too many length or distance codes") }
         var codeLengthLengths = [UInt8](repeating: 0, count: 19)
-        for i in 0..<codeLengthCount { codeLengthLengths[Self.codeLengthOrder[i]] = UInt8(try take(3)) }
+        for i in 0..<codeLengthCount { codeLengthLengths[Self.codeLengthOrder[i]] = UInt8(try reader.take(3)) }
         var codeLengthTable = HuffmanTable(primaryBits: 7)
         if let problem = codeLengthTable.build(lengths: codeLengthLengths[...], symbols: HuffmanTable.codeLengthSymbols) {
             throw Inflate.Failure(reason: "code-length code: \(problem)")
@@ -142,16 +104,16 @@ extension Inflater {
         var codeLengths: [UInt8] = []
         codeLengths.reserveCapacity(total + 138)
         while codeLengths.count < total {
-            let entry = codeLengthTable.entries[try peek(7)]
+            let entry = codeLengthTable.entries[try reader.peek(7)]
             guard entry >> 8 & 7 != HuffmanTable.invalid else { throw Inflate.Failure(reason: "invalid code-length code") }
-            _ = try take(Int(entry & 0xF))
+            _ = reader.consume(Int(entry & 0xF))
             switch entry >> 16 {
             case let length where length < 16: codeLengths.append(UInt8(length))
             case 16:
                 guard let previous = codeLengths.last else { throw Inflate.Failure(reason: "length repeat with no previous length") }
-                codeLengths += repeatElement(previous, count: 3 + (try take(2)))
-            case 17: codeLengths += repeatElement(0, count: 3 + (try take(3)))
-            default: codeLengths += repeatElement(0, count: 11 + (try take(7)))
+                codeLengths += repeatElement(previous, count: 3 + (try reader.take(2)))
+            case 17: codeLengths += repeatElement(0, count: 3 + (try reader.take(3)))
+            default: codeLengths += repeatElement(0, count: 11 + (try reader.take(7)))
             }
         }
         guard codeLengths.count == total else { throw Inflate.Failure(reason: "code lengths repeat past the last code") }
@@ -162,12 +124,6 @@ extension Inflater {
         if let problem = distances.build(lengths: codeLengths[lengthCount...], symbols: HuffmanTable.distanceSymbols, allowEmpty: true) {
             throw Inflate.Failure(reason: "distance code: \(problem)")
         }
-    }
-
-    /// The next `count` bits without using them.
-    mutating func peek(_ count: Int) throws(Inflate.Failure) -> Int {
-        if bitCount < count { try refill() }
-        return Int(truncatingIfNeeded: bits) & (1 << count - 1)
     }
 
     /// A Huffman-coded block, up to its end-of-block code.
@@ -181,68 +137,62 @@ extension Inflater {
 
     /// The symbol whose code starts the buffered bits: one table load, two for long codes.
     @inline(__always)
-    func lookup(_ table: UnsafePointer<UInt32>, _ primaryBits: Int) -> UInt32 {
-        let entry = table[Int(truncatingIfNeeded: bits) & (1 << primaryBits - 1)]
+    static func lookup(_ table: UnsafePointer<UInt32>, _ primaryBits: Int, _ bits: UInt64) -> UInt32 {
+        let entry = table[Int(truncatingIfNeeded: bits) & (1 &<< primaryBits &- 1)]
         guard entry >> 8 & 7 == HuffmanTable.subtable else { return entry }
-        let index = Int(truncatingIfNeeded: bits >> UInt64(primaryBits)) & (1 << Int(entry >> 4 & 0xF) - 1)
-        return table[Int(entry >> 16) + index]
+        let index = Int(truncatingIfNeeded: bits &>> UInt64(primaryBits)) & (1 &<< Int(entry >> 4 & 0xF) &- 1)
+        return table[Int(entry >> 16) &+ index]
     }
 
-    /// Uses `count` buffered bits (the caller refilled) and returns them.
-    @inline(__always)
-    mutating func consume(_ count: Int) -> Int {
-        let value = Int(truncatingIfNeeded: bits) & (1 << count - 1)
-        bits >>= UInt64(count)
-        bitCount -= count
-        return value
-    }
-
-    /// The decoding loop: raw pointers, one refill per symbol (56 bits cover a length and a
-    /// distance with their extra bits), table entries that carry base and extra bits, and
-    /// word-wide match copies.
+    /// The decoding loop: the bit buffer and output position in locals (kept in registers;
+    /// through `self` they went to memory on every symbol, 1.5x slower), one refill per symbol
+    /// (56 bits cover a length and a distance with their extra bits), table entries that carry
+    /// base and extra bits, and word-wide match copies.
     mutating func decodeSymbols(_ lengthTable: UnsafePointer<UInt32>, _ lengthBits: Int,
                                 _ distanceTable: UnsafePointer<UInt32>, _ distanceBits: Int) throws(Inflate.Failure) {
+        var reader = self.reader, outPos = self.outPos
+        defer { (self.reader, self.outPos) = (reader, outPos) }
         while true {
-            try refill()
-            let entry = lookup(lengthTable, lengthBits)
+            if reader.bitCount < 48 { try reader.refill() }
+            let entry = Self.lookup(lengthTable, lengthBits, reader.bits)
             let kind = entry >> 8 & 7
             if kind == HuffmanTable.literal {
                 guard outPos < size else { throw tooLong }
-                _ = consume(Int(entry & 0xF))
+                _ = reader.consume(Int(entry & 0xF))
                 output[outPos] = UInt8(truncatingIfNeeded: entry >> 16)
-                outPos += 1
+                outPos &+= 1
                 continue
             }
-            guard kind != HuffmanTable.endOfBlock else { _ = consume(Int(entry & 0xF)); return }
+            guard kind != HuffmanTable.endOfBlock else { _ = reader.consume(Int(entry & 0xF)); return }
             guard kind == HuffmanTable.base else { throw Inflate.Failure(reason: "invalid literal/length code") }
-            _ = consume(Int(entry & 0xF))
-            let length = Int(entry >> 16) + consume(Int(entry >> 4 & 0xF))
-            let code = lookup(distanceTable, distanceBits)
+            _ = reader.consume(Int(entry & 0xF))
+            let length = Int(entry >> 16) &+ reader.consume(Int(entry >> 4 & 0xF))
+            let code = Self.lookup(distanceTable, distanceBits, reader.bits)
             guard code >> 8 & 7 == HuffmanTable.base else { throw Inflate.Failure(reason: "invalid distance code") }
-            _ = consume(Int(code & 0xF))
-            let distance = Int(code >> 16) + consume(Int(code >> 4 & 0xF))
+            _ = reader.consume(Int(code & 0xF))
+            let distance = Int(code >> 16) &+ reader.consume(Int(code >> 4 & 0xF))
             guard distance <= outPos else { throw Inflate.Failure(reason: "distance \(distance) reaches before the start") }
-            guard length <= size - outPos else { throw tooLong }
-            copyMatch(length: length, distance: distance)
+            guard length <= size &- outPos else { throw tooLong }
+            Self.copyMatch(output + outPos, length: length, distance: distance)
+            outPos &+= length
         }
     }
 
-    /// Appends `length` bytes copied from `distance` back, which may overlap what is written.
+    /// Writes `length` bytes at `target` copied from `distance` back, which may overlap them.
     @inline(__always)
-    mutating func copyMatch(length: Int, distance: Int) {
-        let target = output + outPos, source = target - distance
+    static func copyMatch(_ target: UnsafeMutablePointer<UInt8>, length: Int, distance: Int) {
+        let source = target - distance
         if distance >= 8 {
             // 8 bytes per step: each word read lies wholly before the bytes it writes.
             var k = 0
             while k < length {
                 UnsafeMutableRawPointer(target + k).storeBytes(of: UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                k += 8
+                k &+= 8
             }
         } else if distance == 1 {
             target.update(repeating: source.pointee, count: length)
         } else {
             for k in 0..<length { target[k] = source[k] }
         }
-        outPos += length
     }
 }

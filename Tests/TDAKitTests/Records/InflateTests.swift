@@ -50,10 +50,11 @@ import Testing
             let cut = Int(rng.next() % UInt64(archive.count))
             #expect(throws: ToolError.self) { try NPZReader.entries(Array(archive.prefix(cut)), name: "c.npz") }
         }
-        // The large entry's dynamic header is in its first few hundred bytes: those are all tried.
+        // The large entry's first dynamic header is in its first hundred bytes: those are all
+        // tried. (Each try inflates 120 kB; a debug build does about 10 MB/s.)
         let streams = deflatedStreams(archive)
         let (large, small) = (streams[0], streams[1])
-        let positions = Array(large.prefix(300)) + (0..<300).map { _ in large.randomElement(using: &rng)! } + Array(small)
+        let positions = Array(large.prefix(100)) + (0..<60).map { _ in large.randomElement(using: &rng)! } + Array(small)
         var unchanged = 0
         for position in positions {
             var damaged = archive
