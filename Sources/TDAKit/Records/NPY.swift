@@ -1,5 +1,5 @@
-/// NumPy `.npy` arrays (format versions 1–3): little-endian float32/float64 (and integer types,
-/// read as doubles), C order, one or two dimensions.
+/// NumPy `.npy` arrays (format versions 1–3): float, integer and bool element types of either
+/// byte order (see `NPYElementType`), read as doubles; C or Fortran order; one or two dimensions.
 public enum NPY {
     /// Reads an array as a matrix; a 1-D array of length n becomes n rows of one column.
     public static func read(_ bytes: [UInt8], name: String) throws(ToolError) -> Matrix<Double> {
@@ -19,7 +19,10 @@ public enum NPY {
         guard headerStart + headerLength <= bytes.count else { throw bad("truncated header") }
         let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
         guard let descr = quotedValue(of: "descr", in: header) else { throw bad("no descr") }
-        if header.contains("'fortran_order': True") { throw bad("Fortran order is not supported; save with C order") }
+        guard let type = NPYElementType(descr: descr) else {
+            throw bad("dtype \(descr) is not supported (want \(NPYElementType.described))")
+        }
+        guard let fortranOrder = boolValue(of: "fortran_order", in: header) else { throw bad("no fortran_order") }
         guard let shape = shape(in: header) else { throw bad("no shape") }
         let (rows, cols): (Int, Int)
         switch shape.count {
@@ -28,23 +31,14 @@ public enum NPY {
         default: throw bad("\(shape.count)-dimensional arrays are not supported (want 1 or 2)")
         }
         let (count, overflow) = rows.multipliedReportingOverflow(by: cols)
-        guard !overflow else { throw bad("shape too large") }
+        let (dataBytes, byteOverflow) = count.multipliedReportingOverflow(by: type.size)
+        guard !overflow, !byteOverflow else { throw bad("shape too large") }
         let dataStart = headerStart + headerLength
-        let kinds: [String: (size: Int, load: (UnsafeRawPointer) -> Double)] = [
-            "<f8": (8, { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }),
-            "<f4": (4, { Double(Float(bitPattern: UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)))) }),
-            "<i8": (8, { Double(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) }),
-            "<i4": (4, { Double(Int32(littleEndian: $0.loadUnaligned(as: Int32.self))) }),
-            "|u1": (1, { Double($0.load(as: UInt8.self)) }),
-        ]
-        guard let kind = kinds[descr] else { throw bad("dtype \(descr) is not supported (want <f4, <f8, <i4, <i8 or |u1)") }
-        guard bytes.count - dataStart == count * kind.size else {
-            throw bad("data has \(bytes.count - dataStart) bytes, shape \(shape) needs \(count * kind.size)")
+        guard bytes.count - dataStart == dataBytes else {
+            throw bad("data has \(bytes.count - dataStart) bytes, shape \(shape) needs \(dataBytes)")
         }
-        var values = [Double](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
-            for i in 0..<count { values[i] = kind.load(raw.baseAddress! + dataStart + i * kind.size) }
-        }
+        var values = bytes.withUnsafeBytes { type.values($0.baseAddress! + dataStart, count: count) }
+        if fortranOrder, rows > 1, cols > 1 { values = transposed(values, rows: rows, cols: cols) }
         if let bad = values.firstIndex(where: { !$0.isFinite }) {
             throw ToolError.data(name, "element \(bad) (row \(bad / max(cols, 1)), column \(bad % max(cols, 1))) is not finite")
         }
@@ -85,6 +79,22 @@ public enum NPY {
         let rest = header[range.upperBound...].drop(while: { $0 == " " })
         guard rest.first == "'" else { return nil }
         return String(rest.dropFirst().prefix(while: { $0 != "'" }))
+    }
+
+    /// A `True`/`False` value of the header dictionary.
+    static func boolValue(of key: String, in header: String) -> Bool? {
+        guard let range = header.firstRange(of: "'\(key)':") else { return nil }
+        let rest = header[range.upperBound...].drop(while: { $0 == " " })
+        return rest.hasPrefix("True") ? true : rest.hasPrefix("False") ? false : nil
+    }
+
+    /// Column-major elements (Fortran order) rearranged into the row-major matrix storage.
+    static func transposed(_ columnMajor: [Double], rows: Int, cols: Int) -> [Double] {
+        var rowMajor = [Double](repeating: 0, count: columnMajor.count)
+        for j in 0..<cols {
+            for i in 0..<rows { rowMajor[i * cols + j] = columnMajor[j * rows + i] }
+        }
+        return rowMajor
     }
 
     static func shape(in header: String) -> [Int]? {

@@ -29,8 +29,8 @@ import Testing
         #expect(clouds[1].points == Matrix(rows: 3, cols: 2, storage: [1, 2, 3, 4, 5, 6]))
     }
 
-    /// Our writer's archive reads back; a flipped data byte fails the CRC; truncation and
-    /// compression are data errors that say so.
+    /// Our writer's archive reads back; a flipped data byte fails the CRC; truncation, an
+    /// unknown compression method and a stored entry marked deflated are data errors that say so.
     @Test func writerRoundTripAndDamagedArchives() throws {
         let output = ByteOutput(fileDescriptor: -1, name: "mem", capacity: 1 << 30)
         let writer = NPZWriter(output: output)
@@ -47,10 +47,15 @@ import Testing
         #expect(throws: ToolError.data("a.npz", "not a readable .npz archive: no zip end record")) {
             try NPZReader.entries(Array(archive.dropLast(5)), name: "a.npz")
         }
-        var deflated = archive
         let directory = archive.count - 22 - 46 - 5
+        var bzip2 = archive
+        bzip2[directory + 10] = 12
+        #expect(throws: ToolError.data("a.npz", "not a readable .npz archive: x.npy uses compression method 12 (want 0, stored, or 8, deflate)")) {
+            try NPZReader.entries(bzip2, name: "a.npz")
+        }
+        var deflated = archive
         deflated[directory + 10] = 8
-        #expect(throws: ToolError.data("a.npz", "not a readable .npz archive: x.npy is compressed (np.savez_compressed); save with np.savez")) {
+        #expect(throws: ToolError.data("a.npz", "not a readable .npz archive: x.npy does not inflate: inflates to 6 bytes, the zip header says 152")) {
             try NPZReader.entries(deflated, name: "a.npz")
         }
     }
