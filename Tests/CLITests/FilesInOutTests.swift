@@ -145,3 +145,21 @@ import Testing
         #expect(r.stdout == "same\n", "\(r.stderr)")
     }
 }
+
+/// ripser.py's `dgms` saved by `np.savez_compressed`: one diagram per array, its dimension from
+/// the key, infinite deaths kept.
+@Suite struct DiagramArraysTests {
+    @Test func savezCompressedDiagramsWithInfiniteDeaths() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && python3 -c "
+            import json, numpy as np
+            d = json.load(open('\(FilesFromPythonTests.dir)/ripser-dgms.jsonl'))['diagrams']
+            np.savez_compressed('dgms.npz', *[np.array(x, dtype=float).reshape(-1, 2) for x in d])" &&
+            perslay-vec --inf-value 3 stats dgms.npz | jq -c '.values' > arrays &&
+            perslay-vec --inf-value 3 --dims 0 stats \(FilesFromPythonTests.dir)/ripser-dgms.jsonl | jq -c '.values' > h0 &&
+            perslay-vec --inf-value 3 --dims 1 stats \(FilesFromPythonTests.dir)/ripser-dgms.jsonl | jq -c '.values' > h1 &&
+            head -1 arrays | jq -c '.[0:10]' | cmp - h0 && tail -1 arrays | jq -c '.[10:20]' | cmp - h1 && echo same
+            """)
+        #expect(r.stdout == "same\n", "\(r.stdout) \(r.stderr)")
+    }
+}

@@ -2,7 +2,8 @@
 /// byte order (see `NPYElementType`), read as doubles; C or Fortran order; one or two dimensions.
 public enum NPY {
     /// Reads an array as a matrix; a 1-D array of length n becomes n rows of one column.
-    public static func read(_ bytes: [UInt8], name: String) throws(ToolError) -> Matrix<Double> {
+    /// `allowInfinity` lets +∞ through (the infinite deaths of a diagram table); NaN and −∞ never pass.
+    public static func read(_ bytes: [UInt8], name: String, allowInfinity: Bool = false) throws(ToolError) -> Matrix<Double> {
         func bad(_ what: String) -> ToolError { ToolError.data(name, "not a readable .npy file: \(what)") }
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1..<6]) == Array("NUMPY".utf8) else { throw bad("missing magic") }
         let major = bytes[6]
@@ -39,7 +40,7 @@ public enum NPY {
         }
         var values = bytes.withUnsafeBytes { type.values($0.baseAddress! + dataStart, count: count) }
         if fortranOrder, rows > 1, cols > 1 { values = transposed(values, rows: rows, cols: cols) }
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+        if let bad = values.firstIndex(where: { !$0.isFinite && !(allowInfinity && $0 == .infinity) }) {
             throw ToolError.data(name, "element \(bad) (row \(bad / max(cols, 1)), column \(bad % max(cols, 1))) is not finite")
         }
         return Matrix(rows: rows, cols: cols, storage: values)

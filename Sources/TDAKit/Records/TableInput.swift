@@ -69,7 +69,8 @@ public struct RecordSource {
             return try table(data.features, id: id, location: lines.name, labels: labels)
         }
         if format == "csv", tableType == "diagram" { return try table(DiagramTable.csvRows(bytes, name: lines.name), id: id, location: lines.name) }
-        let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name) : try CSV.numericTable(bytes, name: lines.name).matrix
+        let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name, allowInfinity: tableType == "diagram")
+            : try CSV.numericTable(bytes, name: lines.name).matrix
         return try table(matrix, id: id, location: lines.name)
     }
 
@@ -103,7 +104,7 @@ public struct RecordSource {
 
     /// The archive's next table, with its labels; nil (and the archive closed) when it is done.
     mutating func nextArchiveTable() throws(ToolError) -> Record? {
-        guard let next = try archive?.next() else {
+        guard let next = try archive?.next(allowInfinity: tableType == "diagram") else {
             archive = nil
             return nil
         }
@@ -132,7 +133,7 @@ struct OpenArchive {
     }
 
     /// The next table: its values, key, place for errors and labels; nil at the end.
-    mutating func next() throws(ToolError) -> (matrix: Matrix<Double>, key: String, location: String, labels: [JSONValue]?)? {
+    mutating func next(allowInfinity: Bool = false) throws(ToolError) -> (matrix: Matrix<Double>, key: String, location: String, labels: [JSONValue]?)? {
         while nextEntry < entries.count {
             let (key, npy) = entries[nextEntry]
             nextEntry += 1
@@ -141,7 +142,7 @@ struct OpenArchive {
             let tableLabels = try labels[key].map { index throws(ToolError) in
                 try NPY.read(entries[index].npy, name: location + Self.labelsSuffix).storage.map { JSONValue.number($0) }
             }
-            return (try NPY.read(npy, name: location), key, location, tableLabels)
+            return (try NPY.read(npy, name: location, allowInfinity: allowInfinity), key, location, tableLabels)
         }
         return nil
     }
