@@ -121,6 +121,15 @@ import Testing
         #expect(!r.stdout.contains("x.json"))
     }
 
+    /// A cloud whose distance matrix alone passes the memory limit is refused before it is computed.
+    @Test func aCloudTooLargeForItsDistancesIsRefused() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && python3 -c "import numpy; numpy.save('big.npy', numpy.zeros((100000, 2)))" && ph-rips --maxdim 0 --max-memory 1G big.npy
+            """)
+        #expect(r.status == 65 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("the run needs about 37.3 GiB, over the limit of 1.0 GiB"), "\(r.stderr)")
+    }
+
     /// A huge cover is computed without allocating every interval: the graph comes at once.
     @Test func aCoverOfAHundredMillionIntervalsIsNotAllocated() throws {
         let r = try Shell.run(#"printf '{"type":"cloud","id":"c","points":[[0,0],[0.5,0],[1,0],[1.5,0]]}\n' | mapper --intervals 100000000 --min-samples 1 --eps 0.1"#)

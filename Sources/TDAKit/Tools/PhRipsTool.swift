@@ -44,7 +44,7 @@ public enum PhRipsTool {
             let bars = PhaseBars(context)
             defer { bars.finish() }
             let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads,
-                                               context: context, progress: bars.report)
+                                               memoryLimit: options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8), context: context, progress: bars.report)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
                     (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
@@ -90,7 +90,7 @@ public enum PhRipsTool {
 
     /// The distances of a cloud (under `metric`) or of a validated distance record.
     static func inputDistances(_ record: Record, metric: String, precision: RipsPrecision, threads: Int,
-                               context: ToolContext, progress: @escaping RipsProgress) throws -> CompressedDistanceMatrix<Double> {
+                               memoryLimit: Int, context: ToolContext, progress: @escaping RipsProgress) throws -> CompressedDistanceMatrix<Double> {
         do {
             if record.type == "distance" {
                 return try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
@@ -98,6 +98,11 @@ public enum PhRipsTool {
             let cloud = try CloudRecord(record)
             guard cloud.points.rows > 0 else { throw RipsError.emptyInput }
             guard cloud.points.rows > 1 else { throw RipsError.singlePoint }
+            // The condensed distances (doubles) come before any other estimate can be made.
+            let n = Double(cloud.points.rows)
+            if n * (n - 1) / 2 * 8 > Double(memoryLimit) {
+                throw RipsError.memoryLimit(needed: Int(min(n * (n - 1) * 4, 0x1p62)), limit: memoryLimit)
+            }
             context.warnIfDistances(cloud.points, record)
             let distances = try RipsMetrics.distances(cloud.points, metric: metric, threads: threads, progress: progress)
             // Finite points whose distances overflow would give infinite bars that are not in the data.
