@@ -163,3 +163,18 @@ import Testing
         #expect(r.stdout == "same\n", "\(r.stdout) \(r.stderr)")
     }
 }
+
+/// A vector table written as CSV fits to the same held-out scores as its records.
+@Suite struct VectorTableTests {
+    @Test func vectorCSVFitsLikeItsRecords() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && for i in $(seq 0 19); do
+              printf '{"type":"vector","id":"m%d","values":[%d,%d.5],"names":["a","b"],"meta":{"gap":0.%d,"layers":"x"}}\\n' $i $i $((i % 7)) $((i * 7 % 10))
+            done > v.jsonl &&
+            perslay-vec reduce --output-format csv v.jsonl > v.csv && head -1 v.csv &&
+            gap-regress fit --cv kfold:4x2 --seed 3 v.jsonl | jq -c '[.r2, .coef]' > a &&
+            gap-regress fit --cv kfold:4x2 --seed 3 v.csv | jq -c '[.r2, .coef]' > b && cmp a b && echo same
+            """)
+        #expect(r.stdout == "id,a,b,meta.gap,meta.group_size\nsame\n", "\(r.stdout) \(r.stderr)")
+    }
+}

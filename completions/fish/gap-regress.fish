@@ -7,6 +7,7 @@ complete -c gap-regress -n '__fish_use_subcommand' -a cmi -d 'PGDL conditional m
 complete -c gap-regress -l target -x -d 'Target field'
 complete -c gap-regress -l features -x -d 'Features: value indices, ranges a-b, names, name prefixes ending in *, or numeric meta fields (meta.train_loss)'
 complete -c gap-regress -l seed -x -d 'Seed of the random number generator (xoshiro256**)'
+complete -c gap-regress -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one vector table (a row per record: id, values, meta.KEY columns) as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
 complete -c gap-regress -s h -l help -d 'Show this help and exit'
 complete -c gap-regress -l version -d 'Show the version and exit'
 complete -c gap-regress -s q -l quiet -d 'Print no progress or warnings on standard error'

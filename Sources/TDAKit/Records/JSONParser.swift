@@ -94,8 +94,6 @@ public struct JSONParser {
         case UInt8(ascii: "I"): try expectLiteral("Infinity"); return .null
         case UInt8(ascii: "N") where end - p >= 3 && p[1] == UInt8(ascii: "a") && p[2] == UInt8(ascii: "N"):
             throw error("NaN is not a number a record can hold")
-        case UInt8(ascii: "-") where end - p >= 2 && p[1] == UInt8(ascii: "I"):
-            throw error("-Infinity is not a number a record can hold (an infinite death is null or Infinity)")
         default: return .number(try parseNumber())
         }
     }
@@ -103,6 +101,9 @@ public struct JSONParser {
     @inlinable
     mutating func parseNumber() throws(SyntaxError) -> Double {
         guard let (value, next) = NumberParser.parse(p, end) else {
+            if end - p >= 2, p[0] == UInt8(ascii: "-"), p[1] == UInt8(ascii: "I") {
+                throw error("-Infinity is not a number a record can hold (an infinite death is null or Infinity)")
+            }
             throw error("unexpected \(describeCurrent()), expected a value")
         }
         guard value.isFinite else { throw error("number out of the range of a double") }

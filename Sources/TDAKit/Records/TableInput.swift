@@ -11,6 +11,8 @@ public struct RecordSource {
     var format: String
     /// Standard input opened to see its format, to be read as the first table.
     var pending: LineReader?
+    /// Records of a table that holds several (the rows of a vector table), still to be returned.
+    var queued: [Record] = []
     let tableType: String
     let implicitStandardInput: Bool
     /// Records returned so far (a filter that read none says so).
@@ -46,6 +48,7 @@ public struct RecordSource {
                 throw ToolError(error.status, error.message + " (not JSON Lines? give --input-format csv, npy or npz)")
             }
         }
+        if !queued.isEmpty { return queued.removeFirst() }
         if let record = try nextArchiveTable() { return record }
         guard !tables.isEmpty else { return nil }
         let path = tables.removeFirst()
@@ -67,6 +70,10 @@ public struct RecordSource {
             let data = try CSVData.read(bytes, name: lines.name, labelColumn: nil, labelRequired: false, classHeaders: CSVData.cloudClassHeaders)
             let labels = data.labelFields?.map { CSV.parseNumber($0).map(JSONValue.number) ?? .string($0) }
             return try table(data.features, id: id, location: lines.name, labels: labels)
+        }
+        if format == "csv", tableType == "vector" {
+            queued = try VectorTable.records(bytes, name: lines.name)
+            return try nextRecord()
         }
         if format == "csv", tableType == "diagram" { return try table(DiagramTable.csvRows(bytes, name: lines.name), id: id, location: lines.name) }
         let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name, allowInfinity: tableType == "diagram")

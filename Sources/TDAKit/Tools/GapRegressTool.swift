@@ -26,6 +26,7 @@ public enum GapRegressTool {
             OptionSpec("target", .text, default: "meta.gap", placeholder: "FIELD", help: "Target field."),
             OptionSpec("features", .text, placeholder: "LIST", help: "Features: value indices, ranges a-b, names, name prefixes ending in *, or numeric meta fields (meta.train_loss)."),
             StandardOptions.seed,
+            StandardOptions.inputFormat(table: "vector table (a row per record: id, values, meta.KEY columns)"),
         ],
         subcommands: [
             SubcommandSpec("fit", summary: "cross-validated held-out scores; -o saves the model fitted on all records",
@@ -94,7 +95,7 @@ public enum GapRegressTool {
 
     static func runFit(_ context: ToolContext) throws {
         let args = context.arguments
-        let data = try data(context.recordReader().readAll(), args)
+        let data = try data(StandardOptions.records(context, paths: args.operands, tableType: "vector"), args)
         let kind = try kind(args)
         let model = try kind.fit(data.x, data.y)
         if case .ordinaryLeastSquares = kind, model.rank < data.x.cols {
@@ -151,8 +152,8 @@ public enum GapRegressTool {
     static func runCompare(_ context: ToolContext) throws {
         let args = context.arguments
         guard args.operands.count == 2 else { throw ToolError.usage("compare needs two vector files A B") }
-        let a = try data(RecordReader(paths: [args.operands[0]]).readAll(), args)
-        let b = try data(RecordReader(paths: [args.operands[1]]).readAll(), args, featureOption: "features-b")
+        let a = try data(StandardOptions.records(context, paths: [args.operands[0]], tableType: "vector"), args)
+        let b = try data(StandardOptions.records(context, paths: [args.operands[1]], tableType: "vector"), args, featureOption: "features-b")
         guard a.ids == b.ids else {
             throw ToolError(.dataError, "\(args.operands[0]) and \(args.operands[1]) must hold the same ids in the same order")
         }
@@ -180,7 +181,7 @@ public enum GapRegressTool {
 
     static func runConditionalMutualInformation(_ context: ToolContext) throws {
         let args = context.arguments
-        let records = try context.recordReader().readAll()
+        let records = try StandardOptions.records(context, paths: args.operands, tableType: "vector")
         let data = try data(records, args)
         guard data.x.cols == 1 else {
             throw ToolError.usage("cmi scores one feature: select it with --features (now \(data.x.cols) values)")

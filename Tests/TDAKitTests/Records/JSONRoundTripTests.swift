@@ -53,6 +53,7 @@ import Testing
         (#"{"a":1e999}"#, "column 6: malformed JSON: number out of the range of a double"),
         (#"{"a":NaN}"#, "column 6: malformed JSON: NaN is not a number a record can hold"),
         (#"{"a":Infinit}"#, "column 6: malformed JSON: unexpected 'I', expected a value"),
+        (#"{"a":[1,-Infinity]}"#, "column 9: malformed JSON: -Infinity is not a number a record can hold (an infinite death is null or Infinity)"),
         (#"{"a":1} x"#, "column 9: malformed JSON: unexpected 'x' after the JSON value"),
         (#"{"a":"\ud800"}"#, #"column 13: malformed JSON: unpaired surrogate \ud800 in a string"#),
         ("[1,2]", "a record must be a JSON object, not an array"),
