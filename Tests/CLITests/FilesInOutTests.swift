@@ -178,3 +178,32 @@ import Testing
         #expect(r.stdout == "id,a,b,meta.gap,meta.group_size\nsame\n", "\(r.stdout) \(r.stderr)")
     }
 }
+
+/// Smaller things a user's files need: tab-separated tables, class names in plots, rows left unused said out loud.
+@Suite struct FilesDetailTests {
+    @Test func tabSeparatedTablesReadAsTheirCSV() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && printf 'x\\ty\\tlabel\\n0\\t0\\t1\\n1\\t0\\t0\\n0\\t1\\t1\\n' > c.tsv && tr '\\t' , < c.tsv > c.csv &&
+            ph-rips c.tsv | jq -c .diagrams > a && ph-rips c.csv | jq -c .diagrams > b && cmp a b && cat a
+            """)
+        #expect(r.stdout == "[[[0,1],[0,1],[0,null]],[]]\n", "\(r.stderr)")
+    }
+
+    /// A model trained on named classes passes the names on; a cloud's legend shows them.
+    @Test func classNamesReachThePlotLegend() throws {
+        let r = try Shell.run(FilesInOutTests.iris + """
+         nn-train fit --data iris.csv --arch dense:4,relu,dense:3 --epochs 2 -o iris.json >/dev/null &&
+         nn-activations --model iris.json --data iris.csv --label-column species --layers dense1 --inputs 30 | tda-plot -o c.svg &&
+         grep -o '>versicolor<' c.svg | head -1
+        """)
+        #expect(r.stdout == ">versicolor<\n", "\(r.stderr)")
+    }
+
+    @Test func unusedTrainingRowsAreReported() throws {
+        let r = try Shell.run("""
+            cd "$(mktemp -d)" && nn-train data --train-size 100 --test-size 20 --format csv > d.csv &&
+            nn-train fit --data d.csv --train-size 50 --arch dense:2 --epochs 1 -o m.json > /dev/null
+            """)
+        #expect(r.status == 0 && r.stderr == "nn-train: warning: d.csv: training on 50 of its 100 training rows (--train-size)\n", "\(r.stderr)")
+    }
+}

@@ -35,7 +35,7 @@ public enum DataFiles {
             let imageShape = images.dimensions.count == 3 ? TensorShape(channels: 1, height: images.dimensions[1], width: images.dimensions[2]) : nil
             return (try dataset(Matrix(rows: n, cols: width, storage: images.values.map(Float.init)), ClassEncoding(y.map { $0.description }, name: labelPath),
                                 name: path, shape: shape ?? imageShape, classes: classes), nil)
-        } else if path.hasSuffix(".csv") {
+        } else if CSV.isTableFile(path) {
             let reader = try LineReader(path: path)
             let table = try CSVData.read(try reader.readAll(), name: reader.name, labelColumn: labelColumn, labelRequired: true)
             (features, fields, splits) = (floatMatrix(table.features), table.labelFields ?? [], table.splits)

@@ -23,7 +23,7 @@ public struct ProbeInputs: Sendable {
     /// `split` column and the `meta.split` of sample records keep the rows of `split` (rows
     /// without a split are all kept).
     public static func read(_ path: String, labels labelPath: String?, labelColumn: String?, split: String) throws -> ProbeInputs {
-        if path.hasSuffix(".csv") {
+        if CSV.isTableFile(path) {
             let reader = try LineReader(path: path)
             let table = try CSVData.read(try reader.readAll(), name: reader.name, labelColumn: labelColumn, labelRequired: false)
             let labels = try table.labelFields.map { try ClassEncoding($0, name: path).labels }

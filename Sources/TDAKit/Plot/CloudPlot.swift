@@ -23,7 +23,7 @@ public enum CloudPlot {
             let names = cloud.columnNames ?? []
             labels = (names.count > 1 ? names[0] : "x0", names.count > 1 ? names[1] : "x1")
         }
-        let (colors, legend) = coloring(cloud.labels, count: points.rows)
+        let (colors, legend) = coloring(named(cloud.labels, record.meta), count: points.rows)
         var plot = CartesianPlot(x: Axis.covering(labels.0, xs), y: Axis.covering(labels.1, ys), legend: legend)
         let radius = points.rows <= 200 ? 3.5 : points.rows <= 2000 ? 2.5 : 1.6
         plot.layers.append { svg, s in
@@ -32,6 +32,15 @@ public enum CloudPlot {
             svg.close()
         }
         return plot
+    }
+
+    /// Class indices as the class names of `meta.classes` (a model trained on named classes
+    /// carries them), so the legend shows the names.
+    static func named(_ labels: [JSONValue]?, _ meta: JSONObject) -> [JSONValue]? {
+        guard case .array(let classes)? = meta["classes"] else { return labels }
+        let names = classes.compactMap(\.stringValue)
+        guard names.count == classes.count else { return labels }
+        return labels?.map { label in label.intValue.flatMap { names.indices.contains($0) ? JSONValue.string(names[$0]) : nil } ?? label }
     }
 
     /// One style per point and the legend that explains them.

@@ -1,7 +1,15 @@
 /// CSV in and out (RFC 4180: comma separated, `"` quoting with `""` escapes, CRLF or LF).
 public enum CSV {
-    /// Splits CSV text into rows of fields; `name` is used in error messages.
+    /// True for names of tab-separated files (`.tsv`), read with tabs instead of commas.
+    public static func isTabSeparated(_ name: String) -> Bool { name.lowercased().hasSuffix(".tsv") }
+
+    /// True for names of files read as CSV: `.csv` and `.tsv`.
+    public static func isTableFile(_ name: String) -> Bool { name.lowercased().hasSuffix(".csv") || isTabSeparated(name) }
+
+    /// Splits CSV text into rows of fields; `name` is used in error messages, and a `.tsv` name
+    /// makes the tab the separator.
     public static func parse(_ bytes: [UInt8], name: String) throws(ToolError) -> [[String]] {
+        let separator = isTabSeparated(name) ? UInt8(ascii: "\t") : UInt8(ascii: ",")
         var rows: [[String]] = []
         var row: [String] = []
         var field: [UInt8] = []
@@ -23,7 +31,7 @@ public enum CSV {
                 guard field.isEmpty, !quotedField else { throw ToolError.data("\(name):\(line)", "stray '\"' inside an unquoted field") }
                 inQuotes = true
                 quotedField = true
-            } else if c == UInt8(ascii: ",") {
+            } else if c == separator {
                 endField()
             } else if c == 0x0A || c == 0x0D {
                 if c == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }

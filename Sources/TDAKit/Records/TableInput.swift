@@ -163,10 +163,12 @@ public enum InputFormat {
     /// The format still to be seen on standard input.
     static let sniffed = "sniffed"
 
-    /// `.csv`, `.npy`, `.npz` by name; JSON Lines otherwise; standard input (nil or `-`) is sniffed.
+    /// `.csv` (and tab-separated `.tsv`), `.npy`, `.npz` by name; JSON Lines otherwise; standard
+    /// input (nil or `-`) is sniffed.
     static func fromName(_ path: String?) -> String {
         guard let path, path != "-" else { return sniffed }
-        for kind in ["csv", "npy", "npz"] where path.lowercased().hasSuffix(".\(kind)") { return kind }
+        if CSV.isTableFile(path) { return "csv" }
+        for kind in ["npy", "npz"] where path.lowercased().hasSuffix(".\(kind)") { return kind }
         return "jsonl"
     }
 

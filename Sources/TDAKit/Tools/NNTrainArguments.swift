@@ -2,7 +2,8 @@
 extension NNTrainTool {
     /// The data spec of the data options, and the train and test sets it gives
     /// (label and input noise applied to the training set only).
-    static func loadData(_ args: ParsedArguments, seed: UInt64) throws -> (DataSpec, Dataset, Dataset) {
+    /// `warn` hears of rows of a file left unused (`--train-size` below what the file holds).
+    static func loadData(_ args: ParsedArguments, seed: UInt64, warn: (String) -> Void = { _ in }) throws -> (DataSpec, Dataset, Dataset) {
         var spec = DataSpec(dataset: args.isSet("data") ? "file" : args.string("dataset") ?? "moons")
         spec.dimensions = try positive(args, "dimensions")
         spec.classes = try positive(args, "classes")
@@ -15,7 +16,7 @@ extension NNTrainTool {
         var train: Dataset, test: Dataset
         if let path = args.string("data") {
             spec.files = [path, args.string("labels"), args.string("test-data"), args.string("test-labels")].compactMap { $0 }
-            (train, test) = try fileSplit(args, path: path, spec: &spec)
+            (train, test) = try fileSplit(args, path: path, spec: &spec, warn: warn)
         } else {
             if let shipped = spec.shipped { try fitShippedSizes(args, shipped, spec: &spec) }
             // A sample is its float32 inputs and an integer label, held twice (generated, then split).
@@ -31,7 +32,7 @@ extension NNTrainTool {
     /// Train and test sets from files: `--test-data`; else the file's own `split` column or
     /// records' `meta.split`, honoured; else `--test-size` samples (a fifth unless given) of a
     /// seeded permutation of `--data` are held out. At most `--train-size` training samples.
-    static func fileSplit(_ args: ParsedArguments, path: String, spec: inout DataSpec) throws -> (Dataset, Dataset) {
+    static func fileSplit(_ args: ParsedArguments, path: String, spec: inout DataSpec, warn: (String) -> Void) throws -> (Dataset, Dataset) {
         let shape = try inputShape(args)
         let column = args.string("label-column")
         var (data, splits) = try DataFiles.loadWithSplits(path, labels: args.string("labels"), labelColumn: column, shape: shape)
@@ -56,7 +57,10 @@ extension NNTrainTool {
             test = data.subset(Array(order.suffix(spec.testSize)))
             data = data.subset(Array(order.dropLast(spec.testSize)))
         }
-        if args.isSet("train-size"), spec.trainSize < data.count { data = data.subset(Array(0..<spec.trainSize)) }
+        if args.isSet("train-size"), spec.trainSize < data.count {
+            warn("\(path): training on \(spec.trainSize) of its \(data.count) training rows (--train-size)")
+            data = data.subset(Array(0..<spec.trainSize))
+        }
         spec.trainSize = data.count
         spec.testSize = test.count
         spec.classNames = data.classNames

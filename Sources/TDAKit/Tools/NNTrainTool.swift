@@ -97,7 +97,7 @@ public enum NNTrainTool {
         let args = context.arguments
         guard let arch = args.string("arch") else { throw ToolError.usage("fit needs --arch, e.g. --arch dense:64,relu,dense:2") }
         guard let path = args.string("output"), path != "-" else { throw ToolError.usage("fit needs -o MODEL.json (the model file)") }
-        let (spec, train, test) = try loadData(args, seed: context.seed)
+        let (spec, train, test) = try loadData(args, seed: context.seed, warn: context.warn)
         let config = try trainingConfig(args, architecture: arch, seed: context.seed)
         let network = try Network(architecture: arch, input: train.shape)
         var rng = random(config.seed)
