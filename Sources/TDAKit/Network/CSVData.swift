@@ -45,7 +45,7 @@ public struct CSVData {
             for c in featureColumns {
                 guard let x = CSV.parseNumber(row[c]) else {
                     let column = header.map { "column \"\($0[c])\"" } ?? "column \(c + 1)"
-                    let hint = CSV.parseNumber(row[c]) == nil && !row[c].isEmpty && labelColumn == nil ? " (a class column is named with --label-column)" : ""
+                    let hint = !row[c].isEmpty && labelColumn == nil ? " (a class column is named with --label-column)" : ""
                     throw ToolError.data("\(name):\(r + firstLine)", "\(column): \"\(row[c])\" is not a finite number\(hint)")
                 }
                 flat.append(x)

@@ -53,12 +53,7 @@ public struct RecordSource {
         guard !tables.isEmpty else { return nil }
         let path = tables.removeFirst()
         let lines: LineReader
-        if let opened = pending {
-            lines = opened
-            pending = nil
-        } else {
-            lines = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: path)
-        }
+        if let opened = pending { (lines, pending) = (opened, nil) } else { lines = try open(path) }
         let bytes = try lines.readAll()
         if format == "npz" {
             archive = try OpenArchive(entries: NPZReader.entries(bytes, name: lines.name), name: lines.name)
@@ -81,9 +76,14 @@ public struct RecordSource {
         return try table(matrix, id: id, location: lines.name)
     }
 
+    /// Opens an input; standard input read for want of operands refuses a terminal.
+    func open(_ path: String) throws(ToolError) -> LineReader {
+        try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: path)
+    }
+
     /// Decides the format of standard input from its first bytes, leaving them unread.
     mutating func sniffStandardInput() throws(ToolError) {
-        let input = try implicitStandardInput ? LineReader.implicitStandardInput() : LineReader(path: "-")
+        let input = try open("-")
         let head = try input.peek(6)
         if let kind = InputFormat.fromMagic(head) {
             format = kind

@@ -145,7 +145,7 @@ public enum MapperTool {
 
     /// The lens columns of every `--lens` item side by side.
     static func lensValues(_ space: MetricSpace, _ settings: Settings, given: Matrix<Double>?) throws -> Matrix<Double> {
-        let names = settings.lenses(distances: { if case .distances = space { true } else { false } }())
+        let names = settings.lenses(distances: space.points == nil)
         let parts = try names.map { try LensRegistry.make($0, bandwidth: settings.bandwidth, given: given).values(space) }
         let cols = parts.reduce(0) { $0 + $1.cols }
         var out = Matrix<Double>(rows: space.count, cols: cols)
