@@ -58,6 +58,13 @@ else
     tail -n +2 "$out/zoo.tsv" | xargs -P "$jobs" -L 1 "$here/model.sh" "$out"
 fi
 trained=$(date +%s)
+# A job runner can report success for jobs that never ran (GNU parallel does, on a remote
+# without a usable $SHELL): every network must have its features before the fit.
+missing=$(tail -n +2 "$out/zoo.tsv" | cut -f1 | while read -r id; do [ -s "$out/features/$id.jsonl" ] || echo "$id"; done)
+if [ -n "$missing" ]; then
+    echo "run.sh: error: $(echo "$missing" | wc -l) networks have no features in $out/features (first: $(echo "$missing" | head -1)); rerun to resume" >&2
+    exit 70
+fi
 
 # One vector per network: bootstrap mean of the draws' statistics (network seed = group).
 tail -n +2 "$out/zoo.tsv" | cut -f1 | sed "s|^|$out/features/|; s|$|.jsonl|" | xargs cat \

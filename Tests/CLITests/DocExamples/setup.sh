@@ -48,7 +48,10 @@ PY
 mkdir -p fake-hosts
 cat > fake-hosts/ssh <<'SH'
 #!/usr/bin/env bash
-# ssh [OPTIONS] HOST COMMAND...: skip the options and the host, run the command here.
+# ssh [OPTIONS] HOST COMMAND...: skip the options and the host, run the command here, with
+# the login shell in SHELL as sshd sets it (GNU parallel's remote wrapper runs jobs with $SHELL).
+export SHELL="$(getent passwd "$(id -u)" | cut -d: -f7)"
+[ -x "$SHELL" ] || SHELL=/bin/sh
 while [ $# -gt 0 ]; do case "$1" in -o|-p|-l|-i|-F) shift 2 ;; -*) shift ;; *) shift; break ;; esac; done
 [ "${1-}" = -- ] && shift
 exec bash -c "$*"
