@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make demo`: the main job on built-in data — a reduced generalization-gap study
-# (24 small networks, 8 draws of neurons, 1000 probe inputs) that prints the R² table and
+# (the grid's 32 corners, 4 draws of 500 neurons) that prints the R² table and
 # writes its records and figures under out/demo (DEMO_OUT overrides).
 set -euo pipefail
 cd "$(dirname "$0")/.."

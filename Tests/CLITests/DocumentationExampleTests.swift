@@ -104,7 +104,7 @@ struct DocumentedExample: Sendable, CustomTestStringConvertible {
         // the environment (the same command line, a smaller zoo).
         let result = try Shell.run("""
             cp -R '\(fixtures)' '\(work)' && cd '\(work)' && ln -s '\(Shell.packageRoot)/examples' examples
-            export GAP_STUDY_MODELS=14 GAP_STUDY_DRAWS=2 GAP_STUDY_INPUTS=200 GAP_STUDY_DEPTHS="1 2" GAP_STUDY_WIDTHS="8 16" GAP_STUDY_EPOCHS="10 20"
+            export GAP_STUDY_MODELS=6 GAP_STUDY_DRAWS=2 GAP_STUDY_NEURONS=60 GAP_STUDY_INPUTS=100 GAP_STUDY_TRAIN_SIZE=200 GAP_STUDY_TEST_SIZE=200 GAP_STUDY_MAX_EPOCHS=3
             export PATH="$PWD/fake-hosts:$PATH"
             unset SHELL  # as under CI, which runs without it: nothing may depend on it
             set -o pipefail

@@ -44,6 +44,7 @@ func jsonLines(_ text: String) throws -> [[String: Any]] {
         ("fit --arch dense:2 --data bad.csv -o x.json", 65, "bad.csv"),
         ("fit --arch dense:2 --data labels.csv -o x.json", 65, "sample 2: label 1.5 is not a class index"),
         ("fit --arch dense:2", 64, "fit needs -o MODEL.json"),
+        ("fit --arch dense:2 --target-acc 1.5 -o x.json", 64, "--target-acc must be a number in [0, 1.0]"),
     ])
     func badInputIsOneLineErrorAndNoModel(_ c: (String, Int32, String)) throws {
         let r = try Shell.run("""

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# The generalization-gap study (Ballester et al., 2024) as a shell pipeline of the toolkit.
+# The generalization-gap study of Ballester et al. (2024) on a PGDL-like zoo of CNNs, as a
+# shell pipeline of the toolkit.
 #
-#   run.sh [--demo] [--out DIR] [--jobs N] [--models N] [--draws K] [--inputs N]
+#   run.sh [--demo] [--out DIR] [--jobs N] [--models N] [--draws K] [--neurons N]
 #          [--sshlogin LOGINS] [--check-tools]
 #
-# Trains a zoo of MLPs whose generalization gaps spread widely, takes 2000 fixed inputs, samples
-# neurons of all weighted layers by importance (K draws), computes Vietoris–Rips persistence of
-# 1 − |Pearson| between neurons, turns each diagram into the Ballester statistics (+ squares),
-# bootstrap-averages them per network, and fits OLS with 5×2 repeated K-fold held-out R²,
-# against baselines, with Dietterich's 5×2cv t-test. Everything lands in one folder (--out).
+# Trains the 96 CNNs of zoo.awk's grid (PGDL task 1 in small: only the hyperparameters differ)
+# to 0.99 training accuracy on the built-in 10-class images, computes the PGDL baseline
+# measures of each (nn-train measures), takes its activations on the same 1000 training
+# inputs, samples 1000 neurons of all weighted layers by importance (K = 20 draws), computes
+# Vietoris–Rips persistence of 1 − |Pearson| between neurons, summarises each diagram
+# (perslay-vec stats) and bootstrap-averages the draws. Then OLS with held-out R² over 2 folds ×
+# 5 repeats for the topological feature sets and every baseline, Dietterich's 5×2cv t-test and
+# PGDL's conditional mutual information. Everything lands in one folder (--out).
+# --demo: the grid's 32 corners, 500 training images (all of them the probe inputs), at most 60
+# epochs, 4 draws of 500 neurons.
 #
 # Per-network work runs in parallel with GNU parallel when installed, else xargs -P; with
 # --sshlogin it runs on other machines through GNU parallel (they need the tools on PATH and
@@ -16,98 +22,154 @@
 # script: see slurm.sbatch. An interrupted study resumes: finished networks are skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-# GAP_STUDY_MODELS, _DRAWS, _INPUTS, _DEPTHS, _WIDTHS and _EPOCHS change the defaults (the test suite runs
-# the documented command lines on a small zoo that way); options override them.
-out=out/gap-study jobs=$(nproc) models=${GAP_STUDY_MODELS:-100} draws=${GAP_STUDY_DRAWS:-20} inputs=${GAP_STUDY_INPUTS:-2000}
-demo=0 sshlogin="" check=0
-depths=${GAP_STUDY_DEPTHS:-1 2 3 4} widths=${GAP_STUDY_WIDTHS:-32 64 128 256}
+# GAP_STUDY_MODELS (the first N networks of the zoo), _DRAWS, _NEURONS, _INPUTS, _TRAIN_SIZE,
+# _TEST_SIZE and _MAX_EPOCHS change the defaults (the test suite runs the documented command
+# lines on a small zoo that way); options override them.
+out=out/gap-study jobs=$(nproc) corners=0 sshlogin="" check=0
+models=${GAP_STUDY_MODELS:-96} draws=${GAP_STUDY_DRAWS:-20} neurons=${GAP_STUDY_NEURONS:-1000}
 while [ $# -gt 0 ]; do
     case "$1" in
-        --demo) demo=1; models=24; draws=8; inputs=1000; depths="1 2 3"; widths="16 32 64" ;;
+        --demo) corners=1; models=${GAP_STUDY_MODELS:-32}; draws=${GAP_STUDY_DRAWS:-4}; neurons=${GAP_STUDY_NEURONS:-500}
+                : "${GAP_STUDY_TRAIN_SIZE:=500}" "${GAP_STUDY_INPUTS:=500}" "${GAP_STUDY_TEST_SIZE:=2000}" "${GAP_STUDY_MAX_EPOCHS:=60}" ;;
         --out) out=$2; shift ;;
         --jobs) jobs=$2; shift ;;
         --models) models=$2; shift ;;
         --draws) draws=$2; shift ;;
-        --inputs) inputs=$2; shift ;;
+        --neurons) neurons=$2; shift ;;
         --sshlogin) sshlogin=$2; shift ;;
         --check-tools) check=1 ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: error: unknown argument '$1' (try --help)" >&2; exit 64 ;;
     esac
     shift
 done
-for tool in nn-train nn-activations ph-rips perslay-vec gap-regress tda-plot; do
+for tool in nn-train nn-activations ph-rips perslay-vec gap-regress tda tda-plot; do
     command -v "$tool" >/dev/null || { echo "run.sh: error: $tool is not on PATH (make build)" >&2; exit 69; }
 done
 [ $check = 1 ] && exit 0
 
 mkdir -p "$out"
 start=$(date +%s)
-awk -v models="$models" -v seed=1 -v depths="$depths" -v widths="$widths" -v epoch_choices="${GAP_STUDY_EPOCHS:-}" -f "$here/zoo.awk" > "$out/zoo.tsv"
-export DRAWS=$draws INPUTS=$inputs
-echo "gap study: $models networks, $draws draws of neurons, $inputs probe inputs, $jobs jobs → $out" >&2
+awk -v corners="$corners" -f "$here/zoo.awk" | head -n "$((models + 1))" > "$out/zoo.tsv"
+models=$(($(wc -l < "$out/zoo.tsv") - 1))
+export DRAWS=$draws NEURONS=$neurons
+for size in INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS; do
+    value=GAP_STUDY_$size
+    [ -n "${!value:-}" ] && export "$size=${!value}"
+done
+echo "gap study: $models networks, $draws draws of $neurons neurons, $jobs jobs → $out" >&2
 
 # Per network, in parallel; a network whose features exist is skipped (resume).
 if [ -n "$sshlogin" ]; then
     command -v parallel >/dev/null || { echo "run.sh: error: --sshlogin needs GNU parallel" >&2; exit 69; }
-    tail -n +2 "$out/zoo.tsv" | parallel --colsep '\t' --sshlogin "$sshlogin" --env DRAWS --env INPUTS \
-        "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8} {9} {10}
+    envs=()
+    for name in DRAWS NEURONS INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS; do [ -n "${!name:-}" ] && envs+=(--env "$name"); done
+    tail -n +2 "$out/zoo.tsv" | parallel --colsep '\t' --sshlogin "$sshlogin" "${envs[@]}" \
+        "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8}
 elif command -v parallel >/dev/null && parallel --version 2>/dev/null | grep -q GNU; then
-    tail -n +2 "$out/zoo.tsv" | parallel --colsep '\t' -j "$jobs" "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8} {9} {10}
+    tail -n +2 "$out/zoo.tsv" | parallel --colsep '\t' -j "$jobs" "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8}
 else
     tail -n +2 "$out/zoo.tsv" | xargs -P "$jobs" -L 1 "$here/model.sh" "$out"
 fi
 trained=$(date +%s)
 # A job runner can report success for jobs that never ran (GNU parallel does, on a remote
 # without a usable $SHELL): every network must have its features before the fit.
-missing=$(tail -n +2 "$out/zoo.tsv" | cut -f1 | while read -r id; do [ -s "$out/features/$id.jsonl" ] || echo "$id"; done)
+ids=$(tail -n +2 "$out/zoo.tsv" | cut -f1)
+missing=$(for id in $ids; do [ -s "$out/features/$id.jsonl" ] && [ -s "$out/measures/$id.jsonl" ] || echo "$id"; done)
 if [ -n "$missing" ]; then
-    echo "run.sh: error: $(echo "$missing" | wc -l) networks have no features in $out/features (first: $(echo "$missing" | head -1)); rerun to resume" >&2
+    echo "run.sh: error: $(echo "$missing" | wc -l) networks have no features or measures in $out (first: $(echo "$missing" | head -1)); rerun to resume" >&2
     exit 70
 fi
 
-# One vector per network: bootstrap mean of the draws' statistics (network seed = group).
-tail -n +2 "$out/zoo.tsv" | cut -f1 | sed "s|^|$out/features/|; s|$|.jsonl|" | xargs cat \
-  | perslay-vec reduce --by meta.seed --op bootstrap:200 --seed 1 -o "$out/topology.jsonl"
+# One vector per network: bootstrap mean of the draws' statistics (network seed = group). Its
+# meta carries the gap, the hyperparameters and the baseline measures (measure_NAME).
+for id in $ids; do
+    { read -r names; read -r values; } < <(tda cat --output-format csv "$out/measures/$id.jsonl")
+    IFS=, read -r -a name <<< "$names"
+    IFS=, read -r -a value <<< "$values"
+    sets=()
+    for i in "${!name[@]}"; do
+        case "${name[$i]}" in id | meta.*) ;; *) sets+=(--set "measure_${name[$i]}=${value[$i]}") ;; esac
+    done
+    tda cat "${sets[@]}" "$out/features/$id.jsonl"
+done | perslay-vec reduce --by meta.seed --op bootstrap:200 --seed 1 -o "$out/topology.jsonl"
 cat "$out"/models/m*.record.jsonl > "$out/models.jsonl"
 
-# Held-out R² (5 folds × 2 repeats, seeded) of the topological features and of the baselines.
-# Rips H0 bars are all born at 0, so the H0 birth statistics are constant and left out. The
-# reduced demo zoo (and any zoo under 40 networks) is too small for twelve features under 2-fold
-# CV (12 training records), so it keeps the six plain statistics and drops their squares.
-topo='stats.H0.sd_death,stats.H0.mean_death,stats.H0.square_sd_death,stats.H0.square_mean_death,stats.H1.*'
-[ $demo = 1 ] || [ "$models" -lt 40 ] && topo='stats.H0.sd_death,stats.H0.mean_death,stats.H1.sd_birth,stats.H1.sd_death,stats.H1.mean_birth,stats.H1.mean_death'
-baselines=(meta.train_loss meta.train_acc,meta.train_loss)
-names=(train-loss train-fit)
-fit() { gap-regress fit --cv kfold:5x2 --seed 1 "$@" "$out/topology.jsonl"; }
-fit --features "$topo" --format report > "$out/report-topology.jsonl"
-fit --method mean --features "$topo" --format report > "$out/report-mean.jsonl"
-for i in "${!baselines[@]}"; do
-    fit --features "${baselines[$i]}" --format report > "$out/report-${names[$i]}.jsonl"
-    # Dietterich's 5×2cv paired t-test, topology against the baseline, on the same folds.
-    gap-regress compare --seed 1 --format report --features "$topo" --features-b "${baselines[$i]}" \
-        "$out/topology.jsonl" "$out/topology.jsonl" > "$out/compare-${names[$i]}.jsonl"
-done
+# The rows of the table: topological feature sets (Rips H0 bars are all born at 0, so H0 birth
+# statistics are constant and left out), the hyperparameters, then one row per baseline
+# measure. A set keeps its first ⌊networks / 6⌋ features, so that each training fold of 2-fold
+# CV has at least three networks per feature (the plain statistics come before their squares).
+ballester="stats.H0.sd_death stats.H0.mean_death stats.H1.sd_birth stats.H1.sd_death stats.H1.mean_birth stats.H1.mean_death"
+squares() { local f; for f in $1; do printf '%s ' "${f%.*}.square_${f##*.}"; done; }
+logs() { local f; for f in $1; do printf '%s ' "${f%.*}.log_${f##*.}"; done; }
+h1="stats.H1.sd_birth stats.H1.sd_death stats.H1.mean_birth stats.H1.mean_death"
+lives="stats.H1.mean_lifetime stats.H1.sd_lifetime stats.H0.mean_lifetime stats.H0.sd_lifetime"
+midlives="stats.H1.mean_midlife stats.H1.sd_midlife stats.H0.mean_midlife stats.H0.sd_midlife"
+entropy="stats.H0.entropy stats.H1.entropy"
+hparams="meta.batch_size meta.dropout meta.weight_decay meta.blocks meta.filters meta.dense"
+measures="train_loss margin_p10 weight_norm log_prod_fro path_norm dist_init sharpness noise_drop davies_bouldin"
+rows=(topology "$ballester $(squares "$ballester")"
+      h1-only "$h1 $(squares "$h1")"
+      lives "$lives $(squares "$lives")"
+      midlives "$midlives $(squares "$midlives")"
+      log "$(logs "$ballester")"
+      entropy "$entropy $(squares "$entropy")"
+      hyperparameters "$hparams")
+for m in $measures; do rows+=("$m" "meta.measure_$m"); done
+cap=$((models / 6 > 0 ? models / 6 : 1))
+features() { echo $1 | tr ' ' '\n' | head -n "$cap" | paste -sd, -; }
+topo=$(features "${rows[1]}")
+fit() { gap-regress fit --cv kfold:2x5 --seed 1 "$@" "$out/topology.jsonl"; }
+compare() { gap-regress compare --seed 1 --features "$topo" --features-b "$1" "${@:2}" "$out/topology.jsonl" "$out/topology.jsonl"; }
+# Held-out R² (mean, SD, median, min, max over the 10 folds) and mean Kendall τ of a table row.
+scores() { fit "$@" --format table | awk '$1 == "r2" { r = $2 " " $3 " " $4 " " $5 " " $6 } $1 == "kendall" { k = $2 } END { print r, k }'; }
 
+mkdir -p "$out/reports"
+for ((i = 0; i < ${#rows[@]}; i += 2)); do
+    fit --features "$(features "${rows[i + 1]}")" --format report > "$out/reports/${rows[i]}.jsonl"
+    if [ "${rows[i]}" != topology ]; then
+        # Dietterich's 5×2cv paired t-test, topology against this row, on the same folds.
+        compare "$(features "${rows[i + 1]}")" --format report > "$out/reports/compare-${rows[i]}.jsonl"
+    fi
+done
+fit --method mean --features "$topo" --format report > "$out/reports/mean.jsonl"
+# PGDL's conditional mutual information of each single statistic and measure with the gap,
+# conditioned on the hyperparameters.
+cmi_features=($ballester $entropy)
+for m in $measures; do cmi_features+=("meta.measure_$m"); done
+for f in "${cmi_features[@]}"; do
+    gap-regress cmi --features "$f" --hparams "$(echo $hparams | tr ' ' ,)" --format report "$out/topology.jsonl"
+done > "$out/reports/cmi.jsonl"
+
+# Figures: predicted against true gap; the topological statistic with the best held-out R²
+# alone against the gap, coloured by the hyperparameter with the best held-out R² alone.
+best() { local f; for f in $1; do echo "$(scores --features "$f" | cut -d' ' -f1) $f"; done | sort -g | tail -1 | cut -d' ' -f2; }
 mkdir -p "$out/figures"
-tda-plot -o "$out/figures/predicted-vs-true.svg" "$out/report-topology.jsonl"
-tda-plot -o "$out/figures/feature-vs-gap.svg" --x stats.H1.mean_death --y meta.gap --label meta.depth "$out/topology.jsonl"
+tda-plot -o "$out/figures/predicted-vs-true.svg" "$out/reports/topology.jsonl"
+tda-plot -o "$out/figures/feature-vs-gap.svg" --x "$(best "$ballester")" --y meta.gap --label "$(best "$hparams")" "$out/topology.jsonl"
 end=$(date +%s)
 
 {
-    echo "Generalization-gap study: $models networks, $draws draws of neurons, $inputs probe inputs"
+    echo "Generalization-gap study: $models CNNs, ${TRAIN_SIZE:-1000} training images, $draws draws of $neurons neurons on ${INPUTS:-1000} of them"
+    echo "training: $(awk -v t="${TARGET_ACC:-0.99}" '{ n++; if ($0 ~ /"train_acc":/) { sub(/.*"train_acc":/, ""); sub(/,.*/, ""); if ($0 + 0 >= t) ok++ } } END { printf "%d of %d networks reached %s training accuracy", ok, n, t }' "$out/models.jsonl")"
     echo "time: $((trained - start)) s for the networks, $((end - start)) s in all ($jobs jobs, $(nproc) cores)"
     echo
-    echo "held-out R² over 5 folds × 2 repeats (OLS with intercept):"
-    printf '%-10s %s\n' "features" "$(printf '%-12s' mean sd median min max)"
-    row() { printf '%-10s %s\n' "$1" "$(fit "${@:2}" --format table | grep '^r2 ' | sed 's/^r2 *//; s/  */ /g' | xargs printf '%-12s')"; }
-    row topology --features "$topo"
-    for i in "${!baselines[@]}"; do row "${names[$i]}" --features "${baselines[$i]}"; done
-    row mean --method mean --features "$topo"
+    echo "held-out R² over 2 folds × 5 repeats (OLS with intercept; at most $cap features per row), mean Kendall τ:"
+    printf '%-16s %-3s %s\n' "features" "n" "$(printf '%-9s' mean sd median min max tau)"
+    for ((i = 0; i < ${#rows[@]}; i += 2)); do
+        f=$(features "${rows[i + 1]}")
+        printf '%-16s %-3s %s\n' "${rows[i]}" "$(echo "$f" | tr , '\n' | wc -l)" "$(scores --features "$f" | xargs printf '%-9s')"
+    done
+    printf '%-16s %-3s %s\n' "mean" "0" "$(scores --method mean --features "$topo" | xargs printf '%-9s')"
     echo
-    echo "Dietterich's 5×2cv t-test, topology vs baseline (df 5):"
-    for i in "${!baselines[@]}"; do
-        gap-regress compare --seed 1 --format table --features "$topo" --features-b "${baselines[$i]}" \
-            "$out/topology.jsonl" "$out/topology.jsonl" | awk -v name="${names[$i]}" '$1 == "t" { t = $2 } $1 == "p" { p = $2 } END { printf "  %-10s t = %s  p = %s\n", name, t, p }'
+    echo "Dietterich's 5×2cv t-test, topology against each row (df 5; t > 0: topology better):"
+    for ((i = 2; i < ${#rows[@]}; i += 2)); do
+        compare "$(features "${rows[i + 1]}")" --format table \
+            | awk -v name="${rows[i]}" '$1 == "t" { t = $2 } $1 == "p" { p = $2 } END { printf "  %-16s t = %-8s p = %s\n", name, t, p }'
+    done
+    echo
+    echo "conditional mutual information with the gap given the hyperparameters (PGDL):"
+    for f in "${cmi_features[@]}"; do
+        printf '  %-28s %s\n' "${f#meta.measure_}" "$(gap-regress cmi --features "$f" --hparams "$(echo $hparams | tr ' ' ,)" --format table "$out/topology.jsonl" | awk '$1 == "cmi" { print $2 }')"
     done
 } | tee "$out/summary.txt"

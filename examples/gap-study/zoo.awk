@@ -1,23 +1,25 @@
 #!/usr/bin/awk -f
-# Prints the model zoo as TSV, one network per line, from a seeded generator so that the same
-# -v models=N -v seed=S (and -v depths="1 2" -v widths="16 32" -v epoch_choices="30 60 120") always gives the same zoo. Hyper-parameters vary so that gaps spread:
-# depth, width, learning rate, weight decay, dropout, training-set size, label noise, epochs.
+# Prints the model zoo as TSV, one network per line: the PGDL task-1 design (Jiang et al. 2020,
+# as used by Ballester et al. 2024) scaled to the built-in 16×16 images. A full grid of
+#   conv blocks {1,2} × last-conv filters {8,16} × dense layers {1,2} × dropout {0,0.5}
+#   × weight decay {0,0.001} × batch size {16,64,256}
+# = 96 networks. -v corners=1 gives 32 corners of the grid for the demo and the pilot: the half
+# fraction of the 2^6 corners (batch 16 or 256) whose batch size is 256 exactly when an odd number
+# of the other five factors sit at their upper level (defining relation I = ABCDEF), so every
+# factor and every pair of factors is balanced. Only these hyperparameters differ: no label noise, the same data for
+# every network, the same optimiser (SGD, momentum 0.9) and stopping rule. Network i gets seed i.
 BEGIN {
-    if (models == "") models = 100
-    if (seed == "") seed = 1
-    srand(seed)
-    if (depths == "") depths = "1 2 3 4"
-    if (widths == "") widths = "32 64 128 256"
-    nd = split(depths, depth); nw = split(widths, width)
-    split("0.003 0.01 0.03", lrs); split("0 0.0001 0.001", wds); split("0 0 0.2", drops)
-    split("50 100 200 400 800", sizes); split("0 0 0.1 0.2 0.3", noises)
-    if (epoch_choices == "") epoch_choices = "30 60 120"
-    ne = split(epoch_choices, epochs)
-    print "id\tdepth\twidth\tlr\tweight_decay\tdropout\ttrain_size\tlabel_noise\tepochs\tseed"
-    for (i = 1; i <= models; i++) {
-        printf "m%03d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", i,
-            depth[pick(nd)], width[pick(nw)], lrs[pick(3)], wds[pick(3)], drops[pick(3)],
-            sizes[pick(5)], noises[pick(5)], epochs[pick(ne)], i
-    }
+    nb = split("16 64 256", batches)
+    print "id\tblocks\tfilters\tdense\tdropout\tweight_decay\tbatch_size\tseed"
+    i = 0
+    for (blocks = 1; blocks <= 2; blocks++)
+        for (f = 8; f <= 16; f *= 2)
+            for (dense = 1; dense <= 2; dense++)
+                for (d = 0; d <= 1; d++)
+                    for (w = 0; w <= 1; w++)
+                        for (b = 1; b <= nb; b++) {
+                            if (corners && b != ((blocks - 1 + (f == 16) + dense - 1 + d + w) % 2 ? 3 : 1)) continue
+                            i++
+                            printf "m%03d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\n", i, blocks, f, dense, d ? "0.5" : "0", w ? "0.001" : "0", batches[b], i
+                        }
 }
-function pick(n) { return 1 + int(rand() * n) }

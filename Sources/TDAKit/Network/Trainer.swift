@@ -28,8 +28,9 @@ public final class Trainer {
         return value
     }
 
-    /// Trains for `config.epochs` epochs (fewer if early stopping fires, in which case the best
-    /// validation weights are restored). `onEpoch` sees each epoch's report.
+    /// Trains for `config.epochs` epochs: fewer if the training accuracy reaches
+    /// `config.targetAccuracy` (the weights of that epoch are kept), or if early stopping fires
+    /// (the best validation weights are restored). `onEpoch` sees each epoch's report.
     public func fit<G: RandomNumberGenerator>(
         _ train: Dataset, test: Dataset?, rng: inout G, onEpoch: (EpochReport) -> Void = { _ in }
     ) throws {
@@ -56,6 +57,7 @@ public final class Trainer {
             let report = EpochReport(epoch: epoch + 1, learningRate: lr, loss: total / Double(fitSet.count), seconds: seconds,
                                      train: evaluate(fitSet), test: test.map(evaluate), validation: validation.map(evaluate))
             onEpoch(report)
+            if let target = config.targetAccuracy, report.train.accuracy >= target { return }
             guard let v = report.validation else { continue }
             if v.loss < best.loss {
                 best = (v.loss, snapshot(), epoch)

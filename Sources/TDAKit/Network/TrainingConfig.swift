@@ -12,6 +12,9 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var validationFraction = 0.0
     /// Epochs without a better validation loss before stopping.
     public var patience = 5
+    /// Stop after the first epoch whose training accuracy (evaluation mode) reaches this; nil:
+    /// train every epoch. The gap study's zoo trains "to near-zero training error" this way.
+    public var targetAccuracy: Double?
     public var seed: UInt64 = 0
 
     public init(architecture: String) { self.architecture = architecture }

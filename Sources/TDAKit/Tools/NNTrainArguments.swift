@@ -117,6 +117,7 @@ extension NNTrainTool {
         config.batchSize = try positive(args, "batch-size")
         config.validationFraction = try fraction(args, "validation", upTo: 0.9)
         config.patience = try positive(args, "patience")
+        if args.isSet("target-acc") { config.targetAccuracy = try fraction(args, "target-acc", upTo: 1) }
         config.seed = seed
         return config
     }

@@ -107,6 +107,27 @@ struct TrainingTests {
         #expect(reports.last.map { $0.validation!.loss >= best } == true)
     }
 
+    @Test("a target training accuracy stops at the first epoch that reaches it, and keeps its weights")
+    func targetAccuracy() throws {
+        var config = TrainingConfig(architecture: "dense:16,relu,dense:2")
+        config.learningRate = 0.02
+        config.epochs = 200
+        config.batchSize = 16
+        config.targetAccuracy = 0.9
+        var rng = SplitMix(6)
+        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
+        Initialization.pytorchDefault(network, rng: &rng)
+        let trainer = try Trainer(network: network, config: config)
+        let data = moons(300, seed: 1)
+        var reports = [EpochReport]()
+        try trainer.fit(data, test: nil, rng: &rng) { reports.append($0) }
+        #expect(reports.count < 200)
+        #expect(reports.dropLast().allSatisfy { $0.train.accuracy < 0.9 })
+        let last = try #require(reports.last)
+        #expect(last.train.accuracy >= 0.9)
+        #expect(trainer.evaluate(data) == last.train)
+    }
+
     @Test("learning-rate schedules follow PyTorch's StepLR and CosineAnnealingLR, with warm-up")
     func schedules() throws {
         let step = try #require(LearningRateSchedule(parsing: "step:2:0.5"))
