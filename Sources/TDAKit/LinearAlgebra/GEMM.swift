@@ -158,6 +158,11 @@ func packA(_ a: UnsafePointer<Float>, lda: Int, _ op: GEMMOperand, m0: Int, mc: 
         let dst = out + g * kc * mr
         if height < mr { dst.update(repeating: 0, count: kc * mr) }
         switch op {
+        case .normal where lda == kc:
+            // Whole rows side by side (a conv layer's unfolded patches): one contiguous block,
+            // read in order.
+            let source = a + (m0 + i0) * lda + k0
+            for i in 0..<height { for p in 0..<kc { dst[p &* mr &+ i] = source[i &* lda &+ p] } }
         case .normal:
             // Across the rows first, as in `packB`.
             for p in 0..<kc {

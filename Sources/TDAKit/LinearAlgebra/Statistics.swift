@@ -26,4 +26,18 @@ public enum Statistics {
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
+
+    /// The `q`-th percentile (0 ≤ q ≤ 100), as `numpy.percentile` with its default linear
+    /// method: the order statistics at ⌊h⌋ and ⌊h⌋ + 1, h = (n − 1)·q/100, interpolated with
+    /// numpy's two-sided `_lerp` (b − (b − a)(1 − t) once t ≥ 0.5), so the bits agree too;
+    /// NaN for an empty sample.
+    @inlinable
+    public static func percentile(_ values: [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let h = Double(sorted.count - 1) * (q / 100)
+        let below = min(max(Int(h.rounded(.down)), 0), sorted.count - 1)
+        let (a, b, t) = (sorted[below], sorted[min(below + 1, sorted.count - 1)], h - Double(below))
+        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
+    }
 }

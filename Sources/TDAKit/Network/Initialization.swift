@@ -12,4 +12,14 @@ public enum Initialization {
             for i in bias.value.indices { bias.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
         }
     }
+
+    /// A network of `architecture` as `nn-train fit` starts it: PyTorch's defaults drawn first
+    /// from xoshiro256** seeded with the training seed, and that generator, which training goes
+    /// on drawing from. `nn-train measures` rebuilds a model's initial weights with it.
+    public static func seeded(architecture: String, input: TensorShape, seed: UInt64) throws -> (network: Network, rng: Xoshiro256StarStar) {
+        let network = try Network(architecture: architecture, input: input)
+        var rng = Xoshiro256StarStar(seed: seed)
+        pytorchDefault(network, rng: &rng)
+        return (network, rng)
+    }
 }

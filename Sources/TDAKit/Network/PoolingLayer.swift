@@ -22,19 +22,24 @@ public final class PoolingLayer: Layer {
     public var token: String { "\(kind):\(size)" }
 
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
-        var y = Matrix<Float>(rows: x.rows, cols: outputShape.count)
-        var won = [Int](repeating: 0, count: reduction == .max ? x.rows * outputShape.count : 0)
+        guard x.rows > 0 else { return Matrix(rows: 0, cols: outputShape.count) }
+        let keepWinners = mode.training && reduction == .max
+        // Every value is written below; only training keeps the winners for backward.
+        var y = Matrix(rows: x.rows, cols: outputShape.count,
+                       storage: [Float](unsafeUninitializedCapacity: x.rows * outputShape.count) { $1 = $0.count })
+        var won = [Int](repeating: 0, count: keepWinners ? x.rows * outputShape.count : 0)
         let (scale, reduction) = (1 / Float(size * size), reduction)
         let (c, h, w, size) = (inputShape.channels, inputShape.height, inputShape.width, size)
         let (oh, ow) = (outputShape.height, outputShape.width)
-        // Direct loops over raw buffers: the window-by-window closure of an iterator was 15% of
-        // a CNN training step (perf). Samples are split over the threads.
+        // Direct loops over raw pointers: the window-by-window closure of an iterator was 15% of
+        // a CNN training step, and buffer subscripts and a branch per tap made pooling a quarter
+        // of `nn-train measures` (perf). Samples are split over the threads.
         y.storage.withUnsafeMutableBufferPointer { ys in
             won.withUnsafeMutableBufferPointer { wins in
                 x.storage.withUnsafeBufferPointer { xs in
-                    let buffers = UnsafeSendable((ys: ys, wins: wins, xs: xs))
+                    let pointers = UnsafeSendable((ys: ys.baseAddress!, wins: wins.baseAddress, xs: xs.baseAddress!))
                     forEachChunk(x.rows, threads: mode.threads, minimumChunk: 8) { samples in
-                        let (ys, wins, xs) = buffers.value
+                        let (ys, wins, xs) = pointers.value
                         var out = samples.lowerBound * c * oh * ow
                         for plane in (samples.lowerBound * c)..<(samples.upperBound * c) {
                             for oy in 0..<oh {
@@ -42,19 +47,11 @@ public final class PoolingLayer: Layer {
                                     let first = plane * h * w + oy * size * w + ox * size
                                     switch reduction {
                                     case .max:
-                                        // Selects, not branches: on real data the comparison
-                                        // is unpredictable (perf: most of the pooling time).
-                                        var (best, top) = (first, xs[first])
-                                        for ky in 0..<size {
-                                            for kx in 0..<size {
-                                                let t = first + ky * w + kx, v = xs[t]
-                                                let take = v > top || v.isNaN
-                                                best = take ? t : best
-                                                top = take ? v : top
-                                            }
-                                        }
+                                        // 2 × 2 (the usual) with a constant size, which unrolls.
+                                        let (best, top) = size == 2 ? Self.largest(xs, first: first, size: 2, width: w)
+                                                                    : Self.largest(xs, first: first, size: size, width: w)
                                         ys[out] = top
-                                        wins[out] = best
+                                        if keepWinners { wins?[out] = best }
                                     case .avg:
                                         var sum: Float = 0
                                         for ky in 0..<size { for kx in 0..<size { sum += xs[first + ky * w + kx] } }
@@ -70,6 +67,24 @@ public final class PoolingLayer: Layer {
         }
         if mode.training { winners = won; batch = x.rows }
         return y
+    }
+
+    /// The index and value of the largest value of the `size × size` window at `first`: the
+    /// first of equal maxima, else the last NaN (PyTorch's max pooling propagates NaN). Selects,
+    /// not branches: on real data the comparison is unpredictable (perf: most of the pooling time).
+    @inline(__always)
+    private static func largest(_ xs: UnsafePointer<Float>, first: Int, size: Int, width: Int) -> (index: Int, value: Float) {
+        var (best, top, lastNaN) = (first, xs[first], -1)
+        for ky in 0..<size {
+            for kx in 0..<size {
+                let t = first &+ ky &* width &+ kx, v = xs[t]
+                let greater = v > top
+                best = greater ? t : best
+                top = greater ? v : top
+                lastNaN = v.isNaN ? t : lastNaN
+            }
+        }
+        return lastNaN < 0 ? (best, top) : (lastNaN, xs[lastNaN])
     }
 
     /// Each output's gradient goes back to its window (max: to the winner; avg: spread evenly);

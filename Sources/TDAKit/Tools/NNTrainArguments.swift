@@ -131,7 +131,7 @@ extension NNTrainTool {
         return shape
     }
 
-    private static func positive(_ args: ParsedArguments, _ name: String) throws -> Int {
+    static func positive(_ args: ParsedArguments, _ name: String) throws -> Int {
         let value = try nonNegative(args, name)
         guard value > 0 else { throw ToolError.usage("--\(name) must be positive") }
         return value
@@ -145,7 +145,7 @@ extension NNTrainTool {
     }
 
     /// A number in [0, limit] (the option's declared default when absent).
-    private static func fraction(_ args: ParsedArguments, _ name: String, upTo limit: Double) throws -> Double {
+    static func fraction(_ args: ParsedArguments, _ name: String, upTo limit: Double) throws -> Double {
         guard let value = args.double(name), value >= 0, value <= limit else {
             throw ToolError.usage("--\(name) must be a number in [0, \(limit)]")
         }

@@ -3,8 +3,9 @@ import Foundation
 /// The `nn-train` tool: train neural networks (MLPs and small CNNs) and write model files.
 ///
 /// `fit` trains one network and writes the model file (`-o`) and a `model` record; `eval` scores
-/// a saved model; `data` writes a data set as `sample` records or CSV. The data options are
-/// shared with `nn-activations`, which rebuilds a model's training inputs from its model file.
+/// a saved model and `measures` computes its generalization measures; `data` writes a data set
+/// as `sample` records or CSV. The data options are shared with `nn-activations`, which rebuilds
+/// a model's training inputs from its model file.
 public enum NNTrainTool {
     /// Generated data sets, then the shipped real ones.
     static let builtInDataSets = SyntheticData.allCases.map(\.rawValue) + ShippedData.allCases.map(\.rawValue)
@@ -60,6 +61,14 @@ public enum NNTrainTool {
         OptionSpec("id", .text, help: "Id of the model record (default: the model file's name without .json)."),
     ]
 
+    static let measuresOptions: [OptionSpec] = [
+        OptionSpec("model", .file, help: "Model file to measure."),
+        OptionSpec("init", .file, placeholder: "WEIGHTS",
+                   help: "The safetensors weights the model was trained from (fit --init); default: PyTorch's initialisation from the model's seed."),
+        OptionSpec("noise-sigma", .number, default: "0.1", placeholder: "SIGMA", help: "Input noise of noise_drop."),
+        OptionSpec("samples", .integer, default: "5", help: "Weight-noise draws per bisection step of sharpness."),
+    ]
+
     public static let spec = ToolSpec(
         name: "nn-train",
         summary: "train neural networks (MLPs and small CNNs) and write model files",
@@ -68,6 +77,8 @@ public enum NNTrainTool {
             SubcommandSpec("fit", summary: "train one network; write the model file (-o) and a model record", options: fitOptions + dataOptions, operands: .none, operandPlaceholder: ""),
             SubcommandSpec("eval", summary: "accuracy and loss of a saved model on its train and test data (report records)",
                            options: [OptionSpec("model", .file, help: "Model file to evaluate.")] + dataOptions, operands: .none, operandPlaceholder: ""),
+            SubcommandSpec("measures", summary: "generalization measures of a saved model on its training data (the PGDL baselines; one vector record)",
+                           options: measuresOptions + dataOptions, operands: .none, operandPlaceholder: ""),
             SubcommandSpec("export", summary: "write a model's weights as a safetensors state_dict for PyTorch",
                            options: [OptionSpec("model", .file, help: "Model file to export."), namingOption], operands: .none, operandPlaceholder: ""),
             SubcommandSpec("import", summary: "make a model file from safetensors weights (a PyTorch state_dict); scored on the data options if given",
@@ -85,6 +96,7 @@ public enum NNTrainTool {
         switch context.arguments.subcommand {
         case "fit": try fit(context)
         case "eval": try evaluate(context)
+        case "measures": try measure(context)
         case "export": try exportWeights(context)
         case "import": try importWeights(context)
         default: try writeData(context)
@@ -100,9 +112,8 @@ public enum NNTrainTool {
         guard let path = args.string("output"), path != "-" else { throw ToolError.usage("fit needs -o MODEL.json (the model file)") }
         let (spec, train, test) = try loadData(args, seed: context.seed, warn: context.warn)
         let config = try trainingConfig(args, architecture: arch, seed: context.seed)
-        let network = try Network(architecture: arch, input: train.shape)
-        var rng = random(config.seed)
-        Initialization.pytorchDefault(network, rng: &rng)
+        let (network, initialized) = try Initialization.seeded(architecture: arch, input: train.shape, seed: config.seed)
+        var rng = initialized
         if let weights = args.string("init") { try StateDict.load(readSafeTensors(weights), into: network) }
         let trainer = try Trainer(network: network, config: config, threads: context.threads)
         let id = args.string("id") ?? modelID(path)
@@ -139,6 +150,43 @@ public enum NNTrainTool {
                                     payload: [("split", .string(split)), ("accuracy", .number(score.accuracy)),
                                               ("loss", .number(score.loss)), ("samples", .number(Double(data.count)))]))
         }
+    }
+
+    /// One vector record of `GeneralizationMeasures` of a saved model on its training data
+    /// (rebuilt as `eval` does), with the model's record meta, so that it joins the model's
+    /// records by `meta.model` and its gap is at hand for the regression.
+    static func measure(_ context: ToolContext) throws {
+        let args = context.arguments
+        guard let path = args.string("model") else { throw ToolError.usage("measures needs --model FILE") }
+        let file = try NetworkModelFile.read(URL(fileURLWithPath: path))
+        let initial = try initialNetwork(file, path: path, weights: args.string("init"))
+        let (train, _) = try probeData(args, model: file, seed: context.seed)
+        let network = try file.network()
+        var settings = GeneralizationMeasures.Settings()
+        settings.noiseSigma = try fraction(args, "noise-sigma", upTo: .infinity)
+        settings.samples = try positive(args, "samples")
+        (settings.seed, settings.threads) = (context.seed, context.threads)
+        let width = GeneralizationMeasures.penultimateWidth(network)
+        try MemoryGuard.check("the \(width) penultimate values of each of \(train.count) training samples", bytes: Double(width) * Double(train.count) * 4)
+        let values = try GeneralizationMeasures.values(network: network, initial: initial, train: train, settings: settings)
+        let id = modelID(path)
+        try context.recordWriter().write(VectorRecord(id: id, meta: file.recordMeta(model: id), values: values,
+                                                      names: GeneralizationMeasures.names).record)
+    }
+
+    /// The weights a model was trained from: those of `weights` (fit --init), else PyTorch's
+    /// default initialisation from the model's training seed, as `fit` drew them.
+    static func initialNetwork(_ file: NetworkModelFile, path: String, weights: String?) throws -> Network {
+        guard let shape = TensorShape(dimensions: file.inputShape) else { throw NetworkModelFileError.badInputShape(file.inputShape) }
+        if let weights {
+            let network = try Network(architecture: file.architecture, input: shape)
+            try StateDict.load(readSafeTensors(weights), into: network)
+            return network
+        }
+        guard let seed = file.training?.seed else {
+            throw ToolError.usage("\(path) has no training seed (an imported model); give --init WEIGHTS.safetensors for dist_init")
+        }
+        return try Initialization.seeded(architecture: file.architecture, input: shape, seed: seed).network
     }
 
     /// The model file's metrics: train and test accuracy and loss, and the gap.
