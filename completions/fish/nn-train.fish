@@ -30,6 +30,7 @@ complete -c nn-train -n '__fish_seen_subcommand_from fit' -l epochs -x -d 'Train
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l batch-size -x -d 'Mini-batch size'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l validation -x -d 'Hold out this fraction of the training set for early stopping'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l patience -x -d 'Epochs without a better validation loss before stopping'
+complete -c nn-train -n '__fish_seen_subcommand_from fit' -l target-acc -x -d 'Stop after the first epoch whose training accuracy reaches FRACTION (--epochs is then the budget)'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l id -x -d 'Id of the model record (default: the model file\'s name without .json)'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l log -d 'Write one epoch record per epoch to standard output'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l init -r -F -d 'Start from these safetensors weights instead of PyTorch\'s default initialisation'

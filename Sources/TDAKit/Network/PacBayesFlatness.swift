@@ -2,7 +2,7 @@
 /// (`pacbayes.mag.flatness`), 1/α² for the largest noise scale α that the trained weights
 /// tolerate. Larger is sharper.
 extension GeneralizationMeasures {
-    /// ε of the noise standard deviation α|w| + ε (Jiang et al.'s magnitude ε = 1e-3), so that
+    /// ε of the noise variance α²w² + ε² (Jiang et al.'s magnitude ε = 1e-3), so that
     /// weights at 0 are perturbed too.
     static let magnitudeEpsilon = 1e-3
     /// How far the mean perturbed training loss may rise above the unperturbed one: Jiang et
@@ -20,7 +20,7 @@ extension GeneralizationMeasures {
     static let weightNoiseStream: UInt64 = 0x73_6861_7270
 
     /// 1/α², α the largest scale in [0, 2] such that perturbing every trainable parameter w by
-    /// u ~ N(0, (α|w| + ε)²) raises the mean cross-entropy on the training set (its first 1000
+    /// u ~ N(0, α²w² + ε²) raises the mean cross-entropy on the training set (its first 1000
     /// samples) by at most 0.1, averaged over `samples` draws of u. The draws are fixed before the
     /// search (xoshiro256** from `seed`, one generator per draw) and scaled by each α tried, so
     /// the averaged loss is a smooth function of α and the bisection compares like with like
@@ -47,9 +47,13 @@ extension GeneralizationMeasures {
         return 1 / (alpha * alpha)
     }
 
-    /// w + u, u ~ N(0, (α|w| + ε)²) for each value, drawn in order from `rng`.
+    /// w + u, u ~ N(0, α²w² + ε²) for each value (Jiang et al.'s magnitude-aware variance),
+    /// drawn in order from `rng`.
     static func perturbed(_ weights: [Float], scale alpha: Double, rng: inout Xoshiro256StarStar) -> [Float] {
-        weights.map { w in w + Float((alpha * Double(abs(w)) + magnitudeEpsilon) * NetworkRandom.normal(&rng)) }
+        weights.map { w in
+            let sd = (alpha * alpha * Double(w) * Double(w) + magnitudeEpsilon * magnitudeEpsilon).squareRoot()
+            return w + Float(sd * NetworkRandom.normal(&rng))
+        }
     }
 
     /// The largest α in [0, upper] that `tolerates`, for a property that holds up to some α and
