@@ -74,6 +74,15 @@ import TDAKit
         #expect(score > 0 && score <= 1)
     }
 
+    /// Each process hashes dictionary keys with its own seed; the score must not depend on it.
+    @Test func cmiIsByteIdenticalAcrossRuns() throws {
+        let outputs = try (0..<6).map { _ in
+            try ToolProcess.run("gap-regress", ["cmi", "--features", "b", "--hparams", "meta.lr,meta.depth,meta.model",
+                                                "--format", "report"], input: Self.vectors).stdout
+        }
+        #expect(Set(outputs).count == 1, "\(Set(outputs))")
+    }
+
     @Test func badInputIsNamed() throws {
         let few = try ToolProcess.run("gap-regress", ["fit"], input: Self.vectors.split(separator: "\n").prefix(2).joined(separator: "\n") + "\n")
         #expect(few.status == 65)

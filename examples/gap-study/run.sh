@@ -13,8 +13,8 @@
 # (perslay-vec stats) and bootstrap-averages the draws. Then OLS with held-out R² over 2 folds ×
 # 5 repeats for the topological feature sets and every baseline, Dietterich's 5×2cv t-test and
 # PGDL's conditional mutual information. Everything lands in one folder (--out).
-# --demo: the grid's 32 corners, 500 training images (all of them the probe inputs), at most 60
-# epochs, 4 draws of 500 neurons.
+# --demo: the grid's 32 corners, 500 training images (all of them the probe inputs), 4 draws of
+# 500 neurons.
 #
 # Per-network work runs in parallel with GNU parallel when installed, else xargs -P; with
 # --sshlogin it runs on other machines through GNU parallel (they need the tools on PATH and
@@ -30,7 +30,7 @@ models=${GAP_STUDY_MODELS:-96} draws=${GAP_STUDY_DRAWS:-20} neurons=${GAP_STUDY_
 while [ $# -gt 0 ]; do
     case "$1" in
         --demo) corners=1; models=${GAP_STUDY_MODELS:-32}; draws=${GAP_STUDY_DRAWS:-4}; neurons=${GAP_STUDY_NEURONS:-500}
-                : "${GAP_STUDY_TRAIN_SIZE:=500}" "${GAP_STUDY_INPUTS:=500}" "${GAP_STUDY_TEST_SIZE:=2000}" "${GAP_STUDY_MAX_EPOCHS:=60}" ;;
+                : "${GAP_STUDY_TRAIN_SIZE:=500}" "${GAP_STUDY_INPUTS:=500}" "${GAP_STUDY_TEST_SIZE:=2000}" ;;
         --out) out=$2; shift ;;
         --jobs) jobs=$2; shift ;;
         --models) models=$2; shift ;;

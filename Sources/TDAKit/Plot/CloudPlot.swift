@@ -23,7 +23,7 @@ public enum CloudPlot {
             let names = cloud.columnNames ?? []
             labels = (names.count > 1 ? names[0] : "x0", names.count > 1 ? names[1] : "x1")
         }
-        let (colors, legend) = coloring(named(cloud.labels, record.meta), count: points.rows)
+        let (colors, legend) = coloring(named(cloud.labels, record.meta), count: points.rows, title: record.meta["legend"]?.stringValue ?? "label")
         var plot = CartesianPlot(x: Axis.covering(labels.0, xs), y: Axis.covering(labels.1, ys), legend: legend)
         let radius = points.rows <= 200 ? 3.5 : points.rows <= 2000 ? 2.5 : 1.6
         plot.layers.append { svg, s in
@@ -43,17 +43,17 @@ public enum CloudPlot {
         return labels?.map { label in label.intValue.flatMap { names.indices.contains($0) ? JSONValue.string(names[$0]) : nil } ?? label }
     }
 
-    /// One style per point and the legend that explains them.
-    static func coloring(_ labels: [JSONValue]?, count: Int) -> ([MarkStyle], Legend) {
+    /// One style per point and the legend, titled `title`, that explains them.
+    static func coloring(_ labels: [JSONValue]?, count: Int, title: String) -> ([MarkStyle], Legend) {
         guard let labels else { return (Array(repeating: MarkStyle.category(0), count: count), Legend()) }
         let numbers = labels.compactMap(\.doubleValue)
         if numbers.count == labels.count, Set(numbers).count > maxCategories, let lo = numbers.min(), let hi = numbers.max() {
             let scale = ColorScale(lo: lo, hi: hi)
-            return (numbers.map { MarkStyle(scale.color($0)) }, Legend(title: "label", colorBar: scale))
+            return (numbers.map { MarkStyle(scale.color($0)) }, Legend(title: title, colorBar: scale))
         }
         var categories = Categories()
         let styles = labels.map { categories.style(Categories.text($0)) }
-        return (styles, Legend(title: "label", entries: categories.entries(swatch: .dot)))
+        return (styles, Legend(title: title, entries: categories.entries(swatch: .dot)))
     }
 
     static func percent(_ ratio: Double) -> String { NumberText.fixed(ratio * 100, places: 1) + "%" }

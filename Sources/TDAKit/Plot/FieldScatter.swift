@@ -14,7 +14,8 @@ public enum FieldScatter {
                 labels.append(value)
             }
         }
-        return CloudRecord(id: "\(y) against \(x)", meta: JSONObject(), points: Matrix(rows: records.count, cols: 2, storage: flat),
+        // The legend is titled by the colouring field (meta.legend, read by CloudPlot).
+        return CloudRecord(id: "\(y) against \(x)", meta: JSONObject(label.map { [("legend", .string($0))] } ?? []), points: Matrix(rows: records.count, cols: 2, storage: flat),
                            labels: label == nil ? nil : labels, names: [x, y])
     }
 

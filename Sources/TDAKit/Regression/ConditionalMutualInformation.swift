@@ -40,7 +40,10 @@ public enum ConditionalMutualInformation {
                 }
             }
             var information = 0.0, entropy = 0.0
-            for table in bins.values {
+            // In key order: a Dictionary's order changes from run to run, and so would the
+            // last bits of the sums.
+            for key in bins.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let table = bins[key]!
                 information += mutualInformation(table)
                 entropy += self.entropy([table[0] + table[1], table[2] + table[3]])
             }

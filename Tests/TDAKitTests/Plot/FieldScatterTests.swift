@@ -18,6 +18,8 @@ import Testing
         #expect(cloud.names == ["f", "meta.gap"])
         let svg = try FigureBuilder.figures([cloud.record], options: PlotOptions())[0].svg(width: 400, height: 300)
         #expect(svg.components(separatedBy: "<circle").count - 1 >= 2)
+        // The legend is titled by the colouring field.
+        #expect(svg.contains(">meta.depth</text>"))
     }
 
     @Test func unknownFieldNamesTheRecord() throws {
