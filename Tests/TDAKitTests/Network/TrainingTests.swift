@@ -26,6 +26,13 @@ struct TrainingTests {
         return (network, trainer)
     }
 
+    /// A trainer of a fresh network for 2-D inputs, initialised from `rng` as `nn-train fit` does.
+    func initialisedTrainer(_ config: TrainingConfig, rng: inout SplitMix) throws -> Trainer {
+        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
+        Initialization.pytorchDefault(network, rng: &rng)
+        return try Trainer(network: network, config: config)
+    }
+
     @Test("an MLP learns two moons")
     func learnsMoons() throws {
         let (_, trainer) = try train(threads: 1)
@@ -95,9 +102,7 @@ struct TrainingTests {
         config.validationFraction = 0.3
         config.patience = 3
         var rng = SplitMix(8)
-        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
-        Initialization.pytorchDefault(network, rng: &rng)
-        let trainer = try Trainer(network: network, config: config)
+        let trainer = try initialisedTrainer(config, rng: &rng)
         var reports = [EpochReport]()
         var noisy = moons(60, seed: 4)
         noisy = noisy.withLabelNoise(0.3, rng: &rng)
@@ -115,9 +120,7 @@ struct TrainingTests {
         config.batchSize = 16
         config.targetAccuracy = 0.9
         var rng = SplitMix(6)
-        let network = try Network(architecture: config.architecture, input: TensorShape(features: 2))
-        Initialization.pytorchDefault(network, rng: &rng)
-        let trainer = try Trainer(network: network, config: config)
+        let trainer = try initialisedTrainer(config, rng: &rng)
         let data = moons(300, seed: 1)
         var reports = [EpochReport]()
         try trainer.fit(data, test: nil, rng: &rng) { reports.append($0) }
