@@ -74,6 +74,7 @@ import Testing
         ("measures --model none.json", 66, "none.json: cannot read the model file"),
         ("measures --model imported.json", 64, "imported.json has no training seed (an imported model); give --init"),
         ("measures --model m.json --samples 0", 64, "--samples must be positive"),
+        ("measures --model m.json --samples 99999999999", 64, "--samples must be at most 10000"),
         ("measures --model m.json --init junk.json", 65, "junk.json"),
     ])
     func badInputIsOneLineErrorAndNoRecord(_ c: (String, Int32, String)) throws {

@@ -51,6 +51,9 @@ public enum NNTrainTool {
         OptionSpec("init", .file, placeholder: "WEIGHTS", help: "Start from these safetensors weights instead of PyTorch's default initialisation."),
     ]
 
+    /// The largest `--samples` of `measures`.
+    static let maximumSharpnessSamples = 10_000
+
     static let namingOption = OptionSpec("names", .choice(StateDict.Naming.allCases.map(\.rawValue)), default: "torch",
                                          help: "Tensor names: torch (nn.Sequential indices, 0.weight) or tda (dense1.weight).")
 
@@ -165,6 +168,11 @@ public enum NNTrainTool {
         var settings = GeneralizationMeasures.Settings()
         settings.noiseSigma = try fraction(args, "noise-sigma", upTo: .infinity)
         settings.samples = try positive(args, "samples")
+        // Each draw is a forward pass per bisection step: beyond this the run takes days, and
+        // a huge count would only fail to allocate its seeds.
+        guard settings.samples <= maximumSharpnessSamples else {
+            throw ToolError.usage("--samples must be at most \(maximumSharpnessSamples)")
+        }
         (settings.seed, settings.threads) = (context.seed, context.threads)
         let width = GeneralizationMeasures.penultimateWidth(network)
         try MemoryGuard.check("the \(width) penultimate values of each of \(train.count) training samples", bytes: Double(width) * Double(train.count) * 4)
