@@ -29,6 +29,10 @@ out=out/gap-study jobs=$(nproc) corners=0 sshlogin="" check=0
 models=${GAP_STUDY_MODELS:-96} draws=${GAP_STUDY_DRAWS:-20} neurons=${GAP_STUDY_NEURONS:-1000}
 while [ $# -gt 0 ]; do
     case "$1" in
+        --out|--jobs|--models|--draws|--neurons|--sshlogin)
+            [ $# -ge 2 ] || { echo "run.sh: error: $1 needs a value (try --help)" >&2; exit 64; } ;;
+    esac
+    case "$1" in
         --demo) corners=1; models=${GAP_STUDY_MODELS:-32}; draws=${GAP_STUDY_DRAWS:-4}; neurons=${GAP_STUDY_NEURONS:-500}
                 : "${GAP_STUDY_TRAIN_SIZE:=500}" "${GAP_STUDY_INPUTS:=500}" "${GAP_STUDY_TEST_SIZE:=2000}" ;;
         --out) out=$2; shift ;;
@@ -38,11 +42,16 @@ while [ $# -gt 0 ]; do
         --neurons) neurons=$2; shift ;;
         --sshlogin) sshlogin=$2; shift ;;
         --check-tools) check=1 ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: error: unknown argument '$1' (try --help)" >&2; exit 64 ;;
     esac
     shift
 done
+for value in "$models" "$draws" "$neurons" "$jobs"; do
+    [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: error: '$value' is not a positive whole number (--models, --draws, --neurons, --jobs)" >&2; exit 64; }
+done
+# 2-fold cross-validation needs at least three networks in each fold.
+[ "$models" -ge 6 ] || { echo "run.sh: error: --models $models: the fits need at least 6 networks" >&2; exit 64; }
 for tool in nn-train nn-activations ph-rips perslay-vec gap-regress tda tda-plot; do
     command -v "$tool" >/dev/null || { echo "run.sh: error: $tool is not on PATH (make build)" >&2; exit 69; }
 done
