@@ -3,7 +3,7 @@ import Dispatch
 /// Fills the lower triangle with `pair(row i, row j, dimension)` for i > j, counting each row's
 /// pairs into `progress`.
 func pairwiseDistances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?,
-              _ pair: @Sendable (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double) -> CompressedDistanceMatrix<Double> {
+                       _ pair: PairDistance) -> CompressedDistanceMatrix<Double> {
     let n = points.rows, d = points.cols
     var lower = [Double](repeating: 0, count: n * (n - 1) / 2)
     points.storage.withUnsafeBufferPointer { x in
@@ -34,11 +34,7 @@ public struct EuclideanMetric: RipsMetric {
 
     public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
         guard points.cols > Self.directLimit else {
-            return pairwiseDistances(points, threads: threads, progress: progress) { x, y, d in
-                var sum = 0.0
-                for k in 0..<d { let t = x[k] - y[k]; sum += t * t }
-                return sum.squareRoot()
-            }
+            return pairwiseDistances(points, threads: threads, progress: progress, Self.pair)
         }
         let norms = (0..<points.rows).map { i in (0..<points.cols).reduce(0.0) { $0 + points[i, $1] * points[i, $1] } }
         var gram = GramKernel.lowerDotProducts(points, threads: threads, progress: progress)
@@ -50,17 +46,30 @@ public struct EuclideanMetric: RipsMetric {
         }
         return CompressedDistanceMatrix(count: points.rows, lower: gram)
     }
+
+    /// The plain loop, for every row length: subsampling reads one row at a time.
+    public func rows(_ points: Matrix<Double>) -> MetricRows { MetricRows(points, Self.pair) }
+
+    static let pair: PairDistance = { x, y, d in
+        var sum = 0.0
+        for k in 0..<d { let t = x[k] - y[k]; sum += t * t }
+        return sum.squareRoot()
+    }
 }
 
 /// Σ|x_k − y_k| (scikit-learn's "manhattan", SciPy's "cityblock").
 public struct ManhattanMetric: RipsMetric {
     public let name = "manhattan"
     public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
-        pairwiseDistances(points, threads: threads, progress: progress) { x, y, d in
-            var sum = 0.0
-            for k in 0..<d { sum += abs(x[k] - y[k]) }
-            return sum
-        }
+        pairwiseDistances(points, threads: threads, progress: progress, Self.pair)
+    }
+
+    public func rows(_ points: Matrix<Double>) -> MetricRows { MetricRows(points, Self.pair) }
+
+    static let pair: PairDistance = { x, y, d in
+        var sum = 0.0
+        for k in 0..<d { sum += abs(x[k] - y[k]) }
+        return sum
     }
 }
 
@@ -68,10 +77,14 @@ public struct ManhattanMetric: RipsMetric {
 public struct ChebyshevMetric: RipsMetric {
     public let name = "chebyshev"
     public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
-        pairwiseDistances(points, threads: threads, progress: progress) { x, y, d in
-            var largest = 0.0
-            for k in 0..<d { largest = max(largest, abs(x[k] - y[k])) }
-            return largest
-        }
+        pairwiseDistances(points, threads: threads, progress: progress, Self.pair)
+    }
+
+    public func rows(_ points: Matrix<Double>) -> MetricRows { MetricRows(points, Self.pair) }
+
+    static let pair: PairDistance = { x, y, d in
+        var largest = 0.0
+        for k in 0..<d { largest = max(largest, abs(x[k] - y[k])) }
+        return largest
     }
 }

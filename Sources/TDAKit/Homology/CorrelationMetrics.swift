@@ -27,21 +27,38 @@ func similarityDistances(_ points: Matrix<Double>, threads: Int, progress: Progr
     return CompressedDistanceMatrix(count: points.rows, lower: similarities.map(transform))
 }
 
+/// Rows of `transform` of the dot products of unit rows, one dot product at a time.
+func similarityRows(_ points: Matrix<Double>, centred: Bool, _ transform: @escaping @Sendable (Double) -> Double) -> MetricRows {
+    MetricRows(unitRows(points, centred: centred)) { x, y, d in
+        var dot = 0.0
+        for k in 0..<d { dot += x[k] * y[k] }
+        return transform(dot)
+    }
+}
+
 /// 1 − cos(x, y), clipped to [0, 2] as scikit-learn's `cosine_distances`; a zero row is at
 /// distance 1 from everything.
 public struct CosineMetric: RipsMetric {
     public let name = "cosine"
     public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
-        similarityDistances(points, threads: threads, progress: progress, centred: false) { min(max(1 - $0, 0), 2) }
+        similarityDistances(points, threads: threads, progress: progress, centred: false, Self.transform)
     }
+
+    public func rows(_ points: Matrix<Double>) -> MetricRows { similarityRows(points, centred: false, Self.transform) }
+
+    static let transform: @Sendable (Double) -> Double = { min(max(1 - $0, 0), 2) }
 }
 
 /// 1 − Pearson correlation (SciPy's "correlation"), clipped to [0, 2].
 public struct CorrelationMetric: RipsMetric {
     public let name = "correlation"
     public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
-        similarityDistances(points, threads: threads, progress: progress, centred: true) { min(max(1 - $0, 0), 2) }
+        similarityDistances(points, threads: threads, progress: progress, centred: true, Self.transform)
     }
+
+    public func rows(_ points: Matrix<Double>) -> MetricRows { similarityRows(points, centred: true, Self.transform) }
+
+    static let transform: @Sendable (Double) -> Double = { min(max(1 - $0, 0), 2) }
 }
 
 /// 1 − |Pearson correlation| between rows, the distance Ballester et al. ("Topological data
@@ -50,6 +67,10 @@ public struct CorrelationMetric: RipsMetric {
 public struct AbsCorrelationMetric: RipsMetric {
     public let name = "abs-correlation"
     public func distances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?) -> CompressedDistanceMatrix<Double> {
-        similarityDistances(points, threads: threads, progress: progress, centred: true) { max(1 - abs($0), 0) }
+        similarityDistances(points, threads: threads, progress: progress, centred: true, Self.transform)
     }
+
+    public func rows(_ points: Matrix<Double>) -> MetricRows { similarityRows(points, centred: true, Self.transform) }
+
+    static let transform: @Sendable (Double) -> Double = { max(1 - abs($0), 0) }
 }

@@ -19,6 +19,8 @@ public enum PhRipsTool {
             OptionSpec("cocycles", help: "Add representative cocycles for H1 and up."),
             OptionSpec("emit-distance", help: "Write the distance record instead of the diagram."),
             OptionSpec("distance-matrix", help: "A CSV or .npy input is a distance matrix, not points."),
+            OptionSpec("n-perm", .integer, placeholder: "N",
+                       help: "Keep the first N points of the greedy (farthest-point) order, as ripser.py's n_perm."),
             OptionSpec("max-memory", .text, default: "80% of RAM", placeholder: "BYTES",
                        help: "Refuse runs estimated to need more (suffixes K, M, G, T)."),
             StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads,
@@ -36,6 +38,7 @@ public enum PhRipsTool {
                                   cocycles: args.flag("cocycles"), threads: context.threads)
         options.maxMemory = try memoryLimit(args.string("max-memory"))
         try checkOptions(options)
+        let keep = try subsampleSize(args.string("n-perm"))
         let metric = args.string("metric") ?? "euclidean"
         let writer = try context.recordWriter(args.string("output"))
         var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "auto",
@@ -43,19 +46,20 @@ public enum PhRipsTool {
         while let record = try source.next() {
             let bars = PhaseBars(context)
             defer { bars.finish() }
-            let distances = try inputDistances(record, metric: metric, precision: options.precision, threads: options.threads,
-                                               memoryLimit: options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8), context: context, progress: bars.report)
+            let (distances, permutation) = try inputDistances(
+                record, metric: metric, keep: keep, precision: options.precision, threads: options.threads,
+                memoryLimit: options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8), context: context, progress: bars.report)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
                     (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
-                try writer.write(DistanceRecord(id: record.id, meta: record.meta, matrix: square).record)
+                try writer.write(withPermutation(DistanceRecord(id: record.id, meta: record.meta, matrix: square).record, permutation))
                 continue
             }
             let result: RipsResult
             do { result = try RipsPersistence.compute(distances: distances, options: options, progress: bars.report) } catch let error as RipsError {
                 throw record.error(error.description)
             }
-            try writer.write(output(record, result, finiteOnly: args.flag("finite-only")))
+            try writer.write(output(record, result, finiteOnly: args.flag("finite-only"), permutation: permutation))
         }
         context.noteEmptyInput(recordsRead: source.recordsRead)
     }
@@ -88,36 +92,56 @@ public enum PhRipsTool {
         if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
     }
 
-    /// The distances of a cloud (under `metric`) or of a validated distance record.
-    static func inputDistances(_ record: Record, metric: String, precision: RipsPrecision, threads: Int,
-                               memoryLimit: Int, context: ToolContext, progress: @escaping RipsProgress) throws -> CompressedDistanceMatrix<Double> {
+    /// `--n-perm`: nil when absent, else a count of at least 1.
+    static func subsampleSize(_ text: String?) throws -> Int? {
+        guard let text else { return nil }
+        guard let keep = Int(text), keep >= 1 else { throw ToolError.usage("--n-perm must be a whole number of points, at least 1, not '\(text)'") }
+        return keep
+    }
+
+    /// The distances of a cloud (under `metric`) or of a validated distance record; with
+    /// `keep` (--n-perm), those of the first `keep` points of the greedy order, and that order.
+    static func inputDistances(_ record: Record, metric: String, keep: Int?, precision: RipsPrecision, threads: Int,
+                               memoryLimit: Int, context: ToolContext,
+                               progress: @escaping RipsProgress) throws -> (CompressedDistanceMatrix<Double>, GreedyPermutation?) {
         do {
             if record.type == "distance" {
-                return try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
+                let matrix = try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
+                guard let keep else { return (matrix, nil) }
+                let permutation = GreedyPermutation(matrix, keep: keep)
+                return (keep < matrix.count ? permutation.submatrix(matrix) : matrix, permutation)
             }
             let cloud = try CloudRecord(record)
             guard cloud.points.rows > 0 else { throw RipsError.emptyInput }
             guard cloud.points.rows > 1 else { throw RipsError.singlePoint }
-            // The condensed distances (doubles) come before any other estimate can be made.
-            let n = Double(cloud.points.rows)
+            // The condensed distances (doubles) come before any other estimate can be made;
+            // a subsample's greedy order needs only rows of n distances.
+            let n = Double(min(cloud.points.rows, keep ?? .max))
             if n * (n - 1) / 2 * 8 > Double(memoryLimit) {
                 throw RipsError.memoryLimit(needed: Int(min(n * (n - 1) * 4, 0x1p62)), limit: memoryLimit)
             }
             context.warnIfDistances(cloud.points, record)
-            let distances = try RipsMetrics.distances(cloud.points, metric: metric, threads: threads, progress: progress)
+            var points = cloud.points, permutation: GreedyPermutation?
+            if let keep {
+                try RipsMetrics.checkFinite(points)
+                permutation = GreedyPermutation(try RipsMetrics.named(metric).rows(points), keep: keep, threads: threads)
+                if keep < points.rows, let chosen = permutation?.indices { points = points.rows(at: chosen) }
+            }
+            let distances = try RipsMetrics.distances(points, metric: metric, threads: threads, progress: progress)
             // Finite points whose distances overflow would give infinite bars that are not in the data.
             let limit = precision == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
             if distances.lower.contains(where: { !($0 <= limit) }) {
                 throw RipsError.distanceOverflow(largest: cloud.points.storage.map(abs).max() ?? 0, precision: precision.rawValue)
             }
-            return distances
+            return (distances, permutation)
         } catch let error as RipsError {
             throw record.error(error.description)
         }
     }
 
     /// The diagram record, with cocycles as ripser.py's rows [vertices…, value] when asked.
-    static func output(_ record: Record, _ result: RipsResult, finiteOnly: Bool) -> Record {
+    /// Cocycle vertices are numbered as in the input, as ripser.py does after subsampling.
+    static func output(_ record: Record, _ result: RipsResult, finiteOnly: Bool, permutation: GreedyPermutation?) -> Record {
         var diagram = result.diagram
         var cocycles = result.cocycles
         if finiteOnly {
@@ -131,10 +155,22 @@ public enum PhRipsTool {
         if let cocycles {
             out.fields["cocycles"] = .array(cocycles.map { bars in
                 .array(bars.map { cocycle in
-                    .array(zip(cocycle.simplices, cocycle.values).map { .numbers(($0 + [$1]).map(Double.init)) })
+                    .array(zip(cocycle.simplices, cocycle.values).map { simplex, value in
+                        .numbers((simplex.map { permutation?.indices[$0] ?? $0 } + [value]).map(Double.init))
+                    })
                 })
             })
         }
+        return withPermutation(out, permutation)
+    }
+
+    /// Adds `idx_perm` (the chosen points, in greedy order) and `r_cover` (their covering
+    /// radius) when --n-perm was given.
+    static func withPermutation(_ record: Record, _ permutation: GreedyPermutation?) -> Record {
+        guard let permutation else { return record }
+        var out = record
+        out.fields["idx_perm"] = .numbers(permutation.indices.map(Double.init))
+        out.fields["r_cover"] = .number(permutation.coverRadius)
         return out
     }
 

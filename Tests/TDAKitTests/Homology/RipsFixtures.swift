@@ -1,3 +1,4 @@
+import Testing
 @testable import TDAKit
 
 /// One ripser.py run recorded by scripts/references/homology_fixtures.py.
@@ -49,4 +50,18 @@ enum RipsFixtures {
 /// Bars sorted by (birth, death), so two diagrams compare as multisets.
 func sortedBars(_ bars: [PersistencePair]) -> [PersistencePair] {
     bars.sorted { ($0.birth, $0.death) < ($1.birth, $1.death) }
+}
+
+/// Two diagrams agree as multisets of bars, each birth and death within `relative` (of the
+/// value, at least of 1) of the reference's; infinite deaths must match exactly.
+func expectBarsClose(_ ours: [[PersistencePair]], _ theirs: [[PersistencePair]], relative: Double, _ name: String) {
+    #expect(ours.count >= theirs.count, "\(name): dimensions")
+    for (dimension, expected) in theirs.enumerated() where dimension < ours.count {
+        let a = sortedBars(ours[dimension]), b = sortedBars(expected)
+        #expect(a.count == b.count, "H\(dimension) of \(name)")
+        for (x, y) in zip(a, b) {
+            #expect(abs(x.birth - y.birth) <= relative * max(1, y.birth), "H\(dimension) of \(name)")
+            #expect(x.death == y.death || abs(x.death - y.death) <= relative * max(1, y.death), "H\(dimension) of \(name)")
+        }
+    }
 }

@@ -36,14 +36,7 @@ import Testing
     func diagramsFromOwnMetricAreClose(_ fixture: RipsCase) throws {
         let result = try RipsPersistence.compute(points: try #require(fixture.cloud), metric: fixture.metric,
                                                  options: fixture.options)
-        for (dimension, expected) in fixture.expected.enumerated() {
-            let ours = sortedBars(result.diagram.dimensions[dimension]), theirs = sortedBars(expected)
-            #expect(ours.count == theirs.count, "H\(dimension) of \(fixture.name)")
-            for (a, b) in zip(ours, theirs) {
-                #expect(abs(a.birth - b.birth) <= 2.4e-7 * max(1, b.birth))
-                #expect(a.death == b.death || abs(a.death - b.death) <= 2.4e-7 * max(1, b.death))
-            }
-        }
+        expectBarsClose(result.diagram.dimensions, fixture.expected, relative: 2.4e-7, fixture.name)
     }
 
     /// float64 mode sees the same filtration up to float32 rounding, so bars agree to that.
@@ -52,13 +45,6 @@ import Testing
         var options = fixture.options
         options.precision = .float64
         let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
-        for (dimension, expected) in fixture.expected.enumerated() {
-            let ours = sortedBars(result.diagram.dimensions[dimension]), theirs = sortedBars(expected)
-            #expect(ours.count == theirs.count, "H\(dimension) of \(fixture.name)")
-            for (a, b) in zip(ours, theirs) {
-                #expect(abs(a.birth - b.birth) <= 1.2e-7 * max(1, b.birth))
-                #expect(a.death == b.death || abs(a.death - b.death) <= 1.2e-7 * max(1, b.death))
-            }
-        }
+        expectBarsClose(result.diagram.dimensions, fixture.expected, relative: 1.2e-7, fixture.name)
     }
 }
