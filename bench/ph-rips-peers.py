@@ -5,8 +5,9 @@
 
 METRIC is euclidean, precomputed (FILE is a distance matrix) or abs-correlation (1 - |Pearson|
 between rows, computed with numpy and passed as a precomputed matrix). Prints the bar counts per
-dimension.
+dimension. NPERM in the environment: ripser.py's greedy subsampling to that many points.
 """
+import os
 import sys
 
 import numpy as np
@@ -26,7 +27,8 @@ else:
     data, precomputed = x, False
 if peer == "ripser":
     from ripser import ripser
-    dgms = ripser(data, maxdim=maxdim, thresh=threshold, distance_matrix=precomputed)["dgms"]
+    n_perm = int(os.environ.get("NPERM", "0")) or None
+    dgms = ripser(data, maxdim=maxdim, thresh=threshold, distance_matrix=precomputed, n_perm=n_perm)["dgms"]
 else:
     from gph import ripser_parallel
     dgms = ripser_parallel(data, maxdim=maxdim, thresh=threshold, metric="precomputed" if precomputed else "euclidean",
