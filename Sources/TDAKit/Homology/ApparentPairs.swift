@@ -4,7 +4,6 @@
 /// persistence and can be read off locally: σ needs no column, and when τ shows up as a
 /// pivot, adding σ's coboundary clears it without any stored column.
 struct ApparentPairs<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
-    let distances: DistanceTable<Value>
     let binomial: BinomialTable
     let modulus: Int32
     /// A private enumerator, so checks can run while the caller walks its own coboundary.
@@ -27,7 +26,7 @@ struct ApparentPairs<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where Co
                 let rank = dimension - a - (a < removed ? 1 : 0)
                 index += binomial(vertices[a], rank + 1)
                 for b in (a + 1)..<(dimension + 1) where b != removed {
-                    let d = distances(vertices[a], vertices[b])
+                    let d = probe.edgeDiameter(vertices[a], vertices[b])
                     if d > diameter { diameter = d }
                 }
             }

@@ -20,6 +20,9 @@ protocol CoboundaryEnumerator: SendableMetatype {
     /// The next cofacet; its diameter may exceed the threshold in the dense case.
     mutating func next() -> DiameterEntry<Value>
 
+    /// The diameter of the edge {v, w} of the complex (v ≠ w), for facet diameters.
+    func edgeDiameter(_ v: Int, _ w: Int) -> Value
+
     /// The first cofacet of `simplex` with the same diameter (the pivot its coboundary starts
     /// with, as cofacets come by decreasing index), if any. `vertices` holds the simplex's
     /// vertices, largest first, so callers that know them skip the decoding.

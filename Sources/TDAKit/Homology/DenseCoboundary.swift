@@ -62,6 +62,9 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     }
 
     @inline(__always)
+    func edgeDiameter(_ v: Int, _ w: Int) -> Value { distances(v, w) }
+
+    @inline(__always)
     mutating func next() -> DiameterEntry<Value> {
         while binomial(vertex, k) <= indexBelow {
             indexBelow -= binomial(vertex, k)

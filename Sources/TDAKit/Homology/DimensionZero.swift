@@ -6,10 +6,10 @@ extension RipsReducer {
     /// (Ripser's `compute_dim_0_pairs`). One bar [0, ∞) per final component. Reports
     /// `RipsPhase.edges` every 4096 edges.
     func computeDimensionZeroPairs(simplices edges: inout [DiameterIndex<Value>], columns: inout [DiameterIndex<Value>]) {
-        edges = EdgeList.edges(distances, threshold: threshold)
+        edges = self.edges()
         progress?(.edges, 0, edges.count)
         edges.sort { $0.diameter < $1.diameter || ($0.diameter == $1.diameter && $0.index > $1.index) }
-        var components = UnionFind(count: distances.count)
+        var components = UnionFind(count: vertexCount)
         var apparent = apparentPairs()
         let endpoints = scratch
         columns.removeAll()
@@ -26,7 +26,7 @@ extension RipsReducer {
         }
         progress?(.edges, edges.count, edges.count)
         columns.reverse()
-        for vertex in 0..<distances.count where components.find(vertex) == vertex {
+        for vertex in 0..<vertexCount where components.find(vertex) == vertex {
             bars[0].append((0, Value.infinity))
         }
         if maxDimension < 2 { edges = [] }

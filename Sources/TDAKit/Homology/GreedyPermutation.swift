@@ -10,18 +10,24 @@ public struct GreedyPermutation: Sendable, Equatable {
     public let indices: [Int]
     /// The largest distance from any point to its nearest chosen point.
     public let coverRadius: Double
+    /// Each chosen point's distance to those chosen before it (its insertion radius; +∞ for
+    /// the first), when the order was computed; empty when `keep ≥ count` skipped it.
+    public let radii: [Double]
 
     /// The first `keep` points of the greedy order of `count` points, `row(i, out)` writing
     /// d(i, j) into `out[j]` with 0 at j = i. `keep ≥ count` chooses every point in input
     /// order with radius 0, as ripser.py does when it does not subsample.
-    public init(count: Int, keep: Int, row: (Int, UnsafeMutablePointer<Double>) -> Void) {
-        guard keep < count else {
+    /// `wholeOrder` orders every point even when `keep ≥ count` (sparse Rips needs the radii).
+    public init(count: Int, keep: Int, wholeOrder: Bool = false, row: (Int, UnsafeMutablePointer<Double>) -> Void) {
+        guard keep < count || (wholeOrder && count > 0) else {
             indices = Array(0..<count)
             coverRadius = 0
+            radii = []
             return
         }
+        let keep = min(keep, count)
         var nearest = [Double](repeating: 0, count: count), next = nearest
-        var chosen = [0]
+        var chosen = [0], radii = [Double.infinity]
         chosen.reserveCapacity(keep)
         nearest.withUnsafeMutableBufferPointer { nearest in
             next.withUnsafeMutableBufferPointer { next in
@@ -30,12 +36,14 @@ public struct GreedyPermutation: Sendable, Equatable {
                 while chosen.count < keep {
                     let far = Self.firstMaximum(near, count)
                     chosen.append(far)
+                    radii.append(near[far])
                     row(far, scratch)
                     for j in 0..<count where scratch[j] < near[j] { near[j] = scratch[j] }
                 }
             }
         }
         indices = chosen
+        self.radii = radii
         coverRadius = nearest[Self.firstMaximum(nearest, count)]
     }
 

@@ -13,6 +13,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case notPrime(Int)
     case badMaxDimension(Int)
     case badThreshold(Double)
+    case badApproximation(Double)
     case tooManySimplices(points: Int, dimension: Int)
     case memoryLimit(needed: Int, limit: Int)
     case reductionMemoryLimit(limit: Int)
@@ -20,7 +21,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     /// Options out of range are usage errors (64); everything about the data is 65.
     public var status: ExitStatus {
         switch self {
-        case .unknownMetric, .notPrime, .badMaxDimension, .badThreshold: return .usage
+        case .unknownMetric, .notPrime, .badMaxDimension, .badThreshold, .badApproximation: return .usage
         default: return .dataError
         }
     }
@@ -41,6 +42,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
         case let .notPrime(p): return "coefficient \(p) is not a prime between 2 and 251"
         case let .badMaxDimension(d): return "maximum dimension \(d) must be between 0 and 16"
         case let .badThreshold(t): return "threshold \(t) must be a non-negative number"
+        case let .badApproximation(e): return "approximation \(e) must be strictly between 0 and 1"
         case let .tooManySimplices(n, d):
             return "\(n) points have too many \(d)-simplices to index in 56 bits; lower --maxdim or use fewer points"
         case let .memoryLimit(needed, limit):

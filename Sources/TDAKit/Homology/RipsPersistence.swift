@@ -53,14 +53,14 @@ public enum RipsPersistence {
         if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
             let graph = NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
-            return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+            return try collect(RipsReducer(vertexCount: table.count, edges: { EdgeList.edges(table, threshold: threshold) }, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                            threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                            threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
                                            progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
-        return try collect(RipsReducer(distances: table, binomial: binomial, field: field, maxDimension: options.maxDimension,
+        return try collect(RipsReducer(vertexCount: table.count, edges: { EdgeList.edges(table, threshold: threshold) }, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                        threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                        threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
                                        progress: progress) { scratch in
@@ -78,7 +78,7 @@ public enum RipsPersistence {
         }
     }
 
-    private static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) throws -> RipsResult {
+    static func collect<Value, Cofacets>(_ reducer: RipsReducer<Value, Cofacets>, options: RipsOptions) throws -> RipsResult {
         reducer.run()
         if reducer.memoryExceeded { throw RipsError.reductionMemoryLimit(limit: options.maxMemory ?? 0) }
         let dimensions = reducer.bars.map { bars in bars.map { PersistencePair(birth: Double($0.birth), death: Double($0.death)) } }

@@ -3,7 +3,10 @@
 /// emergent and apparent pairs. Generic over the coboundary enumerator so the dense and
 /// the sparse (threshold) cases are two specialisations of one algorithm, as in Ripser.
 final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where Cofacets.Value == Value {
-    let distances: DistanceTable<Value>
+    /// Number of vertices, all born at 0.
+    let vertexCount: Int
+    /// The edges of the complex (under the threshold) with their diameters, listed once for H0.
+    private let listEdges: () -> [DiameterIndex<Value>]
     let binomial: BinomialTable
     let field: PrimeField
     let maxDimension: Int
@@ -44,10 +47,11 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     /// Representative cocycles per dimension (empty for H0), parallel to `bars`.
     var cocycles: [[Cocycle]]
 
-    init(distances: DistanceTable<Value>, binomial: BinomialTable, field: PrimeField, maxDimension: Int,
+    init(vertexCount: Int, edges: @escaping () -> [DiameterIndex<Value>], binomial: BinomialTable, field: PrimeField, maxDimension: Int,
          threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, heapEntries: Int = .max, progress: RipsProgress? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
-        self.distances = distances
+        self.vertexCount = vertexCount
+        listEdges = edges
         self.binomial = binomial
         self.field = field
         self.maxDimension = maxDimension
@@ -70,6 +74,9 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
 
     deinit { scratch.deallocate() }
 
+    /// The edges under the threshold, unsorted.
+    func edges() -> [DiameterIndex<Value>] { listEdges() }
+
     /// An empty coboundary column on this reduction's budget.
     func coboundaryColumn() -> CoboundaryColumn<Value> {
         CoboundaryColumn(budget: heapBudget, ceiling: ceiling, spillSize: spillSize)
@@ -82,7 +89,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     func apparentPairs() -> ApparentPairs<Value, Cofacets> { apparentPairs(scratch: scratch) }
 
     private func apparentPairs(scratch: UnsafeMutablePointer<Int>) -> ApparentPairs<Value, Cofacets> {
-        ApparentPairs(distances: distances, binomial: binomial, modulus: field.p, probe: makeCofacets(scratch + scratchSlice),
+        ApparentPairs(binomial: binomial, modulus: field.p, probe: makeCofacets(scratch + scratchSlice),
                       vertices: scratch + 2 * scratchSlice, partner: scratch + 2 * scratchSlice + scratchSlice / 2)
     }
 

@@ -7,10 +7,19 @@ final class NeighborLists<Value: RipsScalar>: @unchecked Sendable {
     let neighbor: UnsafeMutablePointer<Int>
     let diameter: UnsafeMutablePointer<Value>
     let edgeCount: Int
+    /// Sparse Rips only (`SparseRipsGraph`): each vertex's insertion radius λ and the factor
+    /// ε(1 − ε)/2; a simplex of diameter f exists only while f · factor ≤ λ of all its vertices.
+    let radius: [Double]?
+    let blockerFactor: Double
+    /// The table a threshold graph came from: O(1) edge lookups for the apparent pairs.
+    private let table: DistanceTable<Value>?
 
     init(distances: DistanceTable<Value>, threshold: Value) {
         let n = distances.count
         count = n
+        radius = nil
+        blockerFactor = 0
+        table = distances
         start = .allocate(capacity: n + 1)
         var total = 0
         for i in 0..<n {
@@ -32,6 +41,64 @@ final class NeighborLists<Value: RipsScalar>: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The graph of explicit edges (i ≠ j, each once) on `count` vertices, with the blockers
+    /// of a sparse Rips complex when `radius` is given.
+    init(count n: Int, edges: [SparseEdge], radius: [Double]? = nil, blockerFactor: Double = 0) {
+        count = n
+        self.radius = radius
+        self.blockerFactor = blockerFactor
+        table = nil
+        edgeCount = edges.count
+        start = .allocate(capacity: n + 1)
+        start.initialize(repeating: 0, count: n + 1)
+        for edge in edges {
+            start[edge.u + 1] += 1
+            start[edge.v + 1] += 1
+        }
+        for i in 0..<n { start[i + 1] += start[i] }
+        let total = 2 * edges.count
+        neighbor = .allocate(capacity: max(total, 1))
+        diameter = .allocate(capacity: max(total, 1))
+        var fill = (0..<n).map { start[$0] }
+        for edge in edges {
+            for (a, b) in [(edge.u, edge.v), (edge.v, edge.u)] {
+                neighbor[fill[a]] = b
+                diameter[fill[a]] = Value(edge.diameter)
+                fill[a] += 1
+            }
+        }
+        for i in 0..<n {
+            let list = (start[i]..<start[i + 1]).map { (neighbor[$0], diameter[$0]) }.sorted { $0.0 < $1.0 }
+            for (offset, entry) in list.enumerated() {
+                neighbor[start[i] + offset] = entry.0
+                diameter[start[i] + offset] = entry.1
+            }
+        }
+    }
+
+    /// d(v, w) for an edge of the graph: from the table, else by binary search in v's list.
+    func diameter(_ v: Int, _ w: Int) -> Value {
+        if let table { return table(v, w) }
+        var low = start[v], high = start[v + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            if neighbor[middle] < w { low = middle + 1 } else { high = middle }
+        }
+        return low < start[v + 1] && neighbor[low] == w ? diameter[low] : .infinity
+    }
+
+    /// Each edge once, indexed C(i, 2) + j for i > j, as `EdgeList`.
+    func edges() -> [DiameterIndex<Value>] {
+        var edges: [DiameterIndex<Value>] = []
+        edges.reserveCapacity(edgeCount)
+        for i in 0..<count {
+            for slot in start[i]..<start[i + 1] where neighbor[slot] < i {
+                edges.append(DiameterIndex(index: i * (i - 1) / 2 + neighbor[slot], diameter: diameter[slot]))
+            }
+        }
+        return edges
     }
 
     deinit {
@@ -56,6 +123,8 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     private var simplex = DiameterEntry<Value>(diameter: 0, index: 0, coefficient: 1)
     private var found = 0
     private var foundDiameter: Value = 0
+    /// The smallest insertion radius among the simplex's vertices (sparse Rips blockers).
+    private var smallestRadius = Double.infinity
 
     /// `scratch` holds at least 2 (maxDimension + 2) integers, owned by the caller.
     init(graph: NeighborLists<Value>, binomial: BinomialTable, modulus: Int32, scratch: UnsafeMutablePointer<Int>, maxVertices: Int) {
@@ -82,6 +151,10 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
             high -= 1
         }
         for position in 0..<vertexCount { cursor[position] = graph.start[vertices[position] + 1] - 1 }
+        if let radius = graph.radius {
+            smallestRadius = .infinity
+            for position in 0..<vertexCount { smallestRadius = min(smallestRadius, radius[vertices[position]]) }
+        }
     }
 
     @inline(__always)
@@ -103,6 +176,12 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
                 }
                 foundDiameter = max(foundDiameter, graph.diameter[cursor[position]])
             }
+            if let radius = graph.radius,
+               Double(max(simplex.diameter, foundDiameter)) * graph.blockerFactor > min(smallestRadius, radius[found]) {
+                // Blocked (gudhi's expansion_with_blockers): a vertex left before it could be born.
+                cursor[0] -= 1
+                continue outer
+            }
             while k > 0 && vertices[k - 1] > found {
                 if !allCofacets { return false }
                 indexBelow -= binomial(vertices[k - 1], k)
@@ -113,6 +192,9 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
         }
         return false
     }
+
+    @inline(__always)
+    func edgeDiameter(_ v: Int, _ w: Int) -> Value { graph.diameter(v, w) }
 
     @inline(__always)
     mutating func next() -> DiameterEntry<Value> {

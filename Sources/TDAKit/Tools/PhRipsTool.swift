@@ -21,6 +21,8 @@ public enum PhRipsTool {
             OptionSpec("distance-matrix", help: "A CSV or .npy input is a distance matrix, not points."),
             OptionSpec("n-perm", .integer, placeholder: "N",
                        help: "Keep the first N points of the greedy (farthest-point) order, as ripser.py's n_perm."),
+            OptionSpec("approx", .number, placeholder: "EPS",
+                       help: "Sparse Rips with 0 < EPS < 1, as gudhi's sparse=EPS: diagrams within a factor 1/(1−EPS) of the exact ones."),
             OptionSpec("max-memory", .text, default: "80% of RAM", placeholder: "BYTES",
                        help: "Refuse runs estimated to need more (suffixes K, M, G, T)."),
             StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads,
@@ -39,6 +41,7 @@ public enum PhRipsTool {
         options.maxMemory = try memoryLimit(args.string("max-memory"))
         try checkOptions(options)
         let keep = try subsampleSize(args.string("n-perm"))
+        let epsilon = try approximation(args.double("approx"), with: args)
         let metric = args.string("metric") ?? "euclidean"
         let writer = try context.recordWriter(args.string("output"))
         var source = RecordSource(paths: args.operands, format: args.string("input-format") ?? "auto",
@@ -46,6 +49,11 @@ public enum PhRipsTool {
         while let record = try source.next() {
             let bars = PhaseBars(context)
             defer { bars.finish() }
+            if let epsilon {
+                let result = try approximate(record, epsilon: epsilon, metric: metric, options: options, context: context, progress: bars.report)
+                try writer.write(output(record, result, finiteOnly: args.flag("finite-only"), permutation: nil))
+                continue
+            }
             let (distances, permutation) = try inputDistances(
                 record, metric: metric, keep: keep, precision: options.precision, threads: options.threads,
                 memoryLimit: options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8), context: context, progress: bars.report)
@@ -97,6 +105,35 @@ public enum PhRipsTool {
         guard let text else { return nil }
         guard let keep = Int(text), keep >= 1 else { throw ToolError.usage("--n-perm must be a whole number of points, at least 1, not '\(text)'") }
         return keep
+    }
+
+    /// `--approx`: nil when absent, else ε in (0, 1), alone among the options that need the
+    /// exact matrix or the vertices of the exact complex.
+    static func approximation(_ epsilon: Double?, with args: ParsedArguments) throws -> Double? {
+        guard let epsilon else { return nil }
+        guard epsilon > 0 && epsilon < 1 else { throw RipsError.badApproximation(epsilon) }
+        for other in ["n-perm", "emit-distance", "cocycles"] where args.flag(other) {
+            throw ToolError.usage("--approx cannot be combined with --\(other)")
+        }
+        return epsilon
+    }
+
+    /// The sparse Rips diagram of a cloud or distance record: distances row by row, so memory
+    /// follows the sparse graph, not n².
+    static func approximate(_ record: Record, epsilon: Double, metric: String, options: RipsOptions, context: ToolContext,
+                            progress: @escaping RipsProgress) throws -> RipsResult {
+        do {
+            if record.type == "distance" {
+                let matrix = try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
+                return try RipsPersistence.computeApproximate(distances: matrix, epsilon: epsilon, options: options, progress: progress)
+            }
+            let cloud = try CloudRecord(record)
+            context.warnIfDistances(cloud.points, record)
+            return try RipsPersistence.computeApproximate(points: cloud.points, metric: metric, epsilon: epsilon,
+                                                          options: options, progress: progress)
+        } catch let error as RipsError {
+            throw record.error(error.description)
+        }
     }
 
     /// The distances of a cloud (under `metric`) or of a validated distance record; with
