@@ -5,7 +5,7 @@
 # ratios peer/ours (against ph-rips on as many threads), and checks the bar counts agree.
 #   bench/ph-rips.sh [CASE...]
 # cases: r3-400 r3-1000 torus-800 torus-2000 acts-1000 acts-3000 sphere-192 o3-1024 mlp-digits
-# mlp-digits-3000 mlp-images-3000 r3-100k-nperm
+# mlp-digits-3000 mlp-images-3000 r3-100k-nperm r3-3000-approx
 # (default: all but acts-3000). mlp-digits is the Ballester setting on a trained network: an MLP
 # 64-512-512-512-10 trained on the shipped digits (Adam, 30 epochs, seed 1) by nn-train from
 # PH's directory (or BIN), then nn-activations --points neurons of its three post-ReLU layers and the
@@ -15,6 +15,8 @@
 # sphere-192 and o3-1024 are Ripser's examples (downloaded, or from RIPSER_EXAMPLES=DIR);
 # o3-1024 runs with threshold 1.8, maxdim 3. r3-100k-nperm: 100 000 uniform points in R³,
 # greedy subsampling to 500 (ph-rips --n-perm, ripser.py n_perm; giotto-ph has none), maxdim 1.
+# r3-3000-approx: 3000 uniform points in R³, sparse Rips with ε = 0.5 (ph-rips --approx, gudhi
+# RipsComplex(sparse=0.5), whose first point is random: bar counts may differ by a few), maxdim 1.
 # Needs a release build: swift build -c release -Xswiftc -target-cpu -Xswiftc native
 # PYTHON defaults to /work/.venv-peers/bin/python; SKIP_RIPSER=1 skips ripser.py (slow on big cases);
 # PEER_TIMEOUT (seconds, default 600) stops any run, reported as "did not finish in N s";
@@ -46,6 +48,7 @@ run_case() { # name file metric maxdim [threshold]
     [ "$metric" = precomputed ] && flags=--distance-matrix
     [ -n "$threshold" ] && flags="$flags --threshold $threshold"
     [ -n "${NPERM:-}" ] && flags="$flags --n-perm $NPERM"
+    [ -n "${APPROX:-}" ] && flags="$flags --approx $APPROX"
     for t in 1 2; do
         l=$(load)
         set -- $(measure "$PH" --input-format npy $flags --maxdim "$maxdim" --threads $t "$file")
@@ -112,6 +115,8 @@ for c in $CASES; do
     mlp-digits-3000) f=$DATA/mlp-digits-3000.npy; [ -f "$f" ] || mlp_digits "$f" 1000; run_case "$c" "$f" abs-correlation 1 ;;
     r3-100k-nperm) f=$DATA/r3-100k.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py uniform 100000 3 "$f"
         NPERM=500 PEERS=ripser run_case "$c" "$f" euclidean 1 ;;
+    r3-3000-approx) f=$DATA/r3-3000.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py uniform 3000 3 "$f"
+        APPROX=0.5 PEERS=gudhi-sparse run_case "$c" "$f" euclidean 1 ;;
     *) echo "unknown case $c" >&2; exit 64 ;;
     esac
 done
