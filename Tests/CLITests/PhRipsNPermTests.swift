@@ -57,6 +57,21 @@ import TDAKit
         #expect(one.stdout == two.stdout && one.stdout.contains(#""r_cover":"#))
     }
 
+    /// A refusal names an --n-perm size whose estimate is half the limit, and that size runs
+    /// under the same limit.
+    @Test func refusalSuggestsASubsampleThatFits() throws {
+        let cloud = Self.cube(3000, seed: 4)
+        let refused = try Shell.run("\(cloud) | ph-rips --input-format csv --max-memory 20M")
+        #expect(refused.status == 65)
+        let words = refused.stderr.split(separator: " ")
+        let at = try #require(words.firstIndex(of: "--n-perm"), "\(refused.stderr)")
+        let fitting = try #require(Int(words[at + 1]), "\(refused.stderr)")
+        #expect(fitting > 1 && fitting < 3000)
+        #expect(refused.stderr.contains("--approx"))
+        let subsampled = try Shell.run("\(cloud) | ph-rips --input-format csv --max-memory 20M --n-perm \(fitting)")
+        #expect(subsampled.status == 0, "\(subsampled.stderr)")
+    }
+
     /// The diagram readers accept the record with its two extra fields.
     @Test func diagramReadersAcceptTheRecord() throws {
         let run = "\(Self.cube(80)) | ph-rips --input-format csv --n-perm 40"

@@ -54,6 +54,21 @@ public enum MemoryEstimate {
         return total >= Double(Int.max) ? Int.max : Int(total)
     }
 
+    /// The most points whose run `bytes` estimates within `limit` (0 when not even two fit).
+    public static func largestPointCount(within limit: Int, below n: Int, maxDimension: Int, edgeFraction: Double = 1,
+                                         precision: RipsPrecision = .float32, threads: Int = 1) -> Int {
+        var (fits, fails) = (1, n)   // bytes grows with the points: bisect on the count
+        while fails - fits > 1 {
+            let mid = fits + (fails - fits) / 2
+            if bytes(points: mid, maxDimension: maxDimension, edgeFraction: edgeFraction, precision: precision, threads: threads) <= limit {
+                fits = mid
+            } else {
+                fails = mid
+            }
+        }
+        return fits >= 2 ? fits : 0
+    }
+
     /// "1.5 GiB"-style rendering for messages.
     public static func humanBytes(_ bytes: Int) -> String { MemoryGuard.describe(Double(bytes)) }
 }

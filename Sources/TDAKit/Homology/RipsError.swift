@@ -15,7 +15,10 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case badThreshold(Double)
     case badApproximation(Double)
     case tooManySimplices(points: Int, dimension: Int)
-    case memoryLimit(needed: Int, limit: Int)
+    /// `fitting`: a subsample size for `--n-perm` (the most points whose estimate is half the
+    /// limit, so that the unforeseeable working heaps of the reduction have the other half), 0
+    /// when not worth saying.
+    case memoryLimit(needed: Int, limit: Int, fitting: Int)
     case reductionMemoryLimit(limit: Int)
 
     /// Options out of range are usage errors (64); everything about the data is 65.
@@ -45,9 +48,12 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
         case let .badApproximation(e): return "approximation \(e) must be strictly between 0 and 1"
         case let .tooManySimplices(n, d):
             return "\(n) points have too many \(d)-simplices to index in 56 bits; lower --maxdim or use fewer points"
-        case let .memoryLimit(needed, limit):
-            return "the run needs about \(MemoryEstimate.humanBytes(needed)), over the limit of \(MemoryEstimate.humanBytes(limit)); "
-                + "lower --threshold or --maxdim, use fewer points, or raise --max-memory"
+        case let .memoryLimit(needed, limit, fitting):
+            let over = "the run needs about \(MemoryEstimate.humanBytes(needed)), over the limit of \(MemoryEstimate.humanBytes(limit)); "
+            guard fitting > 0 else { return over + "lower --threshold or --maxdim, use fewer points, or raise --max-memory" }
+            return over + "subsample with --n-perm \(fitting) (its estimate leaves half the limit to the reduction), approximate with --approx 0.5 "
+                + "(memory grows with the edges kept, not with the square of the points), lower --threshold or --maxdim, "
+                + "or raise --max-memory"
         case let .reductionMemoryLimit(limit):
             return "the reduction's working columns passed the memory limit of \(MemoryEstimate.humanBytes(limit)); "
                 + "lower --threshold or --maxdim, use fewer points, or raise --max-memory"

@@ -45,7 +45,12 @@ public enum RipsPersistence {
             let needed = MemoryEstimate.bytes(points: matrix.count, maxDimension: options.maxDimension,
                                               edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
                                               precision: options.precision, threads: options.threads)
-            guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
+            guard needed <= limit else {
+                let fitting = MemoryEstimate.largestPointCount(within: limit / 2, below: matrix.count, maxDimension: options.maxDimension,
+                                                               edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
+                                                               precision: options.precision, threads: options.threads)
+                throw RipsError.memoryLimit(needed: needed, limit: limit, fitting: fitting)
+            }
             // What is left goes to the working heaps of the columns reduced at once; a heap's
             // capacity can double past its budget before the check (see WorkingColumn).
             budget = (limit - needed) / (2 * WorkingColumn<Value>.entryBytes)

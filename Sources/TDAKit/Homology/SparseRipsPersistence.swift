@@ -52,7 +52,7 @@ extension RipsPersistence {
             // their listing for H0 and H1's pivot table; the rest goes to the working heaps.
             let entry = 8 + MemoryLayout<Value>.size
             let needed = graph.edges.count * (MemoryLayout<SparseEdge>.stride + 2 * entry + entry + 16 + 32) + n * 32
-            guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit) }
+            guard needed <= limit else { throw RipsError.memoryLimit(needed: needed, limit: limit, fitting: 0) }
             budget = (limit - needed) / (2 * WorkingColumn<Value>.entryBytes)
         }
         var options = options

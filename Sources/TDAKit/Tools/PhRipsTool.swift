@@ -55,7 +55,7 @@ public enum PhRipsTool {
                 continue
             }
             let (distances, permutation) = try inputDistances(
-                record, metric: metric, keep: keep, precision: options.precision, threads: options.threads,
+                record, metric: metric, keep: keep, maxDimension: options.maxDimension, precision: options.precision, threads: options.threads,
                 memoryLimit: options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8), context: context, progress: bars.report)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
@@ -138,7 +138,7 @@ public enum PhRipsTool {
 
     /// The distances of a cloud (under `metric`) or of a validated distance record; with
     /// `keep` (--n-perm), those of the first `keep` points of the greedy order, and that order.
-    static func inputDistances(_ record: Record, metric: String, keep: Int?, precision: RipsPrecision, threads: Int,
+    static func inputDistances(_ record: Record, metric: String, keep: Int?, maxDimension: Int, precision: RipsPrecision, threads: Int,
                                memoryLimit: Int, context: ToolContext,
                                progress: @escaping RipsProgress) throws -> (CompressedDistanceMatrix<Double>, GreedyPermutation?) {
         do {
@@ -155,7 +155,9 @@ public enum PhRipsTool {
             // a subsample's greedy order needs only rows of n distances.
             let n = Double(min(cloud.points.rows, keep ?? .max))
             if n * (n - 1) / 2 * 8 > Double(memoryLimit) {
-                throw RipsError.memoryLimit(needed: Int(min(n * (n - 1) * 4, 0x1p62)), limit: memoryLimit)
+                let fitting = MemoryEstimate.largestPointCount(within: memoryLimit / 2, below: Int(n), maxDimension: maxDimension,
+                                                               precision: precision, threads: threads)
+                throw RipsError.memoryLimit(needed: Int(min(n * (n - 1) * 4, 0x1p62)), limit: memoryLimit, fitting: fitting)
             }
             context.warnIfDistances(cloud.points, record)
             var points = cloud.points, permutation: GreedyPermutation?

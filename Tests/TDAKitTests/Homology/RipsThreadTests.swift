@@ -87,7 +87,8 @@ import Testing
         options.maxMemory = estimate + (64 << 20)
         #expect(try RipsPersistence.compute(distances: distances, options: options).diagram == free.diagram)
         options.maxMemory = estimate - 1
-        #expect(throws: RipsError.memoryLimit(needed: estimate, limit: estimate - 1)) {
+        #expect(throws: RipsError.memoryLimit(needed: estimate, limit: estimate - 1, fitting: MemoryEstimate.largestPointCount(
+            within: (estimate - 1) / 2, below: 60, maxDimension: 2, threads: threads))) {
             try RipsPersistence.compute(distances: distances, options: options)
         }
     }
