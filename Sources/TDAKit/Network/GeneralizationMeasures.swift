@@ -28,16 +28,17 @@ public enum GeneralizationMeasures {
     public static func values(network: Network, initial: Network, train: Dataset, settings: Settings) throws(MeasureError) -> [Double] {
         try check(network, train)
         let outputs = evaluationOutputs(network, train.features, threads: settings.threads)
+        let trainAccuracy = accuracy(outputs, labels: train.labels)
         let representation = penultimate(network, train.features, threads: settings.threads)
         guard let separation = daviesBouldin(representation, labels: train.labels) else {
             throw .classCount(Set(train.labels).count, samples: train.count)
         }
-        return [crossEntropy(outputs, labels: train.labels), accuracy(outputs, labels: train.labels),
+        return [crossEntropy(outputs, labels: train.labels), trainAccuracy,
                 Statistics.percentile(margins(outputs, labels: train.labels), 10),
                 weightNorm(network), logProductOfFrobeniusNorms(network), pathNorm(network),
                 distanceToInitialization(network, from: initial),
                 sharpness(network, train, samples: settings.samples, seed: settings.seed, threads: settings.threads),
-                noiseDrop(network, train, sigma: settings.noiseSigma, seed: settings.seed, threads: settings.threads),
+                noiseDrop(network, train, accuracy: trainAccuracy, sigma: settings.noiseSigma, seed: settings.seed, threads: settings.threads),
                 separation]
     }
 
@@ -127,14 +128,14 @@ public enum GeneralizationMeasures {
 
     // MARK: Robustness to input noise
 
-    /// Training accuracy minus the training accuracy when N(0, σ²) noise (xoshiro256** from
-    /// `seed`, one draw per input value) is added to every input: how far the training samples sit
-    /// from the decision boundary in input space. Exactly 0 for σ = 0.
-    public static func noiseDrop(_ network: Network, _ train: Dataset, sigma: Double, seed: UInt64, threads: Int) -> Double {
+    /// The training accuracy `accuracy` (which `values` has already computed) minus the training
+    /// accuracy when N(0, σ²) noise (xoshiro256** from `seed`, one draw per input value) is added
+    /// to every input: how far the training samples sit from the decision boundary in input
+    /// space. Exactly 0 for σ = 0.
+    public static func noiseDrop(_ network: Network, _ train: Dataset, accuracy clean: Double, sigma: Double, seed: UInt64, threads: Int) -> Double {
         var rng = Xoshiro256StarStar(seed: seed ^ inputNoiseStream)
         let noisy = train.withInputNoise(sigma, rng: &rng)
-        return accuracy(evaluationOutputs(network, train.features, threads: threads), labels: train.labels)
-            - accuracy(evaluationOutputs(network, noisy.features, threads: threads), labels: train.labels)
+        return clean - accuracy(evaluationOutputs(network, noisy.features, threads: threads), labels: train.labels)
     }
 
     /// Keeps the input noise of `noise_drop` apart from the weight noise of `sharpness`.
