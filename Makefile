@@ -8,7 +8,7 @@ PREFIX   ?= /usr/local
 NATIVE   ?= 1
 SCRATCH  := $(if $(filter 1,$(NATIVE)),.build-native,.build-portable)
 RELEASE  := $(SWIFT) build -c release --scratch-path $(SCRATCH) $(if $(filter 1,$(NATIVE)),-Xswiftc -target-cpu -Xswiftc native)
-TOOLS    := nn-train nn-activations ph-rips mapper perslay-vec gap-regress tda tda-plot
+TOOLS    := nn-train nn-activations ph-rips ph-graph mapper perslay-vec gap-regress tda tda-plot
 SHELL    := /bin/bash
 SHELLS   := bash zsh fish
 

@@ -9,7 +9,7 @@ import PackageDescription
 let crossModule = Context.environment["TDA_NO_CMO"] == nil
 let libraryFlags: [SwiftSetting] = crossModule ? [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))] : []
 
-let tools = ["nn-train", "nn-activations", "ph-rips", "mapper", "perslay-vec", "gap-regress", "tda", "tda-plot"]
+let tools = ["nn-train", "nn-activations", "ph-rips", "ph-graph", "mapper", "perslay-vec", "gap-regress", "tda", "tda-plot"]
 
 let package = Package(
     name: "tda-tools",

@@ -76,7 +76,7 @@ struct DocumentedExample: Sendable, CustomTestStringConvertible {
     /// Record types each tool writes as JSON Lines on standard output (an example's output may
     /// hold those of any tool it runs).
     static let recordTypes: [String: Set<String>] = [
-        "nn-train": ["model", "epoch", "report", "sample", "vector"], "nn-activations": ["cloud"], "ph-rips": ["diagram"],
+        "nn-train": ["model", "epoch", "report", "sample", "vector"], "nn-activations": ["cloud"], "ph-rips": ["diagram"], "ph-graph": ["diagram"],
         "mapper": ["graph"], "perslay-vec": ["vector", "distance"], "gap-regress": ["report", "vector"],
         "tda": ["model", "epoch", "report", "sample", "cloud", "diagram", "graph", "vector", "distance"],
     ]

@@ -87,14 +87,14 @@ public struct HeatKernelSignature: Sendable {
     /// The signature of every vertex at time `t`.
     public func values(time t: Double) -> [Double] {
         let n = eigen.values.count
-        let decay = eigen.values.map { exp(-t * $0) }
-        return (0..<n).map { v in
-            var sum = 0.0
-            for k in 0..<n {
-                let phi = eigen.vectors[v, k]
-                sum += decay[k] * phi * phi
+        var sum = [Double](repeating: 0, count: n)
+        for k in 0..<n {
+            let decay = exp(-t * eigen.values[k])
+            for v in 0..<n {
+                let phi = eigen.vectors[k, v]
+                sum[v] += decay * phi * phi
             }
-            return sum
         }
+        return sum
     }
 }

@@ -1,7 +1,7 @@
 /// Every executable of the toolkit, in the order `tda --list` shows them.
 public enum ToolCatalog {
     public static let tools: [ToolSpec] = [
-        NNTrainTool.spec, NNActivationsTool.spec, PhRipsTool.spec, MapperTool.spec,
+        NNTrainTool.spec, NNActivationsTool.spec, PhRipsTool.spec, PhGraphTool.spec, MapperTool.spec,
         PerslayVecTool.spec, GapRegressTool.spec, PlotTool.spec,
     ]
 

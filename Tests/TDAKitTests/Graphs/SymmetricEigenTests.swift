@@ -4,7 +4,7 @@ import Foundation
 
 @Suite struct SymmetricEigenTests {
     /// A V = V Λ and VᵀV = I to rounding, on random symmetric matrices.
-    @Test(arguments: [1, 2, 5, 30])
+    @Test(arguments: [1, 2, 3, 5, 30, 100])
     func decomposes(_ n: Int) {
         var random = SplitMix(UInt64(n))
         var a = Matrix<Double>(rows: n, cols: n)
@@ -15,8 +15,8 @@ import Foundation
         for i in 0..<n {
             for k in 0..<n {
                 var av = 0.0, vtv = 0.0
-                for j in 0..<n { av += a[i, j] * v[j, k]; vtv += v[j, i] * v[j, k] }
-                worst = max(worst, abs(av - v[i, k] * eigen.values[k]), abs(vtv - (i == k ? 1 : 0)))
+                for j in 0..<n { av += a[i, j] * v[k, j]; vtv += v[i, j] * v[k, j] }
+                worst = max(worst, abs(av - v[k, i] * eigen.values[k]), abs(vtv - (i == k ? 1 : 0)))
             }
         }
         #expect(worst < 1e-12)

@@ -1,0 +1,3 @@
+import TDAKit
+
+ToolRunner.run(PhGraphTool.spec, PhGraphTool.run)
