@@ -44,6 +44,13 @@ with open("v.jsonl", "w") as f:
     print(json.dumps({"type": "vector", "id": "v", "values": [round(float(v), 4) for v in rng.random(400)]}), file=f)
 PY
 
+# Graphs for ph-graph: a 5-cycle, a path and the house, with classes.
+cat > graphs.jsonl <<'JSONL'
+{"type":"graph","id":"cycle","nodes":5,"links":[[0,1],[1,2],[2,3],[3,4],[4,0]],"y":0}
+{"type":"graph","id":"path","nodes":4,"links":[[0,1],[1,2],[2,3]],"y":1}
+{"type":"graph","id":"house","nodes":5,"links":[[0,1],[1,2],[2,3],[3,0],[2,4],[3,4]],"y":0}
+JSONL
+
 # host1 and host2 of the --sshlogin examples: an ssh that runs the command on this machine.
 mkdir -p fake-hosts
 cat > fake-hosts/ssh <<'SH'
