@@ -79,6 +79,27 @@ import TDAKit
         #expect(result.stderr.contains("in.jsonl:2: graph record link 0 names node 2"))
     }
 
+    @Test func shippedAndTUSets() throws {
+        let mutag = try ToolProcess.run("ph-graph", ["--dataset", "mutag", "--emit-graphs"])
+        #expect(mutag.status == 0 && mutag.records.count == 188 && mutag.records.first?["id"] == .string("MUTAG/1"))
+        let diagrams = try ToolProcess.run("ph-graph", ["--dataset", "mutag", "-f", "degree"])
+        #expect(diagrams.records.count == 188 && diagrams.records.allSatisfy { $0["type"] == .string("diagram") && $0["y"] != nil })
+        let tu = try Shell.run("""
+        dir=$(mktemp -d); printf '1, 2\\n2, 1\\n' > $dir/X_A.txt; printf '1\\n1\\n2\\n' > $dir/X_graph_indicator.txt
+        ph-graph --tu $dir/X --emit-graphs; ph-graph --tu $dir/X --dataset mutag; echo "status $?"
+        ph-graph --tu $dir/missing; echo "status $?"
+        """)
+        #expect(tu.stdout == """
+        {"type":"graph","id":"X/1","nodes":2,"links":[[0,1]],"meta":{}}
+        {"type":"graph","id":"X/2","nodes":1,"links":[],"meta":{}}
+        status 64
+        status 66
+
+        """)
+        #expect(tu.stderr.contains("ph-graph: error: give one input: --dataset, --tu or FILE operands, not --dataset and --tu"))
+        #expect(tu.stderr.contains("missing_graph_indicator.txt: cannot open"))
+    }
+
     @Test func closedPipeEndsQuietly() throws {
         let result = try Shell.run("""
         yes '{"type":"graph","nodes":3,"links":[[0,1],[1,2]]}' | head -20000 | ph-graph -f degree | head -1 | cut -c1-18

@@ -5,6 +5,9 @@ function __fish_tda_list
 end
 complete -c ph-graph -s f -l filtration -x -a '(__fish_tda_list degree hks values x)' -d 'Vertex functions, one diagram record each; hks:T is the heat kernel signature at time T, values:NAME a function of the record, x:COLUMN a node-feature column'
 complete -c ph-graph -l ordinary -d 'Only ordinary persistence: no extended diagrams'
+complete -c ph-graph -l dataset -x -a 'mutag proteins' -d 'Read a shipped graph set (MUTAG, 188 graphs; PROTEINS, 1113) instead of input files'
+complete -c ph-graph -l tu -x -d 'Read a graph set in the TU text format (DIR/NAME_A.txt, DIR/NAME_graph_indicator.txt, ...)'
+complete -c ph-graph -l emit-graphs -d 'Write the graph records read, instead of their diagrams'
 complete -c ph-graph -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
 complete -c ph-graph -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c ph-graph -s h -l help -d 'Show this help and exit'

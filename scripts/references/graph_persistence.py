@@ -2,11 +2,16 @@
 """Golden fixtures for ph-graph's graph persistence, made with gudhi's SimplexTree.
 
 Run:  python3 -m venv /tmp/venv-graph && /tmp/venv-graph/bin/pip install gudhi networkx numpy scipy
-      /tmp/venv-graph/bin/python scripts/references/graph_persistence.py
+      /tmp/venv-graph/bin/python scripts/references/graph_persistence.py PERSLAY_CHECKOUT
 Writes Tests/TDAKitTests/Fixtures/graphs/atlas.jsonl.gz: one line per graph of networkx's graph atlas
 (all 1253 graphs with at most 7 nodes), with its links and, per vertex function, gudhi's diagrams as
 six flat lists: H0 essential births, H1 essential births, then Ord0, Rel1, Ext0, Ext1 as
 [b0, d0, b1, d1, ...]. Gzipped (mtime 0, so reruns give the same bytes), about 150 KB.
+
+and Tests/TDAKitTests/Fixtures/graphs/mutag.jsonl.gz: the 188 MUTAG graphs of PersLay's tutorial
+data (github.com/MathieuCarriere/perslay, the same files scripts/gen_graph_data.py ships), in gid
+order, under degree and hks:10 (PersLay's MUTAG filtration), without their links (the test reads
+the shipped set).
 
 Vertex functions (the Swift test recomputes each from the links):
 - degree;
@@ -21,9 +26,10 @@ Diagrams, as PersLay's experiments build them: vertices at f, edges at the large
   with each point written (min, max) (gudhi gives Rel1 and Ext1 with birth > death).
 Values are written with 10 significant digits to keep the file small (see `short`).
 """
+import glob
 import gzip
-import io
 import json
+import re
 import os
 import sys
 
@@ -31,6 +37,7 @@ import gudhi
 import networkx as nx
 import numpy as np
 import scipy
+import scipy.io
 from scipy.sparse import csgraph
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "TDAKitTests", "Fixtures", "graphs")
@@ -104,22 +111,39 @@ def functions(g, n, edges):
     }
 
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, "atlas.jsonl.gz")
-    text = io.StringIO()
-    with text as out:
-        out.write(json.dumps({"source": SOURCE}, separators=(",", ":")) + "\n")
-        for g, graph in enumerate(nx.graph_atlas_g()):
-            n = graph.number_of_nodes()
-            edges = sorted((min(a, b), max(a, b)) for a, b in graph.edges())
-            line = {"g": g, "n": n, "links": [x for e in edges for x in e],
-                    "diagrams": {name: diagrams(n, edges, f) for name, f in functions(g, n, edges).items()}}
-            out.write(json.dumps(line, separators=(",", ":")) + "\n")
-        data = out.getvalue().encode()
+def write(name, lines):
+    path = os.path.join(OUT, name)
+    data = "".join(json.dumps(line, separators=(",", ":")) + "\n" for line in [{"source": SOURCE}] + lines).encode()
     with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as zipped:
         zipped.write(data)
     print(f"wrote {path}", file=sys.stderr)
+
+
+def atlas():
+    for g, graph in enumerate(nx.graph_atlas_g()):
+        n = graph.number_of_nodes()
+        edges = sorted((min(a, b), max(a, b)) for a, b in graph.edges())
+        yield {"g": g, "n": n, "links": [x for e in edges for x in e],
+               "diagrams": {name: diagrams(n, edges, f) for name, f in functions(g, n, edges).items()}}
+
+
+def mutag(root):
+    pattern = re.compile(r"nodes_(\d+)_gid_(\d+)_lb_\d+_index_1_adj\.mat$")
+    graphs = []
+    for path in glob.glob(os.path.join(root, "tutorial", "data", "MUTAG", "mat", "*.mat")):
+        n, gid = map(int, pattern.search(path).groups())
+        a = np.asarray(scipy.io.loadmat(path)["A"])
+        edges = [(i, j) for i in range(n) for j in range(i + 1, n) if a[i, j]]
+        degree = [int(x) for x in a.sum(axis=1)]
+        graphs.append({"g": gid, "n": n, "diagrams": {"degree": diagrams(n, edges, degree),
+                                                       "hks:10": diagrams(n, edges, hks(n, edges, 10))}})
+    return sorted(graphs, key=lambda line: line["g"])
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    write("atlas.jsonl.gz", list(atlas()))
+    write("mutag.jsonl.gz", mutag(sys.argv[1]))
 
 
 if __name__ == "__main__":

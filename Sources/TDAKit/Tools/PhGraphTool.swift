@@ -11,6 +11,11 @@ public enum PhGraphTool {
                        repeatable: true,
                        help: "Vertex functions, one diagram record each; hks:T is the heat kernel signature at time T, values:NAME a function of the record, x:COLUMN a node-feature column."),
             OptionSpec("ordinary", help: "Only ordinary persistence: no extended diagrams."),
+            OptionSpec("dataset", .choice(GraphSet.allCases.map(\.rawValue)), placeholder: "NAME",
+                       help: "Read a shipped graph set (MUTAG, 188 graphs; PROTEINS, 1113) instead of input files."),
+            OptionSpec("tu", .text, placeholder: "DIR/NAME",
+                       help: "Read a graph set in the TU text format (DIR/NAME_A.txt, DIR/NAME_graph_indicator.txt, ...)."),
+            OptionSpec("emit-graphs", help: "Write the graph records read, instead of their diagrams."),
             StandardOptions.threads, StandardOptions.output,
         ],
         epilog: "Reads graph records; writes per graph and filtration a diagram record with id GRAPH/SPEC, ordinary H0 and H1 "
@@ -26,28 +31,54 @@ public enum PhGraphTool {
             return filtration
         }
         let chosen = filtrations.isEmpty ? [VertexFiltration.heatKernel(time: 10)] : filtrations
-        let extended = !context.arguments.flag("ordinary")
+        let extended = !context.arguments.flag("ordinary"), emitGraphs = context.arguments.flag("emit-graphs")
+        let inputs = try graphInputs(context)
         let writer = try context.recordWriter()
-        let reader = context.recordReader()
-        var records: [Record] = []
-        while let record = try reader.next() { records.append(record) }
-        context.noteEmptyInput(recordsRead: reader.recordsRead)
-        let progress = context.progress("graphs", total: records.count)
+        let progress = context.progress("graphs", total: inputs.count)
         defer { progress.finish() }
         // Chunks keep progress on the main thread; results come back in input order.
         let chunk = 64
-        for start in stride(from: 0, to: records.count, by: chunk) {
-            let part = Array(records[start..<min(start + chunk, records.count)])
+        for start in stride(from: 0, to: inputs.count, by: chunk) {
+            let part = Array(inputs[start..<min(start + chunk, inputs.count)])
             let outputs = parallelMap(part.count, threads: context.threads) { k in
                 Result { () throws(ToolError) -> [Record] in
-                    let graph = try GraphRecordView(part[k])
+                    let (graph, place) = try part[k].view()
+                    if emitGraphs { return [graph.record] }
                     return try chosen.map { (f) throws(ToolError) in
-                        try GraphDiagramRecord.make(graph, filtration: f, extended: extended, place: part[k].place)
+                        try GraphDiagramRecord.make(graph, filtration: f, extended: extended, place: place)
                     }
                 }
             }
             for output in outputs { for record in try output.get() { try writer.write(record) } }
             progress.update(start + part.count)
         }
+    }
+
+    /// A graph to compute: a record still to be read as a graph, or a graph of a set.
+    enum GraphInput: Sendable {
+        case record(Record)
+        case graph(GraphRecordView)
+
+        /// The graph and how messages name it.
+        func view() throws(ToolError) -> (GraphRecordView, String) {
+            switch self {
+            case .record(let record): return (try GraphRecordView(record), record.place)
+            case .graph(let graph): return (graph, "record \"\(graph.id ?? "")\"")
+            }
+        }
+    }
+
+    /// The graphs of --dataset or --tu, else the records of the input files.
+    static func graphInputs(_ context: ToolContext) throws -> [GraphInput] {
+        let args = context.arguments
+        let given = ["dataset", "tu"].filter { args.isSet($0) }.map { "--\($0)" } + (args.operands.isEmpty ? [] : ["FILE operands"])
+        guard given.count <= 1 else { throw ToolError.usage("give one input: --dataset, --tu or FILE operands, not \(given.joined(separator: " and "))") }
+        if let name = args.string("dataset"), let set = GraphSet(rawValue: name) { return set.graphs.map(GraphInput.graph) }
+        if let prefix = args.string("tu") { return try TUFormat.read(prefix: prefix).map(GraphInput.graph) }
+        let reader = context.recordReader()
+        var inputs: [GraphInput] = []
+        while let record = try reader.next() { inputs.append(.record(record)) }
+        context.noteEmptyInput(recordsRead: reader.recordsRead)
+        return inputs
     }
 }

@@ -50,6 +50,11 @@ cat > graphs.jsonl <<'JSONL'
 {"type":"graph","id":"path","nodes":4,"links":[[0,1],[1,2],[2,3]],"y":1}
 {"type":"graph","id":"house","nodes":5,"links":[[0,1],[1,2],[2,3],[3,0],[2,4],[3,4]],"y":0}
 JSONL
+# A TU data set of two graphs (a triangle and an edge), as the TU text format lays it out.
+mkdir -p tu
+printf '1, 2\n2, 1\n2, 3\n3, 2\n1, 3\n3, 1\n4, 5\n5, 4\n' > tu/MINI_A.txt
+printf '1\n1\n1\n2\n2\n' > tu/MINI_graph_indicator.txt
+printf '1\n0\n' > tu/MINI_graph_labels.txt
 
 # host1 and host2 of the --sshlogin examples: an ssh that runs the command on this machine.
 mkdir -p fake-hosts

@@ -1,7 +1,8 @@
 import Testing
 @testable import TDAKit
 
-/// Ordinary and extended persistence against gudhi on every graph of networkx's atlas.
+/// Ordinary and extended persistence against gudhi on every graph of networkx's atlas and on
+/// the shipped MUTAG set.
 @Suite struct GraphPersistenceGoldenTests {
     /// Whole-number functions (degree, ties) must match exactly: the fixture rounds gudhi's
     /// values to 10 digits, which undoes the rounding of its rescaling to [-2,-1] ∪ [1,2] and
@@ -11,47 +12,37 @@ import Testing
     static func tolerance(_ function: String) -> Double { function.hasPrefix("hks") ? 1e-9 : 0 }
 
     @Test func fixtureHasTheWholeAtlas() {
-        #expect(AtlasFixtures.graphs.count == 1253)
-        #expect(AtlasFixtures.graphs.last?.n == 7)
+        #expect(GraphFixtures.atlas.count == 1253)
+        #expect(GraphFixtures.atlas.last?.n == 7)
     }
 
-    @Test(arguments: AtlasFixtures.functions)
-    func extendedMatchesGudhi(_ function: String) throws {
-        let tolerance = Self.tolerance(function)
-        var failures: [Int] = []
-        for atlas in AtlasFixtures.graphs {
-            let expected = try #require(atlas.diagrams[function])
-            let ours = GraphPersistence.extended(atlas.graph, atlas.function(function))
-            let same = ours.named.enumerated().allSatisfy { k, named in
-                sameDiagram(named.1.map { ($0.birth, $0.death) }, points(expected[2 + k]), tolerance: tolerance)
-            }
-            if !same { failures.append(atlas.g) }
+    @Test(arguments: GraphFixtures.functions)
+    func atlasMatchesGudhi(_ function: String) throws {
+        let failures = GraphFixtures.atlas.filter { atlas in
+            guard let expected = atlas.diagrams[function] else { return true }
+            return !GraphFixtures.matches(atlas.graph, atlas.function(function), expected, tolerance: Self.tolerance(function))
         }
-        #expect(failures.isEmpty, "atlas graphs whose extended diagrams differ under \(function): \(failures.prefix(20))")
+        #expect(failures.isEmpty, "atlas graphs whose diagrams differ under \(function): \(failures.prefix(20).map(\.g))")
     }
 
-    @Test(arguments: AtlasFixtures.functions)
-    func ordinaryMatchesGudhi(_ function: String) throws {
-        let tolerance = Self.tolerance(function)
-        var failures: [Int] = []
-        for atlas in AtlasFixtures.graphs {
-            let expected = try #require(atlas.diagrams[function])
-            let ours = GraphPersistence.ordinary(atlas.graph, atlas.function(function))
-            let finite = ours[0].filter { $0.death.isFinite }.map { ($0.birth, $0.death) }
-            let same = sameDiagram(finite, points(expected[2]), tolerance: tolerance)
-                && sameValues(ours[0].filter { !$0.death.isFinite }.map(\.birth), expected[0], tolerance: tolerance)
-                && sameValues(ours[1].map(\.birth), expected[1], tolerance: tolerance)
-                && ours[1].allSatisfy { !$0.death.isFinite && $0.deathVertex == nil }
-            if !same { failures.append(atlas.g) }
+    /// The shipped MUTAG set, under PersLay's filtration and the degree.
+    @Test(arguments: ["degree", "hks:10"])
+    func mutagMatchesGudhi(_ function: String) throws {
+        let shipped = GraphSet.mutag.graphs
+        try #require(GraphFixtures.mutag.count == 188 && shipped.count == 188)
+        for (fixture, graph) in zip(GraphFixtures.mutag, shipped) {
+            #expect(graph.id == "MUTAG/\(fixture.g)" && graph.graph.vertexCount == fixture.n)
+            let f = try #require(VertexFiltration(function)).values(graph.graph)
+            let expected = try #require(fixture.diagrams[function])
+            #expect(GraphFixtures.matches(graph.graph, f, expected, tolerance: Self.tolerance(function)), "MUTAG/\(fixture.g)")
         }
-        #expect(failures.isEmpty, "atlas graphs whose ordinary diagrams differ under \(function): \(failures.prefix(20))")
     }
 
     /// Every point's coordinates are the function's values at its two vertices (what gradients
     /// through the filtration use), in the same order.
-    @Test(arguments: AtlasFixtures.functions)
+    @Test(arguments: GraphFixtures.functions)
     func pairsNameTheVerticesOfEachPoint(_ function: String) {
-        for atlas in AtlasFixtures.graphs {
+        for atlas in GraphFixtures.atlas {
             let f = atlas.function(function)
             let all = GraphPersistence.extended(atlas.graph, f).named.flatMap(\.1) + GraphPersistence.ordinary(atlas.graph, f).joined()
             let bad = all.filter { p in
