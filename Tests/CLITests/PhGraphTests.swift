@@ -96,7 +96,7 @@ import TDAKit
         status 66
 
         """)
-        #expect(tu.stderr.contains("ph-graph: error: give one input: --dataset, --tu or FILE operands, not --dataset and --tu"))
+        #expect(tu.stderr.contains("ph-graph: error: give one input: --dataset, --tu, --generate or FILE operands, not --dataset and --tu"))
         #expect(tu.stderr.contains("missing_graph_indicator.txt: cannot open"))
     }
 

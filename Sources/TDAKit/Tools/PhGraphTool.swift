@@ -15,6 +15,10 @@ public enum PhGraphTool {
                        help: "Read a shipped graph set (MUTAG, 188 graphs; PROTEINS, 1113) instead of input files."),
             OptionSpec("tu", .text, placeholder: "DIR/NAME",
                        help: "Read a graph set in the TU text format (DIR/NAME_A.txt, DIR/NAME_graph_indicator.txt, ...)."),
+            OptionSpec("generate", .text, placeholder: "FAMILY[:k=v...]",
+                       help: "Generate --count graphs: cycles[:cycle=C], necklaces (TOGL's sets), erdos-renyi[:n=N:p=P], geometric[:n=N:r=R]."),
+            OptionSpec("count", .integer, default: "1000", help: "Number of graphs --generate draws."),
+            StandardOptions.seed,
             OptionSpec("emit-graphs", help: "Write the graph records read, instead of their diagrams."),
             StandardOptions.threads, StandardOptions.output,
         ],
@@ -68,13 +72,18 @@ public enum PhGraphTool {
         }
     }
 
-    /// The graphs of --dataset or --tu, else the records of the input files.
+    /// The graphs of --dataset, --tu or --generate, else the records of the input files.
     static func graphInputs(_ context: ToolContext) throws -> [GraphInput] {
         let args = context.arguments
-        let given = ["dataset", "tu"].filter { args.isSet($0) }.map { "--\($0)" } + (args.operands.isEmpty ? [] : ["FILE operands"])
-        guard given.count <= 1 else { throw ToolError.usage("give one input: --dataset, --tu or FILE operands, not \(given.joined(separator: " and "))") }
+        let given = ["dataset", "tu", "generate"].filter { args.isSet($0) }.map { "--\($0)" } + (args.operands.isEmpty ? [] : ["FILE operands"])
+        guard given.count <= 1 else { throw ToolError.usage("give one input: --dataset, --tu, --generate or FILE operands, not \(given.joined(separator: " and "))") }
         if let name = args.string("dataset"), let set = GraphSet(rawValue: name) { return set.graphs.map(GraphInput.graph) }
         if let prefix = args.string("tu") { return try TUFormat.read(prefix: prefix).map(GraphInput.graph) }
+        if let spec = args.string("generate") {
+            let count = args.int("count") ?? 1000
+            guard count >= 0 else { throw ToolError.usage("--count wants a number of graphs ≥ 0, not \(count)") }
+            return try GraphFamily(spec).graphs(count: count, seed: context.seed).map(GraphInput.graph)
+        }
         let reader = context.recordReader()
         var inputs: [GraphInput] = []
         while let record = try reader.next() { inputs.append(.record(record)) }
