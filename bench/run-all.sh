@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 status=0
-for script in records.sh inflate.sh ph-rips.sh mapper.sh perslay-vec.sh gap-regress.sh nn-train.sh nn-activations.sh nn-digits.sh; do
+for script in records.sh inflate.sh ph-rips.sh ph-graph.sh mapper.sh perslay-vec.sh gap-regress.sh nn-train.sh nn-activations.sh nn-digits.sh; do
     [ -x "$script" ] || continue
     echo "== $script"
     ./"$script" || { echo "$script failed" >&2; status=1; }

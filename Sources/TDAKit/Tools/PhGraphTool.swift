@@ -22,7 +22,7 @@ public enum PhGraphTool {
             OptionSpec("emit-graphs", help: "Write the graph records read, instead of their diagrams."),
             StandardOptions.threads, StandardOptions.output,
         ],
-        epilog: "Reads graph records; writes per graph and filtration a diagram record with id GRAPH/SPEC, ordinary H0 and H1 "
+        epilog: "Reads graph records (or the graphs of --dataset, --tu, --generate); writes per graph and filtration a diagram record with id GRAPH/SPEC, ordinary H0 and H1 "
             + "(essential classes with death null), the extended diagrams ord0, rel1, ext0, ext1 as (min, max) points, "
             + "and the vertex pairs of every point, as gudhi's SimplexTree computes them."
     )
@@ -36,14 +36,15 @@ public enum PhGraphTool {
         }
         let chosen = filtrations.isEmpty ? [VertexFiltration.heatKernel(time: 10)] : filtrations
         let extended = !context.arguments.flag("ordinary"), emitGraphs = context.arguments.flag("emit-graphs")
-        let inputs = try graphInputs(context)
+        var source = try GraphSource(context)
         let writer = try context.recordWriter()
-        let progress = context.progress("graphs", total: inputs.count)
-        defer { progress.finish() }
-        // Chunks keep progress on the main thread; results come back in input order.
-        let chunk = 64
-        for start in stride(from: 0, to: inputs.count, by: chunk) {
-            let part = Array(inputs[start..<min(start + chunk, inputs.count)])
+        // A set's size is known up front, a stream's is not: only sets show progress.
+        let progress = source.total.map { context.progress("graphs", total: $0) }
+        defer { progress?.finish() }
+        var done = 0
+        // Chunks of graphs run in parallel; results come back in input order, and a stream is
+        // written as it is read (so `| head` ends it early).
+        while case let part = try source.next(64), !part.isEmpty {
             let outputs = parallelMap(part.count, threads: context.threads) { k in
                 Result { () throws(ToolError) -> [Record] in
                     let (graph, place) = try part[k].view()
@@ -54,8 +55,10 @@ public enum PhGraphTool {
                 }
             }
             for output in outputs { for record in try output.get() { try writer.write(record) } }
-            progress.update(start + part.count)
+            done += part.count
+            progress?.update(done)
         }
+        source.finish(context)
     }
 
     /// A graph to compute: a record still to be read as a graph, or a graph of a set.
@@ -72,22 +75,49 @@ public enum PhGraphTool {
         }
     }
 
-    /// The graphs of --dataset, --tu or --generate, else the records of the input files.
-    static func graphInputs(_ context: ToolContext) throws -> [GraphInput] {
-        let args = context.arguments
-        let given = ["dataset", "tu", "generate"].filter { args.isSet($0) }.map { "--\($0)" } + (args.operands.isEmpty ? [] : ["FILE operands"])
-        guard given.count <= 1 else { throw ToolError.usage("give one input: --dataset, --tu, --generate or FILE operands, not \(given.joined(separator: " and "))") }
-        if let name = args.string("dataset"), let set = GraphSet(rawValue: name) { return set.graphs.map(GraphInput.graph) }
-        if let prefix = args.string("tu") { return try TUFormat.read(prefix: prefix).map(GraphInput.graph) }
-        if let spec = args.string("generate") {
-            let count = args.int("count") ?? 1000
-            guard count >= 0 else { throw ToolError.usage("--count wants a number of graphs ≥ 0, not \(count)") }
-            return try GraphFamily(spec).graphs(count: count, seed: context.seed).map(GraphInput.graph)
+    /// The graphs of --dataset, --tu or --generate, else the records of the input files, read
+    /// as they are needed.
+    struct GraphSource {
+        var graphs: [GraphRecordView]?
+        var reader: RecordReader?
+        var position = 0
+
+        init(_ context: ToolContext) throws {
+            let args = context.arguments
+            let given = ["dataset", "tu", "generate"].filter { args.isSet($0) }.map { "--\($0)" } + (args.operands.isEmpty ? [] : ["FILE operands"])
+            guard given.count <= 1 else {
+                throw ToolError.usage("give one input: --dataset, --tu, --generate or FILE operands, not \(given.joined(separator: " and "))")
+            }
+            if let name = args.string("dataset"), let set = GraphSet(rawValue: name) {
+                graphs = set.graphs
+            } else if let prefix = args.string("tu") {
+                graphs = try TUFormat.read(prefix: prefix)
+            } else if let spec = args.string("generate") {
+                let count = args.int("count") ?? 1000
+                guard count >= 0 else { throw ToolError.usage("--count wants a number of graphs ≥ 0, not \(count)") }
+                graphs = try GraphFamily(spec).graphs(count: count, seed: context.seed)
+            } else {
+                reader = context.recordReader()
+            }
         }
-        let reader = context.recordReader()
-        var inputs: [GraphInput] = []
-        while let record = try reader.next() { inputs.append(.record(record)) }
-        context.noteEmptyInput(recordsRead: reader.recordsRead)
-        return inputs
+
+        var total: Int? { graphs?.count }
+
+        /// Up to `count` more graphs; none at the end.
+        mutating func next(_ count: Int) throws -> [GraphInput] {
+            if let graphs {
+                let part = graphs[position..<min(position + count, graphs.count)].map(GraphInput.graph)
+                position += part.count
+                return part
+            }
+            var part: [GraphInput] = []
+            while part.count < count, let record = try reader?.next() { part.append(.record(record)) }
+            return part
+        }
+
+        /// Warns when a stream held no records.
+        func finish(_ context: ToolContext) {
+            if let reader { context.noteEmptyInput(recordsRead: reader.recordsRead) }
+        }
     }
 }
