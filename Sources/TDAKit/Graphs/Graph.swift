@@ -11,11 +11,11 @@ public struct Graph: Sendable, Equatable {
     /// Builds the graph from links given as index pairs, all already checked to be in range.
     public init(vertexCount: Int, links: [(Int, Int)]) {
         self.vertexCount = vertexCount
-        var keys = Set<Int>()
+        var keys = Set<Edge>()
         var edges: [(Int, Int)] = []
         for (a, b) in links where a != b {
             let (u, v) = (min(a, b), max(a, b))
-            if keys.insert(u * vertexCount + v).inserted { edges.append((u, v)) }
+            if keys.insert(Edge(u: u, v: v)).inserted { edges.append((u, v)) }
         }
         self.edges = edges.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
@@ -28,6 +28,15 @@ public struct Graph: Sendable, Equatable {
             degree[b] += 1
         }
         return degree
+    }
+
+    /// The most vertices a graph may have: the persistence arrays grow with it (a record's count
+    /// past it is a data error, not an allocation that fails).
+    public static let maxVertexCount = 10_000_000
+
+    private struct Edge: Hashable {
+        var u: Int
+        var v: Int
     }
 
     public static func == (lhs: Graph, rhs: Graph) -> Bool {

@@ -64,7 +64,10 @@ public struct GraphRecordView: Sendable {
     /// The node count, and for nodes given as objects the index of each node id.
     private static func nodes(_ record: Record) throws(ToolError) -> (Int, [String: Int]?) {
         let nodes = try record.required("nodes")
-        if let n = nodes.intValue, n >= 0 { return (n, nil) }
+        if let n = nodes.intValue, n >= 0 {
+            guard n <= Graph.maxVertexCount else { throw record.error("has \(n) nodes, more than the \(Graph.maxVertexCount) a graph may have") }
+            return (n, nil)
+        }
         guard let list = nodes.arrayElements else {
             throw record.error("field \"nodes\" must be a node count or an array of node objects")
         }

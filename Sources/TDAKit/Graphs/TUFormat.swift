@@ -13,21 +13,24 @@ public enum TUFormat {
         let name = String(prefix.split(separator: "/").last ?? Substring(prefix))
         let indicatorPath = "\(prefix)_graph_indicator.txt"
         let indicator = try numbers(indicatorPath, width: 1).map { $0.values[0] }
+        // Graphs are numbered from 1 and each has a node, so none is numbered past the node count.
+        for (node, g) in indicator.enumerated() where !(g >= 1 && g <= Double(indicator.count) && g == g.rounded()) {
+            throw ToolError.data("\(indicatorPath):\(node + 1)", "graph \(g) is not a whole number from 1 to the node count \(indicator.count)")
+        }
         let graphCount = indicator.map { Int($0) }.max() ?? 0
         var local = [Int](repeating: 0, count: indicator.count)
         var sizes = [Int](repeating: 0, count: graphCount)
         for (node, g) in indicator.enumerated() {
-            guard g >= 1, g == g.rounded() else { throw ToolError.data("\(indicatorPath):\(node + 1)", "graph \(g) is not a whole number ≥ 1") }
             local[node] = sizes[Int(g) - 1]
             sizes[Int(g) - 1] += 1
         }
         var links = [[(Int, Int)]](repeating: [], count: graphCount)
         let edgePath = "\(prefix)_A.txt"
         for row in try numbers(edgePath, width: 2) {
-            let (i, j) = (Int(row.values[0]), Int(row.values[1]))
-            guard (1...indicator.count).contains(i), (1...indicator.count).contains(j) else {
-                throw ToolError.data("\(edgePath):\(row.line)", "edge \(i), \(j) names a node outside 1...\(indicator.count)")
+            guard row.values.allSatisfy({ $0 >= 1 && $0 <= Double(indicator.count) && $0 == $0.rounded() }) else {
+                throw ToolError.data("\(edgePath):\(row.line)", "edge \(row.values[0]), \(row.values[1]) names a node that is not one of 1...\(indicator.count)")
             }
+            let (i, j) = (Int(row.values[0]), Int(row.values[1]))
             guard indicator[i - 1] == indicator[j - 1] else {
                 throw ToolError.data("\(edgePath):\(row.line)", "edge \(i), \(j) joins graphs \(Int(indicator[i - 1])) and \(Int(indicator[j - 1]))")
             }

@@ -47,7 +47,12 @@ public enum VertexFiltration: Sendable, Equatable {
     public func values(of graph: GraphRecordView, place: String) throws(ToolError) -> [Double] {
         switch self {
         case .degree: return graph.graph.degrees.map(Double.init)
-        case .heatKernel(let t): return HeatKernelSignature(graph.graph).values(time: t)
+        case .heatKernel(let t):
+            guard graph.graph.vertexCount <= HeatKernelSignature.maxVertexCount else {
+                throw ToolError(.dataError, "\(place) has \(graph.graph.vertexCount) nodes; the heat kernel signature decomposes a dense "
+                                + "n × n matrix, at most \(HeatKernelSignature.maxVertexCount) nodes")
+            }
+            return HeatKernelSignature(graph.graph).values(time: t)
         case .values(let name):
             guard case .numbers(let xs)? = graph.values[name] else {
                 throw ToolError(.dataError, "\(place) has no vertex function \"\(name)\" in \"values\"")
@@ -70,6 +75,9 @@ public enum VertexFiltration: Sendable, Equatable {
 /// signature is 1 at every t.
 public struct HeatKernelSignature: Sendable {
     public let eigen: SymmetricEigen
+
+    /// The largest graph it takes: three dense n × n matrices of doubles, 2.4 GB at 10 000.
+    public static let maxVertexCount = 10_000
 
     public init(_ graph: Graph) {
         let n = graph.vertexCount

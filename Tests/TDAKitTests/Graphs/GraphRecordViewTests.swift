@@ -46,6 +46,8 @@ import Testing
         (#"{"type":"graph","nodes":2,"links":{"a":1}}"#, "\"links\" must be an array"),
         (#"{"type":"graph","links":[]}"#, "has no \"nodes\" field"),
         (#"{"type":"graph","nodes":-1}"#, "\"nodes\" must be a node count"),
+        (#"{"type":"graph","nodes":1e15}"#, "has 1000000000000000 nodes, more than the 10000000"),
+        (#"{"type":"graph","nodes":1e300}"#, "\"nodes\" must be a node count"),
         (#"{"type":"graph","nodes":[{"id":"a"},{"id":"a"}]}"#, "two nodes with id a"),
         (#"{"type":"graph","nodes":[{"name":"a"}]}"#, "node 0 is not an object"),
         (#"{"type":"graph","nodes":2,"x":[[1],[2],[3]]}"#, "3 feature rows for 2 nodes"),
@@ -74,6 +76,13 @@ import Testing
         #expect(throws: ToolError.self) { try VertexFiltration.values(name: "h").values(of: view, place: "g") }
         #expect(throws: ToolError.self) { try VertexFiltration.feature(column: 1).values(of: view, place: "g") }
         #expect(try VertexFiltration.feature(column: 0).values(of: view, place: "g") == [1, 2])
+    }
+
+    /// The heat kernel signature's dense matrices are refused past their size, not allocated.
+    @Test func heatKernelOfAHugeGraphIsADataError() throws {
+        let view = try read(#"{"type":"graph","id":"g","nodes":20000}"#)
+        #expect(throws: ToolError.self) { try VertexFiltration.heatKernel(time: 1).values(of: view, place: "g") }
+        #expect(try VertexFiltration.degree.values(of: view, place: "g").count == 20000)
     }
 
     @Test func filtrationSpecs() {

@@ -37,9 +37,12 @@ import Testing
 
     @Test(arguments: [
         ("A", "1, 4\n", "T_A.txt:1: edge 1, 4 joins graphs 1 and 2"),
-        ("A", "1, 9\n", "T_A.txt:1: edge 1, 9 names a node outside 1...5"),
+        ("A", "1, 9\n", "T_A.txt:1: edge 1.0, 9.0 names a node that is not one of 1...5"),
+        ("A", "1, 1e300\n", "T_A.txt:1: edge 1.0, 1e+300 names a node"),
+        ("A", "1, 2.5\n", "T_A.txt:1: edge 1.0, 2.5 names a node"),
+        ("graph_indicator", "1\n1\n1\n2\n1e300\n", "T_graph_indicator.txt:5: graph 1e+300 is not a whole number"),
         ("A", "1 2\n", "T_A.txt:1: expected 2 comma-separated numbers, got '1 2'"),
-        ("graph_indicator", "1\n1\n0\n2\n2\n", "T_graph_indicator.txt:3: graph 0.0 is not a whole number"),
+        ("graph_indicator", "1\n1\n0\n2\n2\n", "T_graph_indicator.txt:3: graph 0.0 is not a whole number from 1 to the node count 5"),
         ("graph_labels", "1\n", "T_graph_labels.txt: has 1 lines, expected 2"),
         ("node_attributes", "1\n2\n3\n4\nx\n", "T_node_attributes.txt:5: expected 1 comma-separated numbers"),
         ("node_labels", "1\n1\nnan\n1\n1\n", "T_node_labels.txt:3: expected 1"),
