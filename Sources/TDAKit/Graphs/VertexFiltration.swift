@@ -97,7 +97,9 @@ public struct HeatKernelSignature: Sendable {
         let n = eigen.values.count
         var sum = [Double](repeating: 0, count: n)
         for k in 0..<n {
-            let decay = exp(-t * eigen.values[k])
+            // The spectrum lies in [0, 2]; rounding can put 0 a hair below, which a large t
+            // would blow up.
+            let decay = exp(-t * max(0, eigen.values[k]))
             for v in 0..<n {
                 let phi = eigen.vectors[k, v]
                 sum[v] += decay * phi * phi

@@ -35,5 +35,7 @@ import Foundation
         }
         #expect(hks.eigen.values.allSatisfy { $0 > -1e-12 && $0 < 2 + 1e-12 })
         #expect(hks.values(time: 0).allSatisfy { abs($0 - 1) < 1e-12 })
+        // At a huge t only the kernel (λ = 0) is left: finite values in [0, 1].
+        #expect(hks.values(time: 1e300).allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 + 1e-12 })
     }
 }
