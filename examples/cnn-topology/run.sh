@@ -137,10 +137,20 @@ awk -F'\t' 'BEGIN { printf "{\"type\":\"vector\",\"id\":\"weighted node purity b
 
 # Pictures of the first network: its Mapper graphs (SVG, and one web page) and H1 diagrams.
 jq -c 'select(.id | startswith("m01/"))' graphs.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01.svg
-for layer in conv1 conv3; do
-  jq -c --arg id "m01/$layer" 'select(.id == $id)' clouds.jsonl |
-    mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html -q -o "figures/mapper-m01-$layer.html"
+# One web page per network with all its layers; a node's panel shows its test images (the
+# clouds' rows index the test split that `nn-train data` writes for the same data options).
+nn-train data "${data[@]}" > data.jsonl
+for id in $(jq -r '.id' models.jsonl); do
+  jq -c --arg m "$id/" 'select(.id | startswith($m))' clouds.jsonl |
+    mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html \
+      --inputs data.jsonl --split test --input-shape 1,16,16 -q -o "figures/mapper-$id.html"
 done
+# A picture of m01's conv3 page with its largest node open, when Chromium is at hand.
+if command -v chromium >/dev/null; then
+  node=$(jq -r 'select(.id == "m01/conv3") | .nodes | max_by(.size) | .id' graphs.jsonl)
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 --window-size=1100,700 \
+    --screenshot="$PWD/figures/mapper-m01-node.png" "file://$PWD/figures/mapper-m01.html#layer=conv3&node=$node" 2>/dev/null
+fi
 jq -c 'select(.id | startswith("m01/")) | .diagrams |= [[], .[1]]' diagrams-unit.jsonl |
   tda-plot --width 400 --height 380 -o figures/h1-m01-unit.svg
 

@@ -96,8 +96,10 @@ public struct MapperPage {
             ("title", .string(layer.title)), ("key", .string(layer.key)),
             ("stats", .string("\(s.nodes) nodes, \(s.links) links, \(s.components) components, \(s.cycles) cycles")),
             ("labels", .array(summary.labelNames.map(JSONValue.string))),
-            // The toolkit's label colours (tda-plot's, from the label alone, so equal on every page).
+            // The toolkit's label marks (tda-plot's, from the label alone, so equal on every page):
+            // a colour, solid or, for the second eight classes, a ring (striped on the page).
             ("labelColours", .array(labelColours(summary.labelNames).map(JSONValue.string))),
+            ("labelRings", .array(summary.labelNames.map { .bool(Categories.style(of: $0).ring) })),
             ("nodes", .array(nodes)),
             ("links", .array(g.links.map { .numbers([Double($0.0), Double($0.1)]) })),
         ]))

@@ -42,7 +42,20 @@ body { margin: 0; font: 13px sans-serif; background: #fff; color: #222; }
 "use strict";
 const P = __DATA__, GS = P.layers, IN = P.inputs || null;
 const panelWidth = 330, layouts = [];
-let G, N, lensT, sizeT, radius, px, py, labelColour, current = -1, selected = -1, highlight = null;
+let G, N, lensT, sizeT, radius, px, py, labelColour, labelFill, current = -1, selected = -1, highlight = null;
+// A ring label (tda-plot's mark for classes 8-15) fills a pie slice with stripes of its colour.
+function stripes(colour) {
+  const tile = document.createElement("canvas"), t = tile.getContext("2d");
+  tile.width = tile.height = 6; t.fillStyle = "#fff"; t.fillRect(0, 0, 6, 6);
+  t.strokeStyle = colour; t.lineWidth = 2.2; t.beginPath(); t.moveTo(-1, 7); t.lineTo(7, -1); t.stroke();
+  return ctx.createPattern(tile, "repeat");
+}
+// A legend or histogram swatch: filled, or a ring of the colour.
+function swatch(parent, label) {
+  const sw = element("i", undefined, parent), ring = G.labelRings[G.labels.indexOf(label)];
+  sw.style.background = ring ? "#fff" : labelColour[label] || "#000";
+  if (ring) { sw.style.boxSizing = "border-box"; sw.style.border = "3px solid " + labelColour[label]; }
+}
 function seq(t) {
   const stops = P.viridis, last = stops.length - 1;
   const x = Math.min(Math.max(isFinite(t) ? t : 0, 0), 1) * last, k = Math.min(Math.floor(x), last - 1), f = x - k;
@@ -79,8 +92,8 @@ function layout(g) {
 }
 function load(k) {
   current = k; G = GS[k]; N = G.nodes.length; selected = -1;
-  labelColour = {};
-  G.labels.forEach((l, i) => { labelColour[l] = G.labelColours[i]; });
+  labelColour = {}; labelFill = {};
+  G.labels.forEach((l, i) => { labelColour[l] = G.labelColours[i]; labelFill[l] = G.labelRings[i] ? stripes(G.labelColours[i]) : G.labelColours[i]; });
   lensT = scaled(G.nodes.map(n => n.lens)); sizeT = scaled(G.nodes.map(n => Math.log(n.size)));
   let maxSize = 1;
   for (const n of G.nodes) maxSize = Math.max(maxSize, n.size);
@@ -112,7 +125,7 @@ function draw() {
     if (mode === "label" && n.top.length) {
       let start = -Math.PI / 2, rest = 1;
       for (const [label, share] of n.top) {
-        slice(i, start, start + 2 * Math.PI * share, labelColour[label] || "#000"); start += 2 * Math.PI * share; rest -= share;
+        slice(i, start, start + 2 * Math.PI * share, labelFill[label] || "#000"); start += 2 * Math.PI * share; rest -= share;
       }
       if (rest > 1e-9) slice(i, start, start + 2 * Math.PI * rest, "#ddd");
     } else {
@@ -127,8 +140,8 @@ function draw() {
   const legend = document.getElementById("legend");
   legend.textContent = "";
   if (mode === "label") for (const l of [...G.labels].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))) {
-    const span = document.createElement("span"), sw = document.createElement("i");
-    sw.style.background = labelColour[l]; span.appendChild(sw); span.appendChild(document.createTextNode(l));
+    const span = document.createElement("span");
+    swatch(span, l); span.appendChild(document.createTextNode(l));
     if (l === highlight) span.className = "on";
     span.title = "highlight the nodes holding " + l;
     span.addEventListener("click", () => pickLabel(l));
@@ -203,8 +216,8 @@ function openNode(i) {
     element("b", "labels", panel);
     const hist = element("div", undefined, panel); hist.className = "hist";
     for (const [label, count] of n.hist) {
-      const line = element("div", undefined, hist), sw = element("i", undefined, line);
-      sw.style.background = labelColour[label] || "#000";
+      const line = element("div", undefined, hist);
+      swatch(line, label);
       element("span", label, line);
       element("b", undefined, line).style.width = Math.round(150 * count / n.size) + "px";
       element("span", String(count), line);

@@ -86,6 +86,13 @@ struct MapperPageTests {
         let reversed = Array(summary.labelNames.reversed())
         #expect(zip(reversed, labelColours(reversed)).allSatisfy { colours[$0.0] == $0.1 })
         #expect(Set(colours.values).count == colours.count)
+        // Classes 8 to 15 take the colours of 0 to 7 as rings, and the page says which.
+        let names = ["0", "8", "cat", "15", "16"]
+        #expect(labelColours(names)[0] == labelColours(names)[1])
+        #expect(names.map { Categories.style(of: $0).ring } == [false, true, false, true, false])
+        let page = try Self.data(MapperPage(layers: [MapperPageLayer(summary: summary, title: "a")]).html(title: "a"))
+        let rings = try #require(page["layers"]?[0]?["labelRings"]?.arrayElements)
+        #expect(rings.map(\.boolValue) == summary.labelNames.map { Categories.style(of: $0).ring })
     }
 
     /// A 20 000-point layer with 16×16 inputs stays within a few MB: the thumbnails within the
