@@ -24,16 +24,28 @@ bin=$(cd "$1" && pwd) repo=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH="$bin:$PATH"
 net=10.231.0 nodes="n1 n2" work=/tmp/tda-test-distributed
 
-# Teardown, also of what a killed earlier run left: every process the test started or that
-# lives in its namespaces, by PID, then the namespaces, the bridge and the folder.
+# Teardown, also of what a killed earlier run left. What the test started (daemons by PID,
+# studies by -PGID, listed in pids) if it is still the test's (its command line or environment
+# names the work folder): TERM, then KILL after 5 s. Then whatever is left in the namespaces
+# (job steps outlive their slurmd), the namespaces, the bridge and the folder.
+ours() { grep -qsF "$work" "/proc/${1#-}/cmdline" "/proc/${1#-}/environ"; }
 teardown() {
-    local status=$? pids=""
-    # On failure, what the daemons said last.
+    local status=$? pid left
+    # On failure, what the daemons and studies said last.
     [ $status = 0 ] || [ ! -d "$work/logs" ] || tail -n 5 "$work"/logs/* >&2 || true
-    [ -f "$work/pids" ] && pids=$(cat "$work/pids")
-    for node in $nodes; do pids+=" $(ip netns pids "tdad-$node" 2>/dev/null || true)"; done
-    for pid in $pids; do kill "$pid" 2>/dev/null || true; done
-    for pid in $pids; do for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done; kill -9 "$pid" 2>/dev/null || true; done
+    if [ -f "$work/pids" ]; then
+        for pid in $(cat "$work/pids"); do ours "$pid" && kill -- "$pid" 2>/dev/null; done
+        for pid in $(cat "$work/pids"); do
+            for _ in $(seq 50); do kill -0 -- "$pid" 2>/dev/null || break; sleep 0.1; done
+            kill -9 -- "$pid" 2>/dev/null || true
+        done
+    fi
+    for _ in $(seq 50); do
+        left=$(for node in $nodes; do ip netns pids "tdad-$node" 2>/dev/null || true; done)
+        [ -z "$left" ] && break
+        kill -9 $left 2>/dev/null || true
+        sleep 0.1
+    done
     for node in $nodes; do ip netns del "tdad-$node" 2>/dev/null || true; done
     ip link del tdad-br0 2>/dev/null || true
     rm -rf "$work"
@@ -150,10 +162,15 @@ say "cluster up after ${SECONDS} s"
 export GAP_STUDY_MODELS=12 GAP_STUDY_DRAWS=2 GAP_STUDY_NEURONS=60 GAP_STUDY_INPUTS=100
 export GAP_STUDY_TRAIN_SIZE=200 GAP_STUDY_TEST_SIZE=200 GAP_STUDY_MAX_EPOCHS=3
 ids=$(awk -v corners=1 -f "$repo/examples/gap-study/zoo.awk" | sed -n "2,$((GAP_STUDY_MODELS + 1))p" | cut -f1)
-# study NAME OPTION...: the study (the script in $scripts) into NAME, its messages into
-# logs/study-NAME.
+# launch NAME OPTION...: starts the study (the script in $scripts) into NAME in a process group
+# of its own, its messages into logs/study-NAME; study NAME OPTION... runs it to the end.
 scripts=$repo/examples/gap-study
-study() { local name=$1; shift; "$scripts/run.sh" --demo --out "$work/$name" "$@" > /dev/null 2>> "$work/logs/study-$name"; }
+launch() {
+    local name=$1; shift
+    setsid "$scripts/run.sh" --demo --out "$work/$name" "$@" > /dev/null 2>> "$work/logs/study-$name" & launched=$!
+    started "-$launched"
+}
+study() { launch "$@"; wait $launched || fail "$1: the study failed (exit $?)"; }
 # Same features and measures of every network, and the same report, as the local run.
 same() {
     for id in $ids; do
@@ -168,7 +185,8 @@ same() {
 # inodes in NAME.kept; `resumed NAME` afterwards checks that they were not made again.
 interrupted() {
     local name=$1 signal=$2; shift 2
-    setsid "$scripts/run.sh" --demo --out "$work/$name" "$@" > /dev/null 2>> "$work/logs/study-$name" & local pid=$!
+    launch "$name" "$@"
+    local pid=$launched
     for _ in $(seq 600); do [ "$(ls "$work/$name/features" 2>/dev/null | grep -c 'jsonl$')" -ge 4 ] && break; sleep 0.1; done
     kill "-$signal" -- "-$pid"
     wait "$pid" 2>/dev/null && fail "$name: the study was not interrupted"
