@@ -3,14 +3,14 @@
 # hosts, all on this machine. Each node/host is a network namespace on a bridge (10.231.0.0/24)
 # with its own slurmd and sshd; slurmctld and munged run beside them. The demo zoo runs locally,
 # as Slurm arrays (MaxArraySize lowered to 5, fewer than the networks) and over ssh with and
-# without a shared file system (a private tmpfs over the output folder on each host); every
+# without a shared file system (private tmpfs over the output and scripts on each host); every
 # run must give byte-identical features and the same report, use both nodes or hosts, and
 # resume without redoing a finished network. Only the test's own addresses are contacted.
 #
 #   Tests/Distributed/run.sh BIN      BIN: the folder of the release tools
 #
 # Needs root and the Debian packages slurmctld slurmd slurm-client munge openssh-server
-# openssh-client parallel rsync (the Makefile target installs them). Everything it starts is
+# openssh-client parallel rsync iproute2 (the Makefile target installs them). Everything it starts is
 # stopped by PID and the namespaces and bridge are removed on exit, also on failure.
 set -euo pipefail
 say() { echo "test-distributed: $*" >&2; }
@@ -71,9 +71,9 @@ for node in $nodes; do
     ip -n "tdad-$node" link set lo up
     echo "$net.$i $node" >> "$work/hosts"
 done
-# Runs a daemon in a node's namespace with its own hostname (nsenter --net, as `ip netns exec`
-# remounts /sys, which slurmd does not survive).
-# Each daemon's output goes to logs/NAME.
+# daemon NAME COMMAND...: starts a daemon in the foreground, its output into logs/NAME.
+# innode NODE NAME SCRIPT: a daemon in NODE's namespace, with NODE as hostname and mounts of
+# its own (nsenter --net, as `ip netns exec` remounts /sys, which slurmd does not survive).
 daemon() { local name=$1; shift; "$@" > "$work/logs/$name" 2>&1 & started $!; }
 innode() { daemon "$1-$2" nsenter --net="/run/netns/tdad-$1" unshare --uts --mount --propagation private sh -c "hostname $1; $3"; }
 
@@ -193,7 +193,9 @@ interrupted() {
     for _ in $(seq 100); do [ -z "$(squeue -h)" ] && break; sleep 0.1; done
     [ -z "$(squeue -h)" ] || fail "$name: jobs left in the queue after the interruption: $(squeue -h | tr '\n' ' ')"
     local finished
-    finished=$(cd "$work/$name" && for id in $ids; do [ -s "measures/$id.jsonl" ] && [ -s "features/$id.jsonl" ] && echo "$id" || true; done)
+    finished=$(cd "$work/$name" && for id in $ids; do
+        [ -s "models/$id.record.jsonl" ] && [ -s "measures/$id.jsonl" ] && [ -s "features/$id.jsonl" ] && echo "$id" || true
+    done)
     [ "$(echo "$finished" | wc -l)" -lt "$GAP_STUDY_MODELS" ] || fail "$name: the study finished before it was interrupted"
     (cd "$work/$name" && for id in $finished; do ls -i "models/$id.record.jsonl" "measures/$id.jsonl" "features/$id.jsonl"; done) > "$work/$name.kept"
     echo $((GAP_STUDY_MODELS - $(echo "$finished" | wc -l))) > "$work/$name.left"

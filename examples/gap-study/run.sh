@@ -115,9 +115,9 @@ elif [ $slurm = 1 ]; then
             ${partition:+--partition "$partition"} "$here/slurm.sbatch" &
         waits+=($!)
     done
-    for pid in "${waits[@]}"; do
-        wait "$pid" || { echo "run.sh: error: a Slurm array job of the study failed (logs in $out/logs); rerun to resume" >&2; exit 70; }
-    done
+    failed=0
+    for pid in "${waits[@]}"; do wait "$pid" || failed=1; done
+    [ $failed = 0 ] || { echo "run.sh: error: a Slurm array job of the study failed (logs in $out/logs); rerun to resume" >&2; exit 70; }
     trap - INT TERM HUP
 elif [ -n "$sshlogin" ]; then
     # Absolute paths: a remote job starts in its home folder. Without a shared file system the
