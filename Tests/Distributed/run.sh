@@ -17,7 +17,7 @@ say() { echo "test-distributed: $*" >&2; }
 fail() { say "error: $*"; exit 70; }
 [ $# = 1 ] && [ -x "$1/nn-train" ] || { say "error: usage: $0 BIN (BIN: the folder of the release tools)"; exit 64; }
 [ "$(id -u)" = 0 ] || { say "error: needs root (network namespaces, Slurm and ssh daemons)"; exit 77; }
-for tool in slurmctld slurmd sbatch munged mungekey /usr/sbin/sshd ssh-keygen parallel rsync nsenter unshare ip; do
+for tool in slurmctld slurmd sbatch munged mungekey /usr/sbin/sshd ssh-keygen parallel rsync nsenter unshare ip make; do
     command -v "$tool" >/dev/null || { say "error: $tool is missing (make test-distributed installs it)"; exit 69; }
 done
 bin=$(cd "$1" && pwd) repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -123,7 +123,9 @@ for node in $nodes; do innode "$node" slurmd "exec slurmd -D -N $node"; done
 
 # ssh: an sshd per node with a key of the test's; the folders ssh-private (an output folder)
 # and scripts (a copy of the study's scripts) are private tmpfs on each host (the case
-# without a shared file system).
+# without a shared file system), and the hosts' /usr/local/bin holds the tools as
+# `make install` puts them there.
+make -C "$repo" install DESTDIR="$work/install" PREFIX=/usr/local > "$work/logs/make-install" 2>&1 || fail "make install failed"
 mkdir -p "$work/ssh" "$work/ssh-private" "$work/scripts" /run/sshd
 ssh-keygen -q -t ed25519 -N "" -f "$work/ssh/host"
 ssh-keygen -q -t ed25519 -N "" -f "$work/ssh/id"
@@ -143,7 +145,7 @@ CONF
     printf '  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n'
 } > "$work/ssh/config"
 for node in $nodes; do
-    innode "$node" sshd "mount -t tmpfs tmpfs $work/ssh-private && mount -t tmpfs tmpfs $work/scripts && exec /usr/sbin/sshd -D -f $work/ssh/sshd_config -o PidFile=$work/ssh/$node.pid"
+    innode "$node" sshd "mount -t tmpfs tmpfs $work/ssh-private && mount -t tmpfs tmpfs $work/scripts && mount --bind $work/install/usr/local/bin /usr/local/bin && exec /usr/sbin/sshd -D -f $work/ssh/sshd_config -o PidFile=$work/ssh/$node.pid"
 done
 export PARALLEL_SSH="ssh -F $work/ssh/config"
 
@@ -224,13 +226,13 @@ say "Slurm runs done after ${SECONDS} s"
 study ssh --sshlogin 1/n1,1/n2 --remote-bin "$bin"
 same ssh
 [ "$(awk -F'\t' 'NR > 1 { print $2 }' "$work/ssh/logs/ssh-jobs.tsv" | sort -u | xargs)" = "n1 n2" ] || fail "ssh: not both hosts ran networks"
-# ssh without one: the hosts see neither the study's scripts nor its output folder; each
-# writes into its private tmpfs and the files come back. Killed, the study resumes with the
-# networks not yet back.
+# ssh without one, the tools installed on the hosts' PATH: the hosts see neither the study's
+# scripts nor its output folder; each writes into its private tmpfs and the files come back.
+# Killed, the study resumes with the networks not yet back.
 cp "$repo"/examples/gap-study/* "$work/scripts/"
 scripts=$work/scripts
-interrupted ssh-private KILL --sshlogin 1/n1,1/n2 --remote-bin "$bin" --no-shared-fs
-study ssh-private --sshlogin 1/n1,1/n2 --remote-bin "$bin" --no-shared-fs
+interrupted ssh-private KILL --sshlogin 1/n1,1/n2 --no-shared-fs
+study ssh-private --sshlogin 1/n1,1/n2 --no-shared-fs
 resumed ssh-private
 same ssh-private
 [ $(($(wc -l < "$work/ssh-private/logs/ssh-jobs.tsv") - 1)) = "$(cat "$work/ssh-private.left")" ] || fail "ssh-private: the resumed study did not dispatch exactly the unfinished networks"
