@@ -21,9 +21,10 @@ SHELLS   := bash zsh fish
 TEST_DEPS := zsh:zsh fish:fish mandoc:mandoc groff:groff rsvg-convert:librsvg2-bin \
              chromium:chromium jq:jq neato:graphviz parallel:parallel \
              /usr/share/bash-completion/bash_completion:bash-completion
-# What test-distributed runs: Slurm with munge, sshd and ssh, GNU parallel with rsync, ip.
+# What test-distributed runs: Slurm with munge, sshd and ssh, GNU parallel with rsync, ip, and
+# jq for the CNN topology study.
 DISTRIBUTED_DEPS := slurmctld:slurmctld slurmd:slurmd sbatch:slurm-client munged:munge \
-             /usr/sbin/sshd:openssh-server ssh:openssh-client parallel:parallel rsync:rsync ip:iproute2
+             /usr/sbin/sshd:openssh-server ssh:openssh-client parallel:parallel rsync:rsync ip:iproute2 jq:jq
 
 # $(call install-missing,TARGET,PAIRS[,SHELL]): installs the packages of the pairs whose command
 # or path is missing (and those SHELL adds to `missing`) with apt-get as root, else a clear message.

@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# make test-distributed: the gap study on a real two-node Slurm cluster and over ssh to two
-# hosts, all on this machine. Each node/host is a network namespace on a bridge (10.231.0.0/24)
-# with its own slurmd and sshd; slurmctld and munged run beside them. The demo zoo runs locally,
-# as Slurm arrays (MaxArraySize lowered to 5, fewer than the networks) and over ssh with and
-# without a shared file system (private tmpfs over the output and scripts on each host); every
-# run must give byte-identical features and the same report, use both nodes or hosts, and
-# resume without redoing a finished network. Only the test's own addresses are contacted.
+# make test-distributed: the studies on a real two-node Slurm cluster and over ssh to two hosts,
+# all on this machine. Each node/host is a network namespace on a bridge (10.231.0.0/24) with
+# its own slurmd and sshd; slurmctld and munged run beside them. The gap study's demo zoo and
+# the CNN topology study's quick form run locally, as Slurm arrays (MaxArraySize lowered to 5,
+# fewer than the networks) and over ssh with and without a shared file system (a private tmpfs
+# over the scripts and output folders on each host). Every run must give byte-identical
+# per-network results and the same report; the gap study must also use both nodes or hosts,
+# and resume without redoing a finished network. Only the test's own addresses are contacted.
 #
 #   Tests/Distributed/run.sh BIN      BIN: the folder of the release tools
 #
 # Needs root and the Debian packages slurmctld slurmd slurm-client munge openssh-server
-# openssh-client parallel rsync iproute2 (the Makefile target installs them). Everything it starts is
-# stopped by PID and the namespaces and bridge are removed on exit, also on failure.
+# openssh-client parallel rsync iproute2 jq (the Makefile target installs them). Everything it
+# starts is stopped by PID and the namespaces and bridge are removed on exit, also on failure.
 set -euo pipefail
 say() { echo "test-distributed: $*" >&2; }
 fail() { say "error: $*"; exit 70; }
 [ $# = 1 ] && [ -x "$1/nn-train" ] || { say "error: usage: $0 BIN (BIN: the folder of the release tools)"; exit 64; }
 [ "$(id -u)" = 0 ] || { say "error: needs root (network namespaces, Slurm and ssh daemons)"; exit 77; }
-for tool in slurmctld slurmd sbatch munged mungekey /usr/sbin/sshd ssh-keygen parallel rsync nsenter unshare ip make; do
+for tool in slurmctld slurmd sbatch munged mungekey /usr/sbin/sshd ssh-keygen parallel rsync nsenter unshare ip make jq; do
     command -v "$tool" >/dev/null || { say "error: $tool is missing (make test-distributed installs it)"; exit 69; }
 done
 bin=$(cd "$1" && pwd) repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -121,12 +122,12 @@ mkdir -p "$work/slurm/state" "$work/slurm/spool-n1" "$work/slurm/spool-n2"
 daemon slurmctld slurmctld -D -c -i
 for node in $nodes; do innode "$node" slurmd "exec slurmd -D -N $node"; done
 
-# ssh: an sshd per node with a key of the test's; the folders ssh-private (an output folder)
-# and scripts (a copy of the study's scripts) are private tmpfs on each host (the case
-# without a shared file system), and the hosts' /usr/local/bin holds the tools as
-# `make install` puts them there.
+# ssh: an sshd per node with a key of the test's; the folder private (for a copy of the
+# studies' scripts and their output folders) is a private tmpfs on each host (the case without
+# a shared file system), and the hosts' /usr/local/bin holds the tools as `make install` puts
+# them there.
 make -C "$repo" install DESTDIR="$work/install" PREFIX=/usr/local > "$work/logs/make-install" 2>&1 || fail "make install failed"
-mkdir -p "$work/ssh" "$work/ssh-private" "$work/scripts" /run/sshd
+mkdir -p "$work/ssh" "$work/private/examples" /run/sshd
 ssh-keygen -q -t ed25519 -N "" -f "$work/ssh/host"
 ssh-keygen -q -t ed25519 -N "" -f "$work/ssh/id"
 cp "$work/ssh/id.pub" "$work/ssh/authorized_keys"
@@ -145,7 +146,7 @@ CONF
     printf '  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n'
 } > "$work/ssh/config"
 for node in $nodes; do
-    innode "$node" sshd "mount -t tmpfs tmpfs $work/ssh-private && mount -t tmpfs tmpfs $work/scripts && mount --bind $work/install/usr/local/bin /usr/local/bin && exec /usr/sbin/sshd -D -f $work/ssh/sshd_config -o PidFile=$work/ssh/$node.pid"
+    innode "$node" sshd "mount -t tmpfs tmpfs $work/private && mount --bind $work/install/usr/local/bin /usr/local/bin && exec /usr/sbin/sshd -D -f $work/ssh/sshd_config -o PidFile=$work/ssh/$node.pid"
 done
 export PARALLEL_SSH="ssh -F $work/ssh/config"
 
@@ -160,29 +161,31 @@ for node in $nodes; do
 done
 say "cluster up after ${SECONDS} s"
 
-# The demo zoo, small (the sizes of the documentation tests).
+# The gap study's demo zoo, small (the sizes of the documentation tests), and the CNN
+# topology study's quick form with three networks.
 export GAP_STUDY_MODELS=12 GAP_STUDY_DRAWS=2 GAP_STUDY_NEURONS=60 GAP_STUDY_INPUTS=100
 export GAP_STUDY_TRAIN_SIZE=200 GAP_STUDY_TEST_SIZE=200 GAP_STUDY_MAX_EPOCHS=3
 ids=$(awk -v corners=1 -f "$repo/examples/gap-study/zoo.awk" | sed -n "2,$((GAP_STUDY_MODELS + 1))p" | cut -f1)
-# launch NAME OPTION...: starts the study (the script in $scripts) into NAME in a process group
-# of its own, its messages into logs/study-NAME; study NAME OPTION... runs it to the end.
-scripts=$repo/examples/gap-study
+gap=("$repo/examples/gap-study/run.sh" --demo)
+cnn=("$repo/examples/cnn-topology/run.sh" --quick --seeds 3)
+# launch NAME COMMAND...: starts a study into the folder NAME in a process group of its own,
+# its messages into logs/study-NAME; study NAME COMMAND... runs it to the end.
 launch() {
-    local name=$1; shift
-    setsid "$scripts/run.sh" --demo --out "$work/$name" "$@" > /dev/null 2>> "$work/logs/study-$name" & launched=$!
+    setsid "${@:2}" --out "$work/$1" > /dev/null 2>> "$work/logs/study-${1//\//-}" & launched=$!
     started "-$launched"
 }
 study() { launch "$@"; wait $launched || fail "$1: the study failed (exit $?)"; }
-# Same features and measures of every network, and the same report, as the local run.
+# same REFERENCE NAME FILE...: the files of the study in NAME are byte-identical to those in
+# REFERENCE, and so is its report (summary.txt or summary.md) but for the timings.
+report() { sed -e '/^time:/d' -e '/^## Timings/,$d' "$work/$1"/summary.*; }
 same() {
-    for id in $ids; do
-        for file in measures/$id.jsonl features/$id.jsonl; do
-            cmp -s "$work/local/$file" "$work/$1/$file" || fail "$1: $file differs from the local run's"
-        done
-    done
-    diff <(grep -v '^time:' "$work/local/summary.txt") <(grep -v '^time:' "$work/$1/summary.txt") >&2 || fail "$1: the report differs from the local run's"
+    local reference=$1 name=$2 file; shift 2
+    for file in "$@"; do cmp -s "$work/$reference/$file" "$work/$name/$file" || fail "$name: $file differs from $reference"; done
+    diff <(report "$reference") <(report "$name") >&2 || fail "$name: the report differs from $reference's"
 }
-# interrupted NAME SIGNAL OPTION...: starts the study, stops it with SIGNAL (sent to its process
+features=$(for id in $ids; do echo "measures/$id.jsonl features/$id.jsonl"; done)
+trained="models.jsonl diagrams.jsonl diagrams-unit.jsonl graphs.jsonl"
+# interrupted NAME SIGNAL COMMAND...: starts the study, stops it with SIGNAL (sent to its process
 # group) once 4 networks are finished, and lists the finished networks' files with their
 # inodes in NAME.kept; `resumed NAME` afterwards checks that they were not made again.
 interrupted() {
@@ -206,34 +209,40 @@ resumed() {
     diff <(sort -k2 "$work/$1.kept") <(cd "$work/$1" && ls -i $(awk '{ print $2 }' "$work/$1.kept") | sort -k2) >&2 || fail "$1: the resumed study made finished networks again"
 }
 
-study local --jobs 2
-say "local run done after ${SECONDS} s"
+study gap "${gap[@]}" --jobs 2
+study cnn "${cnn[@]}" --jobs 2
+say "local runs done after ${SECONDS} s"
 
 # Slurm: interrupted (run.sh cancels its arrays), then resumed with the unfinished networks
 # only, more of them than MaxArraySize (5), so in two arrays or more; each task logs its node.
-interrupted slurm TERM --slurm --time 5 --mem 100M
-ls "$work/slurm/logs" > "$work/slurm.logs"
-study slurm --slurm --time 5 --mem 100M
-resumed slurm
-same slurm
-new=$(ls "$work/slurm/logs" | grep -vxFf "$work/slurm.logs")
-[ "$(echo "$new" | wc -l)" = "$(cat "$work/slurm.left")" ] || fail "slurm: the resumed study did not submit exactly the $(cat "$work/slurm.left") unfinished networks"
-[ "$(echo "$new" | sed 's/_.*//' | sort -u | wc -l)" -ge 2 ] || fail "slurm: $(cat "$work/slurm.left") networks went out in one array, above MaxArraySize"
-for node in $nodes; do grep -qx "slurm.sbatch: network m[0-9]* on $node" "$work"/slurm/logs/* || fail "slurm: node $node ran no network"; done
+interrupted slurm-gap TERM "${gap[@]}" --slurm --time 5 --mem 100M
+ls "$work/slurm-gap/logs" > "$work/slurm-gap.logs"
+study slurm-gap "${gap[@]}" --slurm --time 5 --mem 100M
+resumed slurm-gap
+same gap slurm-gap $features
+new=$(ls "$work/slurm-gap/logs" | grep -vxFf "$work/slurm-gap.logs")
+[ "$(echo "$new" | wc -l)" = "$(cat "$work/slurm-gap.left")" ] || fail "slurm-gap: the resumed study did not submit exactly the $(cat "$work/slurm-gap.left") unfinished networks"
+[ "$(echo "$new" | sed 's/_.*//' | sort -u | wc -l)" -ge 2 ] || fail "slurm-gap: $(cat "$work/slurm-gap.left") networks went out in one array, above MaxArraySize"
+for node in $nodes; do grep -qx "slurm.sbatch: network m[0-9]* on $node" "$work"/slurm-gap/logs/* || fail "slurm-gap: node $node ran no network"; done
+study slurm-cnn "${cnn[@]}" --slurm --time 5 --mem 100M
+same cnn slurm-cnn $trained
 say "Slurm runs done after ${SECONDS} s"
 
 # ssh with a shared file system, the tools off the hosts' PATH (--remote-bin): both hosts work.
-study ssh --sshlogin 1/n1,1/n2 --remote-bin "$bin"
-same ssh
-[ "$(awk -F'\t' 'NR > 1 { print $2 }' "$work/ssh/logs/ssh-jobs.tsv" | sort -u | xargs)" = "n1 n2" ] || fail "ssh: not both hosts ran networks"
-# ssh without one, the tools installed on the hosts' PATH: the hosts see neither the study's
-# scripts nor its output folder; each writes into its private tmpfs and the files come back.
-# Killed, the study resumes with the networks not yet back.
-cp "$repo"/examples/gap-study/* "$work/scripts/"
-scripts=$work/scripts
-interrupted ssh-private KILL --sshlogin 1/n1,1/n2 --no-shared-fs
-study ssh-private --sshlogin 1/n1,1/n2 --no-shared-fs
-resumed ssh-private
-same ssh-private
-[ $(($(wc -l < "$work/ssh-private/logs/ssh-jobs.tsv") - 1)) = "$(cat "$work/ssh-private.left")" ] || fail "ssh-private: the resumed study did not dispatch exactly the unfinished networks"
+study ssh-gap "${gap[@]}" --sshlogin 1/n1,1/n2 --remote-bin "$bin"
+same gap ssh-gap $features
+[ "$(awk -F'\t' 'NR > 1 { print $2 }' "$work/ssh-gap/logs/ssh-jobs.tsv" | sort -u | xargs)" = "n1 n2" ] || fail "ssh-gap: not both hosts ran networks"
+# ssh without one, the tools installed on the hosts' PATH: the hosts see neither the studies'
+# scripts nor their output folders; each writes into its private tmpfs and the files come
+# back. Killed, the gap study resumes with the networks not yet back.
+cp -R "$repo/examples/." "$work/private/examples/"
+gap=("$work/private/examples/gap-study/run.sh" --demo)
+cnn=("$work/private/examples/cnn-topology/run.sh" --quick --seeds 3)
+interrupted private/gap KILL "${gap[@]}" --sshlogin 1/n1,1/n2 --no-shared-fs
+study private/gap "${gap[@]}" --sshlogin 1/n1,1/n2 --no-shared-fs
+resumed private/gap
+same gap private/gap $features
+[ $(($(wc -l < "$work/private/gap/logs/ssh-jobs.tsv") - 1)) = "$(cat "$work/private/gap.left")" ] || fail "private/gap: the resumed study did not dispatch exactly the unfinished networks"
+study private/cnn "${cnn[@]}" --sshlogin 1/n1,1/n2 --no-shared-fs
+same cnn private/cnn $trained
 say "ssh runs done; passed in ${SECONDS} s"

@@ -18,23 +18,23 @@
 # 500 neurons.
 #
 # Per-network work runs in parallel with GNU parallel when installed, else xargs -P. At scale:
-# --slurm submits it as Slurm array jobs (slurm.sbatch; partition, time limit (default 1:00:00),
-# memory (1G) and CPUs per task (1) as given; logs in OUT/logs) and waits for them; --sshlogin
-# runs it on other machines through GNU parallel (OUT on a shared file system, or with
-# --no-shared-fs each network's files come back by rsync). --remote-bin: the tools' directory
-# on the nodes or hosts, when not on their PATH. Only unfinished networks are dispatched, so an
-# interrupted study resumes where it stopped, on any engine.
+# --slurm submits it as Slurm array jobs (partition, time limit (default 1:00:00), memory (1G)
+# and CPUs per task (1) as given; logs in OUT/logs) and waits for them; --sshlogin runs it on
+# other machines through GNU parallel (OUT on a shared file system, or with --no-shared-fs each
+# network's files come back by rsync). --remote-bin: the tools' directory on the nodes or
+# hosts, when not on their PATH (see ../dispatch.sh). Only unfinished networks are dispatched,
+# so an interrupted study resumes where it stopped, on any engine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../dispatch.sh"
 # GAP_STUDY_MODELS (the first N networks of the zoo), _DRAWS, _NEURONS, _INPUTS, _TRAIN_SIZE,
 # _TEST_SIZE and _MAX_EPOCHS change the defaults (the test suite runs the documented command
 # lines on a small zoo that way); options override them.
-out=out/gap-study jobs=$(nproc) corners=0 sshlogin="" shared=1 slurm=0 check=0
-partition="" time=1:00:00 mem=1G cpus=1
+out=out/gap-study jobs=$(nproc) corners=0 check=0
 models=${GAP_STUDY_MODELS:-96} draws=${GAP_STUDY_DRAWS:-20} neurons=${GAP_STUDY_NEURONS:-1000}
 while [ $# -gt 0 ]; do
     case "$1" in
-        --out|--jobs|--models|--draws|--neurons|--sshlogin|--remote-bin|--partition|--time|--mem|--cpus)
+        --out|--jobs|--models|--draws|--neurons)
             [ $# -ge 2 ] || { echo "run.sh: error: $1 needs a value (try --help)" >&2; exit 64; } ;;
     esac
     case "$1" in
@@ -45,35 +45,22 @@ while [ $# -gt 0 ]; do
         --models) models=$2; shift ;;
         --draws) draws=$2; shift ;;
         --neurons) neurons=$2; shift ;;
-        --sshlogin) sshlogin=$2; shift ;;
-        --no-shared-fs) shared=0 ;;
-        --remote-bin) export TDA_BIN=$2; shift ;;
-        --slurm) slurm=1 ;;
-        --partition) partition=$2; shift ;;
-        --time) time=$2; shift ;;
-        --mem) mem=$2; shift ;;
-        --cpus) cpus=$2; shift ;;
         --check-tools) check=1 ;;
         -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "run.sh: error: unknown argument '$1' (try --help)" >&2; exit 64 ;;
+        *) dispatch_option "$@"
+           [ "$dispatch_took" -gt 0 ] || { echo "run.sh: error: unknown argument '$1' (try --help)" >&2; exit 64; }
+           shift $((dispatch_took - 1)) ;;
     esac
     shift
 done
-for value in "$models" "$draws" "$neurons" "$jobs" "$cpus"; do
-    [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: error: '$value' is not a positive whole number (--models, --draws, --neurons, --jobs, --cpus)" >&2; exit 64; }
+for value in "$models" "$draws" "$neurons" "$jobs"; do
+    [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: error: '$value' is not a positive whole number (--models, --draws, --neurons, --jobs)" >&2; exit 64; }
 done
-[ $slurm = 1 ] && [ -n "$sshlogin" ] && { echo "run.sh: error: --slurm and --sshlogin exclude each other" >&2; exit 64; }
-[ $shared = 1 ] || [ -n "$sshlogin" ] || { echo "run.sh: error: --no-shared-fs needs --sshlogin" >&2; exit 64; }
+dispatch_check
 # 2-fold cross-validation needs at least three networks in each fold.
 [ "$models" -ge 6 ] || { echo "run.sh: error: --models $models: the fits need at least 6 networks" >&2; exit 64; }
 for tool in nn-train nn-activations ph-rips perslay-vec gap-regress tda tda-plot; do
     command -v "$tool" >/dev/null || { echo "run.sh: error: $tool is not on PATH (make build)" >&2; exit 69; }
-done
-needs=()
-[ $slurm = 1 ] && needs=(sbatch scontrol scancel)
-[ -n "$sshlogin" ] && needs=(parallel $([ $shared = 1 ] || echo rsync))
-for tool in "${needs[@]}"; do
-    command -v "$tool" >/dev/null || { echo "run.sh: error: $tool is not on PATH (needed by --slurm or --sshlogin)" >&2; exit 69; }
 done
 [ $check = 1 ] && exit 0
 
@@ -86,57 +73,15 @@ for size in INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS; do
     value=GAP_STUDY_$size
     [ -n "${!value:-}" ] && export "$size=${!value}"
 done
-engine="$jobs jobs"
-[ $slurm = 1 ] && engine="Slurm"
-[ -n "$sshlogin" ] && engine="$sshlogin"
-echo "gap study: $models networks, $draws draws of $neurons neurons, $engine → $out" >&2
+echo "gap study: $models networks, $draws draws of $neurons neurons, $(dispatch_engine) → $out" >&2
 
 # Per network, in parallel. Only unfinished networks (no record, measures or features) are
 # dispatched, so a resumed study redoes none that finished, with or without a shared file system.
 finished() { [ -s "$out/models/$1.record.jsonl" ] && [ -s "$out/measures/$1.jsonl" ] && [ -s "$out/features/$1.jsonl" ]; }
 tail -n +2 "$out/zoo.tsv" | while IFS= read -r row; do finished "${row%%$'\t'*}" || echo "$row"; done > "$out/todo.tsv"
 abs=$(cd "$out" && pwd)
-if [ ! -s "$out/todo.tsv" ]; then
-    :
-elif [ $slurm = 1 ]; then
-    # Arrays of at most MaxArraySize tasks (task indices stop below it), submitted at once;
-    # sbatch --wait returns the highest exit code of its tasks. Interrupted, the study
-    # cancels its arrays, so that a rerun submits each unfinished network once.
-    max=$(scontrol show config | awk '$1 == "MaxArraySize" { print $3 }')
-    [[ "$max" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: error: no MaxArraySize in scontrol show config" >&2; exit 69; }
-    job="tda-gap-study-$$"
-    mkdir -p "$out/logs"
-    trap 'scancel --name "$job"; exit 130' INT TERM HUP
-    todo=$(wc -l < "$out/todo.tsv") waits=()
-    for ((first = 0; first < todo; first += max)); do
-        sbatch --wait --quiet --job-name "$job" --array "0-$(((todo - first < max ? todo - first : max) - 1))" \
-            --export "ALL,GAP_STUDY_DIR=$here,GAP_STUDY_OUT=$abs,GAP_STUDY_FIRST=$first" \
-            --output "$abs/logs/slurm-%A_%a.log" --time "$time" --mem "$mem" --cpus-per-task "$cpus" \
-            ${partition:+--partition "$partition"} "$here/slurm.sbatch" &
-        waits+=($!)
-    done
-    failed=0
-    for pid in "${waits[@]}"; do wait "$pid" || failed=1; done
-    [ $failed = 0 ] || { echo "run.sh: error: a Slurm array job of the study failed (logs in $out/logs); rerun to resume" >&2; exit 70; }
-    trap - INT TERM HUP
-elif [ -n "$sshlogin" ]; then
-    # Absolute paths: a remote job starts in its home folder. Without a shared file system the
-    # script goes out first and each network's files come back (no --cleanup: it races with
-    # the host's other jobs, and files left there let a rerun on that host skip the work).
-    mkdir -p "$out/logs"
-    args=(--sshlogin "$sshlogin" --joblog "$abs/logs/ssh-jobs.tsv")
-    # Every setting model.sh reads from the environment goes along.
-    for name in DRAWS NEURONS INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS NOISE LR TARGET_ACC TDA_BIN; do [ -n "${!name:-}" ] && args+=(--env "$name"); done
-    if [ $shared = 0 ]; then
-        args+=(--basefile "$here/model.sh")
-        for file in "models/{1}.json" "models/{1}.record.jsonl" "measures/{1}.jsonl" "features/{1}.jsonl"; do args+=(--return "$abs/$file"); done
-    fi
-    parallel --colsep '\t' "${args[@]}" "$here/model.sh" "$abs" {1} {2} {3} {4} {5} {6} {7} {8} < "$out/todo.tsv"
-elif command -v parallel >/dev/null && parallel --version 2>/dev/null | grep -q GNU; then
-    parallel --colsep '\t' -j "$jobs" "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8} < "$out/todo.tsv"
-else
-    xargs -P "$jobs" -L 1 "$here/model.sh" "$out" < "$out/todo.tsv"
-fi
+dispatch gap-study "$abs" "$abs/todo.tsv" "$here/model.sh" "DRAWS NEURONS INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS NOISE LR TARGET_ACC" \
+    "models/{1}.json" "models/{1}.record.jsonl" "measures/{1}.jsonl" "features/{1}.jsonl"
 trained=$(date +%s)
 # A job runner can report success for jobs that never ran (GNU parallel does, on a remote
 # without a usable $SHELL): every network must be finished before the fit.
