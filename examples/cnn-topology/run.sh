@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     --resume) resume=1; shift ;;
     --seeds) seeds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) dispatch_option "$@"
        [ "$dispatch_took" -gt 0 ] || { echo "run.sh: error: unknown option $1" >&2; exit 64; }
        shift "$dispatch_took" ;;
