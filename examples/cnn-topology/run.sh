@@ -150,8 +150,8 @@ awk -F'\t' 'BEGIN { printf "{\"type\":\"vector\",\"id\":\"weighted node purity b
 # Pictures of the first network: its Mapper graphs (SVG, and one web page) and H1 diagrams.
 jq -c 'select(.id | startswith("m01/"))' graphs.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01.svg
 # One web page per network with all its layers; a node's panel shows its test images (the
-# clouds' rows index the test split that `nn-train data` writes for the same data options).
-nn-train data "${data[@]}" > data.jsonl
+# clouds' rows index the test split that `nn-train data` writes for network.sh's data options).
+nn-train data --dataset images --classes 10 --data-seed 0 --train-size "$train" --test-size 1000 > data.jsonl
 for id in $(jq -r '.id' models.jsonl); do
   jq -c --arg m "$id/" 'select(.id | startswith($m))' clouds.jsonl |
     mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html \
