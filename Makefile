@@ -12,7 +12,7 @@ TOOLS    := nn-train nn-activations ph-rips ph-graph mapper perslay-vec gap-regr
 SHELL    := /bin/bash
 SHELLS   := bash zsh fish
 
-.PHONY: all build debug test test-deps demo bench completions install uninstall clean
+.PHONY: all build debug test test-deps test-distributed demo bench completions install uninstall clean
 
 # Programs the tests run besides the tools: shells for the completion tests, mandoc and groff
 # for the man-page checks, rsvg-convert for the SVG test, Chromium for the Mapper page test,
@@ -21,6 +21,24 @@ SHELLS   := bash zsh fish
 TEST_DEPS := zsh:zsh fish:fish mandoc:mandoc groff:groff rsvg-convert:librsvg2-bin \
              chromium:chromium jq:jq neato:graphviz parallel:parallel \
              /usr/share/bash-completion/bash_completion:bash-completion
+# What test-distributed runs: Slurm with munge, sshd and ssh, GNU parallel with rsync, ip, and
+# jq for the CNN topology study.
+DISTRIBUTED_DEPS := slurmctld:slurmctld slurmd:slurmd sbatch:slurm-client munged:munge \
+             /usr/sbin/sshd:openssh-server ssh:openssh-client parallel:parallel rsync:rsync ip:iproute2 jq:jq
+
+# $(call install-missing,TARGET,PAIRS[,SHELL]): installs the packages of the pairs whose command
+# or path is missing (and those SHELL adds to `missing`) with apt-get as root, else a clear message.
+define install-missing
+@missing=(); for pair in $(2); do what=$${pair%%:*}; pkg=$${pair#*:}; \
+  if [[ $$what == /* ]]; then [ -e "$$what" ] || missing+=("$$pkg"); \
+  else command -v "$$what" >/dev/null || missing+=("$$pkg"); fi; done; \
+$(3) \
+[ $${#missing[@]} -eq 0 ] && exit 0; \
+if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+  echo "make $(1): installing $${missing[*]}" >&2; \
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null; \
+else echo "make $(1): the tests need these Debian packages: $${missing[*]} (install them as root: apt-get install $${missing[*]})" >&2; exit 1; fi
+endef
 
 all: build
 
@@ -37,15 +55,13 @@ test: test-deps debug build
 
 # Installs what the tests need and is missing: with apt-get as root, else a clear message.
 test-deps:
-	@missing=(); for pair in $(TEST_DEPS); do what=$${pair%%:*}; pkg=$${pair#*:}; \
-	  if [[ $$what == /* ]]; then [ -e "$$what" ] || missing+=("$$pkg"); \
-	  else command -v "$$what" >/dev/null || missing+=("$$pkg"); fi; done; \
-	python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q numpy >&2 || missing+=(python3-numpy); \
-	[ $${#missing[@]} -eq 0 ] && exit 0; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "make test-deps: installing $${missing[*]}" >&2; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null; \
-	else echo "make test-deps: the tests need these Debian packages: $${missing[*]} (install them as root: apt-get install $${missing[*]})" >&2; exit 1; fi
+	$(call install-missing,test-deps,$(TEST_DEPS),python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q numpy >&2 || missing+=(python3-numpy);)
+
+# The studies on a real two-node Slurm cluster and over ssh to two hosts, each node a network
+# namespace of this machine (root; about a minute): Tests/Distributed/run.sh.
+test-distributed: build
+	$(call install-missing,test-distributed,$(DISTRIBUTED_DEPS))
+	Tests/Distributed/run.sh "$$($(RELEASE) --show-bin-path)"
 
 demo: build
 	PATH="$$($(RELEASE) --show-bin-path):$$PATH" ./examples/demo.sh

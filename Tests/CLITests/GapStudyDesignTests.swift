@@ -21,8 +21,9 @@ import Testing
         #expect(levels == [["1", "2"], ["8", "16"], ["1", "2"], ["0", "0.5"], ["0", "0.001"], ["16", "64", "256"]])
     }
 
-    @Test(arguments: ["--models 5", "--models 0", "--draws x", "--jobs -1", "--neurons"])
-    func badSizesAreUsageErrors(_ options: String) throws {
+    @Test(arguments: ["--models 5", "--models 0", "--draws x", "--jobs -1", "--neurons", "--cpus 0", "--remote-bin",
+                      "--slurm --sshlogin host1", "--no-shared-fs"])
+    func badOptionsAreUsageErrors(_ options: String) throws {
         let r = try Shell.run("examples/gap-study/run.sh --out \"$(mktemp -d)\" \(options)")
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("run.sh: error: ") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")

@@ -57,13 +57,21 @@ import TDAKit
             guard case .object(let record) = try JSONParser.parse(line) else { throw ToolError.usage("not an object") }
             return record
         }
-        let names = records.flatMap { record -> [String] in
+        // Each cloud's points, then its labels and probe rows (inputs as points) or its neurons.
+        let companions = records.map { $0["labels"] != nil ? [".labels.npy", ".rows.npy"] : [".neurons.npy"] }
+        let names = zip(records, companions).flatMap { record, suffixes -> [String] in
             let id = record["id"]?.stringValue ?? ""
-            return [id + ".npy", id + (record["labels"] != nil ? ".labels.npy" : ".neurons.npy")]
+            return [id + ".npy"] + suffixes.map { id + $0 }
         }
         #expect(archive.map(\.name) == names)
-        for (k, record) in records.enumerated() {
-            let (points, companion) = (archive[2 * k], archive[2 * k + 1])
+        try #require(archive.count == names.count)
+        var next = 0
+        for (record, suffixes) in zip(records, companions) {
+            let points = archive[next]
+            let arrays = archive[(next + 1)...(next + suffixes.count)].map { entry in
+                (try? NPY.read(entry.data, name: entry.name).storage.map { Int($0) }) ?? []
+            }
+            next += 1 + suffixes.count
             #expect(points.data.count > 10 && (10 + Int(points.data[8])) % 64 == 0, "data aligned to 64 bytes, as numpy writes")
             #expect(String(decoding: points.data.prefix(40), as: UTF8.self).contains("'descr': '<f4'"))
             let fromArchive = try NPY.read(points.data, name: points.name)
@@ -72,13 +80,13 @@ import TDAKit
                 return xs.map { Double(Float($0)) }  // the float32 digits read back to that float
             }
             #expect(fromArchive.rows == fromRecord.count && fromArchive.storage == Array(fromRecord.joined()), "\(points.name)")
-            let ints = try NPY.read(companion.data, name: companion.name).storage.map { Int($0) }
             if let labels = record["labels"]?.arrayElements {
-                #expect(ints == labels.compactMap(\.intValue))
+                #expect(arrays[0] == labels.compactMap(\.intValue))
+                #expect(arrays[1] == record["rows"]?.arrayElements?.compactMap(\.intValue) && arrays[1].count == fromRecord.count)
             } else {
                 let layer = record["meta"]?.objectValue?["layer"]?.stringValue ?? ""
                 let expected = record["names"]?.arrayElements?.compactMap(\.stringValue)
-                #expect(ints.map { "\(layer):\($0)" } == expected)
+                #expect(arrays[0].map { "\(layer):\($0)" } == expected)
             }
         }
     }

@@ -6,6 +6,7 @@
 # reshape records and average numbers.
 #
 #   examples/cnn-topology/run.sh [--out DIR] [--quick] [--full] [--resume] [--seeds N] [--jobs N]
+#                                [--slurm ... | --sshlogin LOGINS [--no-shared-fs]] [--remote-bin DIR]
 #
 # --out DIR    where everything goes (default out/cnn-topology); DIR/figures holds the pictures
 #              the write-up uses, DIR/summary.md the numbers.
@@ -15,8 +16,13 @@
 # --resume     keep the models, clouds, diagrams and distances already in DIR (redo the rest).
 # --seeds N    networks to train (default 10).
 # --jobs N     networks trained at once (default 2).
+# --slurm, --sshlogin: train the networks (network.sh) on a Slurm cluster or other machines;
+#              the options and their defaults are those of ../dispatch.sh. With --resume, only
+#              networks not yet trained are dispatched.
 set -euo pipefail
 
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../dispatch.sh"
 out=out/cnn-topology quick=0 full=0 resume=0 seeds=10 jobs=2
 while [ $# -gt 0 ]; do
   case $1 in
@@ -26,21 +32,20 @@ while [ $# -gt 0 ]; do
     --resume) resume=1; shift ;;
     --seeds) seeds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: error: unknown option $1" >&2; exit 64 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) dispatch_option "$@"
+       [ "$dispatch_took" -gt 0 ] || { echo "run.sh: error: unknown option $1" >&2; exit 64; }
+       shift "$dispatch_took" ;;
   esac
 done
+dispatch_check
 for tool in nn-train nn-activations ph-rips perslay-vec mapper tda-plot jq awk; do
   command -v "$tool" >/dev/null || { echo "run.sh: error: $tool is not on PATH" >&2; exit 69; }
 done
 
-here=$(cd "$(dirname "$0")" && pwd)
-classes=10
-arch="conv:8x3:s1:p1,relu,maxpool:2,conv:16x3:s1:p1,relu,maxpool:2,conv:32x3:s1:p1,relu,flatten,dense:64,relu,dense:$classes"
 layers=conv1,conv2,conv3,dense1
 if [ "$quick" = 1 ]; then epochs=3 train=800 inputs=300; else epochs=10 train=2000 inputs=1000; fi
-# One data set for all networks (--data-seed 0): only the weight seed differs between them.
-data=(--dataset images --classes "$classes" --data-seed 0 --train-size "$train" --test-size 1000)
+export EPOCHS=$epochs TRAIN_SIZE=$train
 
 mkdir -p "$out/models" "$out/figures"
 cd "$out"
@@ -53,15 +58,22 @@ timed() {
   { grep -v "^$1	" timings.tsv || true; printf '%s\t%s\n' "$1" $((SECONDS - t0)); } > timings.tmp && mv timings.tmp timings.tsv
 }
 
-# 1. Train. Seeds 1..N; ids m01..mN. Networks are trained $jobs at a time, one thread each.
+# 1. Train. Seeds 1..N; ids m01..mN; one thread each, $jobs at a time or on the engine's
+#    machines. With --resume only the networks without a record are dispatched.
 train() {
-  seq 1 "$seeds" | xargs -P "$jobs" -I{} sh -c '
-    id=$(printf "m%02d" {})
-    nn-train fit "$@" --seed {} --id "$id" -j 1 -q -o "models/$id.json" > "models/$id.rec"
-  ' sh "${data[@]}" --arch "$arch" --epochs "$epochs" --lr 0.002
-  cat models/m*.rec > models.jsonl
+  [ "$resume" = 1 ] || rm -f models/m*.json models/m*.rec
+  for seed in $(seq 1 "$seeds"); do
+    id=$(printf "m%02d" "$seed")
+    [ -s "models/$id.rec" ] || printf '%s\t%s\n' "$id" "$seed"
+  done > models/todo.tsv
+  dispatch cnn-topology "$PWD" "$PWD/models/todo.tsv" "$here/network.sh" "EPOCHS TRAIN_SIZE" "models/{1}.json" "models/{1}.rec"
+  for seed in $(seq 1 "$seeds"); do
+    id=$(printf "m%02d" "$seed")
+    [ -s "models/$id.rec" ] || { echo "run.sh: error: network $id was not trained; rerun with --resume" >&2; exit 70; }
+    cat "models/$id.rec"
+  done > models.jsonl
 }
-log "training $seeds CNNs ($epochs epochs, $train images)"; timed train models.jsonl
+log "training $seeds CNNs ($epochs epochs, $train images, $(dispatch_engine))"; timed train models.jsonl
 jq -r '[.id, .meta.train_acc, .meta.test_acc] | @tsv' models.jsonl > accuracy.tsv
 
 # 2. Activations: the top-L2 spatial vector of each conv layer (and dense1, the penultimate
@@ -137,10 +149,20 @@ awk -F'\t' 'BEGIN { printf "{\"type\":\"vector\",\"id\":\"weighted node purity b
 
 # Pictures of the first network: its Mapper graphs (SVG, and one web page) and H1 diagrams.
 jq -c 'select(.id | startswith("m01/"))' graphs.jsonl | tda-plot --width 480 --height 420 -o figures/mapper-m01.svg
-for layer in conv1 conv3; do
-  jq -c --arg id "m01/$layer" 'select(.id == $id)' clouds.jsonl |
-    mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html -q -o "figures/mapper-m01-$layer.html"
+# One web page per network with all its layers; a node's panel shows its test images (the
+# clouds' rows index the test split that `nn-train data` writes for network.sh's data options).
+nn-train data --dataset images --classes 10 --data-seed 0 --train-size "$train" --test-size 1000 > data.jsonl
+for id in $(jq -r '.id' models.jsonl); do
+  jq -c --arg m "$id/" 'select(.id | startswith($m))' clouds.jsonl |
+    mapper --lens l2norm --intervals 10 --overlap 0.5 --eps auto --format html \
+      --inputs data.jsonl --split test --input-shape 1,16,16 -q -o "figures/mapper-$id.html"
 done
+# A picture of m01's conv3 page with its largest node open, when Chromium is at hand.
+if command -v chromium >/dev/null; then
+  node=$(jq -r 'select(.id == "m01/conv3") | .nodes | max_by(.size) | .id' graphs.jsonl)
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 --window-size=1100,700 \
+    --screenshot="$PWD/figures/mapper-m01-node.png" "file://$PWD/figures/mapper-m01.html#layer=conv3&node=$node" 2>/dev/null
+fi
 jq -c 'select(.id | startswith("m01/")) | .diagrams |= [[], .[1]]' diagrams-unit.jsonl |
   tda-plot --width 400 --height 380 -o figures/h1-m01-unit.svg
 

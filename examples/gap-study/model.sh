@@ -4,13 +4,15 @@
 # channel is a neuron) on the same training inputs, sample a fixed number of neurons by
 # importance (K draws), persistent homology of 1 − |Pearson|, statistics of every diagram.
 # Usage: model.sh OUT ID BLOCKS FILTERS DENSE DROPOUT WEIGHT_DECAY BATCH_SIZE SEED (a row of
-# zoo.tsv); sizes come from the environment (DRAWS, NEURONS, INPUTS, TRAIN_SIZE, …, below).
+# zoo.tsv); sizes come from the environment (DRAWS, NEURONS, INPUTS, TRAIN_SIZE, …, below),
+# and so does TDA_BIN, the tools' directory when they are not on PATH (on other machines).
 # Each step writes its file atomically (OUT/models/ID.json, OUT/measures/ID.jsonl,
 # OUT/features/ID.jsonl) and is skipped when its file exists, so an interrupted study resumes.
 set -euo pipefail
 out=$1 id=$2 blocks=$3 filters=$4 dense=$5 dropout=$6 wd=$7 batch=$8 seed=$9
 : "${DRAWS:=20}" "${INPUTS:=1000}" "${NEURONS:=1000}" "${TRAIN_SIZE:=1000}" "${TEST_SIZE:=4000}"
 : "${NOISE:=0.3}" "${LR:=0.01}" "${MAX_EPOCHS:=100}" "${TARGET_ACC:=0.99}"
+[ -z "${TDA_BIN:-}" ] || PATH="$TDA_BIN:$PATH"
 model="$out/models/$id.json" measures="$out/measures/$id.jsonl" features="$out/features/$id.jsonl"
 [ -s "$features" ] && [ -s "$measures" ] && exit 0
 mkdir -p "$out/models" "$out/measures" "$out/features"
@@ -31,7 +33,8 @@ lr=$(awk -v lr="$LR" -v b="$batch" 'BEGIN { print lr * sqrt(b / 16) }')
 
 # The same data for every network: 10 classes of 16×16 images, one fixed training set.
 data=(--dataset images --classes 10 --noise "$NOISE" --data-seed 2024 --train-size "$TRAIN_SIZE" --test-size "$TEST_SIZE")
-if [ ! -s "$model" ]; then
+# (the record is written last: with it, the model is whole)
+if [ ! -s "$out/models/$id.record.jsonl" ]; then
     nn-train fit --quiet --threads 1 "${data[@]}" --arch "$arch" --optimizer sgd --momentum 0.9 --lr "$lr" \
         --weight-decay "$wd" --batch-size "$batch" --epochs "$MAX_EPOCHS" --target-acc "$TARGET_ACC" \
         --seed "$seed" --id "$id" -o "$model" > "$out/models/$id.record.tmp"

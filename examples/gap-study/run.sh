@@ -3,7 +3,8 @@
 # shell pipeline of the toolkit.
 #
 #   run.sh [--demo] [--out DIR] [--jobs N] [--models N] [--draws K] [--neurons N]
-#          [--sshlogin LOGINS] [--check-tools]
+#          [--slurm [--partition P] [--time T] [--mem M] [--cpus N]]
+#          [--sshlogin LOGINS [--no-shared-fs]] [--remote-bin DIR] [--check-tools]
 #
 # Trains the 96 CNNs of zoo.awk's grid (PGDL task 1 in small: only the hyperparameters differ)
 # to 0.99 training accuracy on the built-in 10-class images, computes the PGDL baseline
@@ -16,20 +17,24 @@
 # --demo: the grid's 32 corners, 500 training images (all of them the probe inputs), 4 draws of
 # 500 neurons.
 #
-# Per-network work runs in parallel with GNU parallel when installed, else xargs -P; with
-# --sshlogin it runs on other machines through GNU parallel (they need the tools on PATH and
-# the output folder on a shared file system). A Slurm array job runs the same per-network
-# script: see slurm.sbatch. An interrupted study resumes: finished networks are skipped.
+# Per-network work runs in parallel with GNU parallel when installed, else xargs -P. At scale:
+# --slurm submits it as Slurm array jobs (partition, time limit (default 1:00:00), memory (1G)
+# and CPUs per task (1) as given; logs in OUT/logs) and waits for them; --sshlogin runs it on
+# other machines through GNU parallel (OUT on a shared file system, or with --no-shared-fs each
+# network's files come back by rsync). --remote-bin: the tools' directory on the nodes or
+# hosts, when not on their PATH (see ../dispatch.sh). Only unfinished networks are dispatched,
+# so an interrupted study resumes where it stopped, on any engine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../dispatch.sh"
 # GAP_STUDY_MODELS (the first N networks of the zoo), _DRAWS, _NEURONS, _INPUTS, _TRAIN_SIZE,
 # _TEST_SIZE and _MAX_EPOCHS change the defaults (the test suite runs the documented command
 # lines on a small zoo that way); options override them.
-out=out/gap-study jobs=$(nproc) corners=0 sshlogin="" check=0
+out=out/gap-study jobs=$(nproc) corners=0 check=0
 models=${GAP_STUDY_MODELS:-96} draws=${GAP_STUDY_DRAWS:-20} neurons=${GAP_STUDY_NEURONS:-1000}
 while [ $# -gt 0 ]; do
     case "$1" in
-        --out|--jobs|--models|--draws|--neurons|--sshlogin)
+        --out|--jobs|--models|--draws|--neurons)
             [ $# -ge 2 ] || { echo "run.sh: error: $1 needs a value (try --help)" >&2; exit 64; } ;;
     esac
     case "$1" in
@@ -40,16 +45,18 @@ while [ $# -gt 0 ]; do
         --models) models=$2; shift ;;
         --draws) draws=$2; shift ;;
         --neurons) neurons=$2; shift ;;
-        --sshlogin) sshlogin=$2; shift ;;
         --check-tools) check=1 ;;
-        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "run.sh: error: unknown argument '$1' (try --help)" >&2; exit 64 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) dispatch_option "$@"
+           [ "$dispatch_took" -gt 0 ] || { echo "run.sh: error: unknown argument '$1' (try --help)" >&2; exit 64; }
+           shift $((dispatch_took - 1)) ;;
     esac
     shift
 done
 for value in "$models" "$draws" "$neurons" "$jobs"; do
     [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: error: '$value' is not a positive whole number (--models, --draws, --neurons, --jobs)" >&2; exit 64; }
 done
+dispatch_check
 # 2-fold cross-validation needs at least three networks in each fold.
 [ "$models" -ge 6 ] || { echo "run.sh: error: --models $models: the fits need at least 6 networks" >&2; exit 64; }
 for tool in nn-train nn-activations ph-rips perslay-vec gap-regress tda tda-plot; do
@@ -66,27 +73,22 @@ for size in INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS; do
     value=GAP_STUDY_$size
     [ -n "${!value:-}" ] && export "$size=${!value}"
 done
-echo "gap study: $models networks, $draws draws of $neurons neurons, $jobs jobs → $out" >&2
+echo "gap study: $models networks, $draws draws of $neurons neurons, $(dispatch_engine) → $out" >&2
 
-# Per network, in parallel; a network whose features exist is skipped (resume).
-if [ -n "$sshlogin" ]; then
-    command -v parallel >/dev/null || { echo "run.sh: error: --sshlogin needs GNU parallel" >&2; exit 69; }
-    envs=()
-    for name in DRAWS NEURONS INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS; do [ -n "${!name:-}" ] && envs+=(--env "$name"); done
-    tail -n +2 "$out/zoo.tsv" | parallel --colsep '\t' --sshlogin "$sshlogin" "${envs[@]}" \
-        "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8}
-elif command -v parallel >/dev/null && parallel --version 2>/dev/null | grep -q GNU; then
-    tail -n +2 "$out/zoo.tsv" | parallel --colsep '\t' -j "$jobs" "$here/model.sh" "$out" {1} {2} {3} {4} {5} {6} {7} {8}
-else
-    tail -n +2 "$out/zoo.tsv" | xargs -P "$jobs" -L 1 "$here/model.sh" "$out"
-fi
+# Per network, in parallel. Only unfinished networks (no record, measures or features) are
+# dispatched, so a resumed study redoes none that finished, with or without a shared file system.
+finished() { [ -s "$out/models/$1.record.jsonl" ] && [ -s "$out/measures/$1.jsonl" ] && [ -s "$out/features/$1.jsonl" ]; }
+tail -n +2 "$out/zoo.tsv" | while IFS= read -r row; do finished "${row%%$'\t'*}" || echo "$row"; done > "$out/todo.tsv"
+abs=$(cd "$out" && pwd)
+dispatch gap-study "$abs" "$abs/todo.tsv" "$here/model.sh" "DRAWS NEURONS INPUTS TRAIN_SIZE TEST_SIZE MAX_EPOCHS NOISE LR TARGET_ACC" \
+    "models/{1}.json" "models/{1}.record.jsonl" "measures/{1}.jsonl" "features/{1}.jsonl"
 trained=$(date +%s)
 # A job runner can report success for jobs that never ran (GNU parallel does, on a remote
-# without a usable $SHELL): every network must have its features before the fit.
+# without a usable $SHELL): every network must be finished before the fit.
 ids=$(tail -n +2 "$out/zoo.tsv" | cut -f1)
-missing=$(for id in $ids; do [ -s "$out/features/$id.jsonl" ] && [ -s "$out/measures/$id.jsonl" ] || echo "$id"; done)
+missing=$(for id in $ids; do finished "$id" || echo "$id"; done)
 if [ -n "$missing" ]; then
-    echo "run.sh: error: $(echo "$missing" | wc -l) networks have no features or measures in $out (first: $(echo "$missing" | head -1)); rerun to resume" >&2
+    echo "run.sh: error: $(echo "$missing" | wc -l) networks are unfinished (no record, measures or features) in $out (first: $(echo "$missing" | head -1)); rerun to resume" >&2
     exit 70
 fi
 

@@ -7,13 +7,17 @@ public struct CloudRecord: Sendable {
     /// One label per point (integers or strings), as given.
     public var labels: [JSONValue]?
     public var names: [String]?
+    /// Per point, the row of the probe data it comes from (`nn-activations` with inputs as points).
+    public var rows: [Int]?
 
-    public init(id: String?, meta: JSONObject, points: Matrix<Double>, labels: [JSONValue]? = nil, names: [String]? = nil) {
+    public init(id: String?, meta: JSONObject, points: Matrix<Double>, labels: [JSONValue]? = nil, names: [String]? = nil,
+                rows: [Int]? = nil) {
         self.id = id
         self.meta = meta
         self.points = points
         self.labels = labels
         self.names = names
+        self.rows = rows
     }
 
     /// Reads a `cloud` record; ragged rows, a label count that differs from the point count, or a
@@ -28,6 +32,10 @@ public struct CloudRecord: Sendable {
             throw record.error("has \(labels.count) labels for \(points.rows) points")
         }
         names = try record.strings("names")
+        rows = try record.indices("rows")
+        if let rows, rows.count != points.rows {
+            throw record.error("has \(rows.count) rows for \(points.rows) points")
+        }
     }
 
     /// `names` when there is one per point.
@@ -39,6 +47,7 @@ public struct CloudRecord: Sendable {
         var payload: [(String, JSONValue)] = [("points", .array(points.rowArrays.map(JSONValue.numbers)))]
         if let labels { payload.append(("labels", .array(labels))) }
         if let names { payload.append(("names", .array(names.map(JSONValue.string)))) }
+        if let rows { payload.append(("rows", .numbers(rows.map(Double.init)))) }
         return Record(type: "cloud", id: id, meta: meta, payload: payload)
     }
 }

@@ -89,6 +89,19 @@ public struct Record: Sendable, Equatable {
         return Matrix(rows: rows.count, cols: max(width, 0), storage: flat)
     }
 
+    /// An optional array of indices (integers from 0).
+    public func indices(_ key: String) throws(ToolError) -> [Int]? {
+        guard let value = fields[key] else { return nil }
+        guard case .numbers(let xs) = value else { throw error("field \"\(key)\" must be an array of integers from 0") }
+        var out: [Int] = []
+        out.reserveCapacity(xs.count)
+        for x in xs {
+            guard x >= 0, x < 9.0e15, x == x.rounded() else { throw error("field \"\(key)\" holds \(x), not an integer from 0") }
+            out.append(Int(x))
+        }
+        return out
+    }
+
     /// An optional array of strings.
     public func strings(_ key: String) throws(ToolError) -> [String]? {
         guard let value = fields[key] else { return nil }

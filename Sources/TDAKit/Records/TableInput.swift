@@ -1,8 +1,9 @@
 /// Reads the inputs of a tool that accepts either records or plain tables
 /// (`--input-format jsonl|csv|npy|npz`): each CSV or .npy operand becomes one record of `type`
 /// (`cloud` or `distance`) whose id is the file name (`stdin` for `-`); each array of an .npz
-/// archive becomes one whose id is the array's key, with the labels of a `KEY.labels` array
-/// beside it (`KEY.neurons`, `nn-activations`' neuron indices, is not a table of its own).
+/// archive becomes one whose id is the array's key, with the labels of a `KEY.labels` array and
+/// the probe rows of a `KEY.rows` array beside it (`KEY.neurons`, `nn-activations`' neuron
+/// indices, is not a table of its own).
 public struct RecordSource {
     var reader: RecordReader?
     var tables: [String]
@@ -95,7 +96,7 @@ public struct RecordSource {
         }
     }
 
-    func table(_ matrix: Matrix<Double>, id: String, location: String, labels: [JSONValue]? = nil) throws(ToolError) -> Record {
+    func table(_ matrix: Matrix<Double>, id: String, location: String, labels: [JSONValue]? = nil, rows: [Double]? = nil) throws(ToolError) -> Record {
         if tableType == "diagram" {
             var record = DiagramRecord(id: id, meta: JSONObject(), diagram: try DiagramTable.diagram(rows: matrix, key: id, location: location)).record
             record.location = location
@@ -104,6 +105,7 @@ public struct RecordSource {
         let key = tableType == "distance" ? "matrix" : "points"
         var payload: [(String, JSONValue)] = [(key, .array(matrix.rowArrays.map(JSONValue.numbers)))]
         if let labels { payload.append(("labels", .array(labels))) }
+        if let rows, tableType == "cloud" { payload.append(("rows", .numbers(rows))) }
         var record = Record(type: tableType, id: id, meta: JSONObject(), payload: payload)
         record.location = location
         return record
@@ -115,32 +117,37 @@ public struct RecordSource {
             archive = nil
             return nil
         }
-        return try table(next.matrix, id: next.key, location: next.location, labels: next.labels)
+        return try table(next.matrix, id: next.key, location: next.location, labels: next.labels, rows: next.rows)
     }
 }
 
 /// An `.npz` archive being read one table at a time, so only its bytes and one record are in
-/// memory. An array `KEY.labels` holds the labels of the table `KEY`; `KEY.neurons`
-/// (`nn-activations`' neuron indices) belongs to it too and is not a table of its own.
+/// memory. An array `KEY.labels` holds the labels of the table `KEY` and `KEY.rows` its probe
+/// rows; `KEY.neurons` (`nn-activations`' neuron indices) belongs to it too; none is a table of its own.
 struct OpenArchive {
-    static let labelsSuffix = ".labels"
+    static let labelsSuffix = ".labels", rowsSuffix = ".rows"
     let entries: [(key: String, npy: [UInt8])]
     let name: String
-    /// The position of each table's labels array, by the table's key.
-    let labels: [String: Int]
+    /// The position of each table's labels and rows arrays, by the table's key.
+    let labels: [String: Int], rows: [String: Int]
     var nextEntry = 0
 
     init(entries: [(key: String, npy: [UInt8])], name: String) throws(ToolError) {
         guard entries.contains(where: { !Self.isCompanion($0.key) }) else { throw ToolError.data(name, "the archive holds no tables") }
         self.entries = entries
         self.name = name
-        labels = Dictionary(entries.indices.filter { entries[$0].key.hasSuffix(Self.labelsSuffix) }.map {
-            (String(entries[$0].key.dropLast(Self.labelsSuffix.count)), $0)
-        }, uniquingKeysWith: { first, _ in first })
+        func companions(_ suffix: String) -> [String: Int] {
+            Dictionary(entries.indices.filter { entries[$0].key.hasSuffix(suffix) }.map {
+                (String(entries[$0].key.dropLast(suffix.count)), $0)
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        labels = companions(Self.labelsSuffix)
+        rows = companions(Self.rowsSuffix)
     }
 
-    /// The next table: its values, key, place for errors and labels; nil at the end.
-    mutating func next(allowInfinity: Bool = false) throws(ToolError) -> (matrix: Matrix<Double>, key: String, location: String, labels: [JSONValue]?)? {
+    /// The next table: its values, key, place for errors, labels and rows; nil at the end.
+    mutating func next(allowInfinity: Bool = false) throws(ToolError)
+        -> (matrix: Matrix<Double>, key: String, location: String, labels: [JSONValue]?, rows: [Double]?)? {
         while nextEntry < entries.count {
             let (key, npy) = entries[nextEntry]
             nextEntry += 1
@@ -149,13 +156,18 @@ struct OpenArchive {
             let tableLabels = try labels[key].map { index throws(ToolError) in
                 try NPY.read(entries[index].npy, name: location + Self.labelsSuffix).storage.map { JSONValue.number($0) }
             }
-            return (try NPY.read(npy, name: location, allowInfinity: allowInfinity), key, location, tableLabels)
+            let tableRows = try rows[key].map { index throws(ToolError) in
+                try NPY.read(entries[index].npy, name: location + Self.rowsSuffix).storage
+            }
+            return (try NPY.read(npy, name: location, allowInfinity: allowInfinity), key, location, tableLabels, tableRows)
         }
         return nil
     }
 
     /// Arrays that belong to a table rather than being one.
-    static func isCompanion(_ key: String) -> Bool { key.hasSuffix(labelsSuffix) || key.hasSuffix(".neurons") }
+    static func isCompanion(_ key: String) -> Bool {
+        key.hasSuffix(labelsSuffix) || key.hasSuffix(rowsSuffix) || key.hasSuffix(".neurons")
+    }
 }
 
 /// `--input-format auto`: the format of an input from its name or its first bytes.

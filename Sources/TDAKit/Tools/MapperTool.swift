@@ -21,7 +21,11 @@ public enum MapperTool {
             OptionSpec("max-simplex-dim", .integer, default: "1", help: "List the nerve's simplices up to this dimension when 2 or more."),
             OptionSpec("distance-matrix", help: "A CSV or .npy input is a distance matrix, not points."),
             OptionSpec("format", .choice(["json", "dot", "html"]), default: "json",
-                       help: "Output graph records (json), Graphviz (dot), or one offline web page (html)."),
+                       help: "Output graph records (json), Graphviz (dot), or one offline web page of every record (html)."),
+            OptionSpec("inputs", .file, help: "html: the probe data (CSV, .npy or sample records, read as nn-activations reads its data file) whose rows the clouds' points come from; nodes show them."),
+            OptionSpec("input-shape", .text, placeholder: "C,H,W", help: "html: draw each input as a C×H×W image (default: a flat vector, drawn as bars or a line)."),
+            OptionSpec("split", .choice(["train", "test"]), default: "train", help: "html: keep the samples of this split when the inputs file marks splits (as nn-activations does)."),
+            OptionSpec("exemplars", .integer, default: "12", help: "html: most input thumbnails per node (fewer when the page's size budget needs it)."),
             StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads, StandardOptions.output,
         ],
         epilog: "Reads cloud records (labels are used when present; a \"lens\" field serves --lens precomputed) "
@@ -42,6 +46,8 @@ public enum MapperTool {
         let nerve: Nerve
         let format: String
         let threads: Int
+        let inputs: PageInputs?
+        let exemplars: Int
 
         init(_ context: ToolContext) throws {
             let args = context.arguments
@@ -67,6 +73,14 @@ public enum MapperTool {
             nerve = Nerve(minIntersection: args.int("min-intersection") ?? 1, maxSimplexDimension: args.int("max-simplex-dim") ?? 1)
             format = args.string("format") ?? "json"
             threads = context.threads
+            exemplars = args.int("exemplars") ?? 12
+            guard exemplars >= 0 else { throw ToolError.usage("--exemplars must be 0 or more") }
+            for name in ["inputs", "input-shape", "split", "exemplars"] where args.isSet(name) && format != "html" {
+                throw ToolError.usage("--\(name) is for --format html")
+            }
+            if args.isSet("input-shape"), !args.isSet("inputs") { throw ToolError.usage("--input-shape needs --inputs FILE") }
+            let shape = try NNTrainTool.inputShape(args)
+            inputs = try args.string("inputs").map { try PageInputs.read($0, shape: shape, split: args.string("split") ?? "train") }
         }
 
         /// The lenses of a record: `--lens`, else l2norm of a cloud and eccentricity of a
@@ -84,7 +98,7 @@ public enum MapperTool {
         let json = settings.format == "json"
         let writer = json ? try context.recordWriter() : nil
         let output = json ? nil : try context.output(args.string("output"))
-        var pages: [(summary: MapperSummary, title: String)] = []
+        var layers: [MapperPageLayer] = []
         while let record = try source.next() {
             let summary: MapperSummary
             let eps: Double?
@@ -99,7 +113,7 @@ public enum MapperTool {
             let name = record.id ?? "mapper"
             switch settings.format {
             case "dot": try output?.append(graphDOT(summary, name: name))
-            case "html": pages.append((summary, name))
+            case "html": layers.append(try pageLayer(summary, record: record, name: name, inputs: settings.inputs))
             default:
                 var payload = graphRecordPayload(summary).entries.map { ($0.key, $0.value) }
                 payload.append(("params", .object(parameters(settings, eps: eps, lenses: settings.lenses(distances: record.type == "distance")))))
@@ -108,8 +122,12 @@ public enum MapperTool {
         }
         if settings.format == "html" {
             // One page for all records: without any there is no page to write.
-            guard !pages.isEmpty else { throw ToolError.data(args.operands.first ?? "stdin", "no records") }
-            try output?.append(graphHTML(pages, title: pages.count == 1 ? pages[0].title : "Mapper graphs (\(pages.count))"))
+            guard !layers.isEmpty else { throw ToolError.data(args.operands.first ?? "stdin", "no records") }
+            // Fragment keys are the layer names when they tell the records apart, else the ids.
+            let names = layers.map(\.key)
+            if Set(names).count < names.count { for k in layers.indices { layers[k].key = layers[k].title } }
+            let page = MapperPage(layers: layers, inputs: settings.inputs, exemplars: settings.exemplars)
+            try output?.append(page.html(title: layers.count == 1 ? layers[0].title : "Mapper graphs (\(layers.count))"))
         } else {
             context.noteEmptyInput(recordsRead: source.recordsRead)
         }
@@ -141,6 +159,15 @@ public enum MapperTool {
         let graph = try mapper.graph(space: space, lens: lens)
         return (MapperSummary(graph: graph, space: space, lens: lens, labels: labels,
                               withSimplices: settings.nerve.maxSimplexDimension >= 2), eps)
+    }
+
+    /// A record's graph for the page: keyed by its `meta.layer` (else its id), with the cloud's
+    /// probe rows checked against `--inputs`.
+    static func pageLayer(_ summary: MapperSummary, record: Record, name: String, inputs: PageInputs?) throws -> MapperPageLayer {
+        let rows = try record.indices("rows")
+        let points = summary.nodeStatistics.isEmpty ? 0 : (summary.graph.nodes.flatMap(\.members).max() ?? 0) + 1
+        try inputs?.check(rows: rows ?? [], points: points, layer: record.place)
+        return MapperPageLayer(summary: summary, title: name, key: record.meta["layer"]?.stringValue ?? name, rows: rows)
     }
 
     /// The lens columns of every `--lens` item side by side.

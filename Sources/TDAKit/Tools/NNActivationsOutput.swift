@@ -16,6 +16,8 @@ struct ActivationCloud: Sendable {
     var neuronsAsPoints: Bool
     /// One class label per input, when the points are inputs.
     var labels: [Int]?
+    /// The probe data row of each input, when the points are inputs.
+    var probeRows: [Int]?
     /// The layer's index of each row's neuron, when the points are neurons.
     var neurons: [Int]?
 
@@ -27,10 +29,11 @@ struct ActivationCloud: Sendable {
         var points = Matrix<Double>(rows: rows, cols: cols)
         points.storage.withUnsafeMutableBufferPointer { copyPoints(to: $0.baseAddress!) }
         return CloudRecord(id: id, meta: meta, points: points, labels: labels?.map { .number(Double($0)) },
-                           names: neurons?.map { "\(layer):\($0)" }).record
+                           names: neurons?.map { "\(layer):\($0)" }, rows: probeRows).record
     }
 
-    /// The `.npz` entries: the float32 points under the id, and `ID.labels` or `ID.neurons` (int64).
+    /// The `.npz` entries: the float32 points under the id, and `ID.labels` and `ID.rows`, or
+    /// `ID.neurons` (int64).
     var archiveEntries: [(key: String, npy: [UInt8])] {
         let header = NPY.header(descr: "<f4", shape: [rows, cols], dataBytes: 0)
         // Written in place: zero-filling the bytes first cost as much as copying the points.
@@ -46,6 +49,7 @@ struct ActivationCloud: Sendable {
         }
         var entries = [(key: id, npy: points)]
         if let labels { entries.append((key: id + ".labels", npy: NPY.bytes(of: labels))) }
+        if let probeRows { entries.append((key: id + ".rows", npy: NPY.bytes(of: probeRows))) }
         if let neurons { entries.append((key: id + ".neurons", npy: NPY.bytes(of: neurons))) }
         return entries
     }

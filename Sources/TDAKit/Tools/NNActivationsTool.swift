@@ -75,7 +75,7 @@ public enum NNActivationsTool {
         let args = context.arguments
         let file = try NetworkModelFile.read(URL(fileURLWithPath: model.path))
         let network = try file.network()
-        let probe = try probeInputs(args, model: file, seed: context.seed)
+        let (probe, probeRows) = try probeInputs(args, model: file, seed: context.seed)
         var extractor = ActivationExtractor(network: network)
         extractor.point = ActivationPoint(rawValue: args.string("at") ?? "post") ?? .post
         extractor.convReduction = ConvReduction(rawValue: args.string("conv-reduce") ?? "none") ?? .none
@@ -141,17 +141,18 @@ public enum NNActivationsTool {
                 let chosen = neurons ?? Array(0..<width)
                 return ActivationCloud(id: "\(id)/\(name)" + (neurons != nil ? "/s\(draw)" : ""), meta: cloudMeta, layer: name,
                                        activations: activations, columns: chosen.map { column[$0] }, neuronsAsPoints: asNeurons,
-                                       labels: asNeurons ? nil : probe.labels, neurons: asNeurons ? chosen : nil)
+                                       labels: asNeurons ? nil : probe.labels, probeRows: asNeurons ? nil : probeRows,
+                                       neurons: asNeurons ? chosen : nil)
             }
             try sink.write(clouds, threads: context.threads)
         }
     }
 
-    /// The probe inputs: a `--data` file whole and in file order (labels only where it names
-    /// them, `--split` applied to sample records that carry one), else the model's own data (or
-    /// the data options) split as when it was trained. `--inputs` of them are chosen by
-    /// `--input-seed`; from a file they stay in file order.
-    static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> ProbeInputs {
+    /// The probe inputs and their rows in the probe data: a `--data` file whole and in file
+    /// order (labels only where it names them, `--split` applied to sample records that carry
+    /// one), else the model's own data (or the data options) split as when it was trained.
+    /// `--inputs` of them are chosen by `--input-seed`; from a file they stay in file order.
+    static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> (inputs: ProbeInputs, rows: [Int]) {
         let split = args.string("split") ?? "train"
         let data: ProbeInputs, fromFile: Bool
         if let path = args.string("data"), !args.isSet("test-data") {
@@ -164,13 +165,14 @@ public enum NNActivationsTool {
             fromFile = false
         }
         guard data.count > 0 else { throw ActivationError.noInputs }
-        guard let wanted = args.int("inputs") else { return data }
+        guard let wanted = args.int("inputs") else { return (data, Array(0..<data.count)) }
         guard wanted > 0, wanted <= data.count else {
             throw ToolError.usage("--inputs \(wanted): the probe data has \(data.count) samples (\(fromFile ? "in --data" : "the \(split) split"))")
         }
         var rng = NNTrainTool.random(UInt64(truncatingIfNeeded: args.int("input-seed") ?? 0))
-        let chosen = Array(NetworkRandom.permutation(data.count, &rng).prefix(wanted))
-        return data.subset(fromFile ? chosen.sorted() : chosen)
+        let picked = Array(NetworkRandom.permutation(data.count, &rng).prefix(wanted))
+        let chosen = fromFile ? picked.sorted() : picked
+        return (data.subset(chosen), chosen)
     }
 
     /// Neuron subsets to emit: `[nil]` (every neuron) without `--neurons`, else `--draws` samples.
