@@ -82,7 +82,7 @@ public struct GraphRecordView: Sendable {
     }
 
     private static func links(_ record: Record, count: Int, index: [String: Int]?) throws(ToolError) -> [(Int, Int)] {
-        guard let list = record.fields["links"]?.arrayElements ?? (record.fields["links"] == nil ? [] : nil) else {
+        guard let list = (record.fields["links"] ?? .array([])).arrayElements else {
             throw record.error("field \"links\" must be an array of [a, b] pairs")
         }
         var links: [(Int, Int)] = []
@@ -94,7 +94,7 @@ public struct GraphRecordView: Sendable {
                 let node: Int?
                 if let index { node = nodeKey(end).flatMap { index[$0] } } else { node = end.intValue.flatMap { (0..<count).contains($0) ? $0 : nil } }
                 guard let node else {
-                    let name = nodeKey(end) ?? end.typeName
+                    let name = nodeKey(end) ?? (try? JSONWriter.string(end)) ?? end.typeName
                     throw record.error("link \(i) names node \(name), which is not one of its \(count) nodes")
                 }
                 pair.append(node)

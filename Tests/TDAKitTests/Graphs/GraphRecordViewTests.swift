@@ -41,8 +41,10 @@ import Testing
     @Test(arguments: [
         (#"{"type":"graph","nodes":2,"links":[[0,2]]}"#, "link 0 names node 2, which is not one of its 2 nodes"),
         (#"{"type":"graph","nodes":[{"id":"a"}],"links":[["a","b"]]}"#, "link 0 names node b"),
-        (#"{"type":"graph","nodes":2,"links":[[0,1.5]]}"#, "link 0 names node number"),
+        (#"{"type":"graph","nodes":2,"links":[[0,1.5]]}"#, "link 0 names node 1.5, which is not one of its 2 nodes"),
         (#"{"type":"graph","nodes":2,"links":[[0]]}"#, "link 0 is not an [a, b] pair"),
+        (#"{"type":"graph","nodes":2,"links":[[0,"a"]]}"#, "link 0 names node a, which is not one of its 2 nodes"),
+        (#"{"type":"graph","nodes":2,"links":[[0,null]]}"#, "link 0 names node null"),
         (#"{"type":"graph","nodes":2,"links":{"a":1}}"#, "\"links\" must be an array"),
         (#"{"type":"graph","links":[]}"#, "has no \"nodes\" field"),
         (#"{"type":"graph","nodes":-1}"#, "\"nodes\" must be a node count"),
