@@ -34,6 +34,8 @@ complete -c nn-train -n '__fish_seen_subcommand_from fit' -l target-acc -x -d 'S
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l id -x -d 'Id of the model record (default: the model file\'s name without .json)'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l log -d 'Write one epoch record per epoch to standard output'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l init -r -F -d 'Start from these safetensors weights instead of PyTorch\'s default initialisation'
+complete -c nn-train -n '__fish_seen_subcommand_from fit' -l cv -x -d 'Stratified K-fold cross-validation of all the data instead of a model file: a report record per fold and one with the mean and SD accuracy'
+complete -c nn-train -n '__fish_seen_subcommand_from fit' -l diagram-channels -x -d 'Diagrams of diagram-record data fed to a perslay layer: h0, h1, ... and ord0, rel1, ext0, ext1 (default: the four extended ones when present, else every ordinary dimension)'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l dataset -x -a 'moons circles spirals blobs xor images digits' -d 'Built-in data set (digits: the shipped real one)'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l data -r -F -d 'Data file: CSV (--label-column), features .npy (--labels), or sample JSON Lines'
 complete -c nn-train -n '__fish_seen_subcommand_from fit' -l labels -r -F -d 'Labels .npy for a features .npy given with --data'

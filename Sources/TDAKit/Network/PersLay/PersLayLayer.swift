@@ -117,7 +117,7 @@ public final class PersLayLayer: Layer {
         var dx = Matrix<Float>(rows: wanted ? rows : 0, cols: wanted ? x.cols : 0)
         partial.withUnsafeMutableBufferPointer { pp in
             dx.storage.withUnsafeMutableBufferPointer { dxp in
-                let shared = UnsafeSendable((sums: pp.baseAddress!, dx: dxp.baseAddress, layer: self))
+                let shared = UnsafeSendable((sums: pp.baseAddress!, dx: wanted ? dxp.baseAddress : nil, layer: self))
                 forEachChunk(blocks, threads: threads, minimumChunk: 1) { range in
                     let (sums, dxp, layer) = shared.value
                     for block in range {
@@ -153,5 +153,12 @@ public final class PersLayLayer: Layer {
             dx[base + 3 * k + 1] = Float(dp.d[next] * slope)
             next += 1
         }
+    }
+}
+
+extension Network {
+    /// Fits the diagram scaling of a `perslay` first layer to training inputs (no-op otherwise).
+    public func fitDiagramScaling(_ x: Matrix<Float>) {
+        (layers.first as? PersLayLayer)?.fitScaling(x)
     }
 }
