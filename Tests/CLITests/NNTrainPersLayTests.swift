@@ -25,6 +25,20 @@ import Testing
         #expect(data["channels"] as? [String] == ["ord0", "rel1", "ext0", "ext1"])
     }
 
+    @Test func nnActivationsReadsThePersLayEmbeddingAsACloud() throws {
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(Self.diagrams) && nn-train fit --data d.jsonl --arch \(Self.arch) --epochs 2 -o m.json >/dev/null \
+          && nn-activations --model m.json --data d.jsonl --layers perslay1
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let cloud = try #require(try jsonLines(r.stdout).first)
+        #expect(cloud["type"] as? String == "cloud" && cloud["id"] as? String == "m/perslay1")
+        let points = try #require(cloud["points"] as? [[Double]])
+        // 60 graphs; 4 channels × 8 tent samples × top 2.
+        #expect(points.count == 60 && points.allSatisfy { $0.count == 64 })
+        #expect((cloud["labels"] as? [Int])?.count == 60)
+    }
+
     @Test func crossValidationRecordsDoNotDependOnThreads() throws {
         let cv = "nn-train fit --data d.jsonl --arch \(Self.arch) --epochs 3 --lr 0.01 --cv 4 --diagram-channels h0,ext1"
         let r = try Shell.run("""
