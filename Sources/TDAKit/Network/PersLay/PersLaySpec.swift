@@ -1,7 +1,7 @@
 /// The `perslay` token of an architecture string: `perslay` then `:KEY=VALUE` arguments (no
 /// commas, which separate layers), e.g. `perslay:phi=gaussian:size=10:weight=grid:op=sum`.
 ///
-/// Keys: `phi` = gaussian (`size`, `sigma`), tent (`samples`), flat (`samples`, `theta`), line
+/// Keys: `phi` = gaussian (`size` ≤ 256, `sigma`), tent (`samples`), flat (`samples`, `theta`), line
 /// (`lines`); `weight` = power (`power`), grid (`grid`), gmix (`gaussians`, `wsigma`); `op` = sum,
 /// mean, max, topK; `lo`, `hi`: the φ grid or samples range (diagrams are min–max scaled to [0, 1]).
 public struct PersLaySpec: Sendable, Equatable {
@@ -26,7 +26,7 @@ public struct PersLaySpec: Sendable, Equatable {
             case "op":
                 guard let op = PersLayOperation(value.lowercased()) else { throw .init("op=sum, mean, max or topK, got '\(value)'") }
                 operation = op
-            case "size": size = try Self.count(value, key)
+            case "size": size = try Self.count(value, key, limit: 256)
             case "samples": samples = try Self.count(value, key)
             case "lines": lines = try Self.count(value, key)
             case "grid": grid = try Self.count(value, key)
@@ -74,9 +74,10 @@ public struct PersLaySpec: Sendable, Equatable {
         return value.lowercased()
     }
 
-    /// A count in 1…4096 (a φ of 4096² values per point is already beyond any use).
-    private static func count(_ value: String, _ key: String) throws(PersLaySpecError) -> Int {
-        guard let n = Int(value), n > 0, n <= 4096 else { throw .init("\(key)=N with 1 ≤ N ≤ 4096, got '\(value)'") }
+    /// A count in 1…`limit`: bounds that keep a batch's PersLay output in memory (an image φ
+    /// has size² values per channel and sample).
+    private static func count(_ value: String, _ key: String, limit: Int = 4096) throws(PersLaySpecError) -> Int {
+        guard let n = Int(value), n > 0, n <= limit else { throw .init("\(key)=N with 1 ≤ N ≤ \(limit), got '\(value)'") }
         return n
     }
 
