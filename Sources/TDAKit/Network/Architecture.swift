@@ -3,11 +3,11 @@
 ///
 /// Tokens (comma-separated, shapes checked in order, positions counted from 1):
 /// `dense:UNITS`; `conv:FILTERSxKERNEL[:sSTRIDE][:pPADDING]`; `maxpool:SIZE`, `avgpool:SIZE`;
-/// `batchnorm`; `dropout:RATE`; `flatten`; and the activations `relu`, `tanh`, `sigmoid`, `gelu`,
-/// `identity`.
+/// `batchnorm`; `dropout:RATE`; `flatten`; the activations `relu`, `tanh`, `sigmoid`, `gelu`,
+/// `identity`; and `perslay[:KEY=VALUE…]` on diagram inputs (`PersLaySpec`).
 public enum Architecture {
     /// The layer kinds in the order help texts list them (the registry of layer names).
-    public static let layerKinds = ["dense", "conv", "maxpool", "avgpool", "batchnorm", "dropout", "flatten"]
+    public static let layerKinds = ["dense", "conv", "maxpool", "avgpool", "batchnorm", "dropout", "flatten", "perslay"]
         + ActivationFunction.allCases.map(\.rawValue)
 
     /// The layers of `arch` applied to samples of shape `input`, with zero parameters.
@@ -73,6 +73,14 @@ public enum Architecture {
         case "flatten":
             try noArguments()
             return FlattenLayer(shape: input)
+        case "perslay":
+            let spec: PersLaySpec
+            do { spec = try PersLaySpec(args) } catch { throw bad(error.expected) }
+            guard input.isSpatial, input.width == 3 else {
+                throw mismatch("needs persistence diagrams as input (diagram records in --data), but gets \(input)")
+            }
+            try checkParameters(spec.parameterCount * Double(input.channels), position: position, token: token)
+            return PersLayLayer(spec: spec, token: token, input: input)
         default:
             throw ArchitectureError.unknownLayer(position: position, token: token, known: layerKinds)
         }

@@ -6,15 +6,20 @@ public enum DataFiles {
     /// largest index + 1 (or `classes` when given and larger). `knownClasses` (a training set's
     /// names) numbers a test set's names the same way.
     public static func load(_ path: String, labels labelPath: String? = nil, labelColumn: String? = nil,
-                            shape: TensorShape? = nil, classes: Int? = nil, knownClasses: [String]? = nil) throws -> Dataset {
-        try loadWithSplits(path, labels: labelPath, labelColumn: labelColumn, shape: shape, classes: classes, knownClasses: knownClasses).data
+                            shape: TensorShape? = nil, classes: Int? = nil, knownClasses: [String]? = nil,
+                            diagramChannels: [String]? = nil) throws -> Dataset {
+        try loadWithSplits(path, labels: labelPath, labelColumn: labelColumn, shape: shape, classes: classes, knownClasses: knownClasses,
+                           diagramChannels: diagramChannels).data
     }
 
     /// `load`, and the split of each sample when the file says it: a CSV's `split` column, or
-    /// the `meta.split` of sample records (`nn-train data` writes both).
+    /// the `meta.split` of sample records (`nn-train data` writes both). Diagram records take
+    /// their channels from `diagramChannels` (default: see `DiagramSamples`), returned as `channels`.
     public static func loadWithSplits(_ path: String, labels labelPath: String? = nil, labelColumn: String? = nil, shape: TensorShape? = nil,
-                                      classes: Int? = nil, knownClasses: [String]? = nil) throws -> (data: Dataset, splits: [String]?) {
+                                      classes: Int? = nil, knownClasses: [String]? = nil,
+                                      diagramChannels: [String]? = nil) throws -> (data: Dataset, splits: [String]?, channels: [String]?) {
         let (features, fields): (Matrix<Float>, [String])
+        var shape = shape, channels: [String]?
         var splits: [String]?
         if path.hasSuffix(".npy") {
             let reader = try LineReader(path: path)
@@ -34,23 +39,32 @@ public enum DataFiles {
             guard y.count == n else { throw ToolError.data(labelPath, "has \(y.count) labels for \(n) images in \(path)") }
             let imageShape = images.dimensions.count == 3 ? TensorShape(channels: 1, height: images.dimensions[1], width: images.dimensions[2]) : nil
             return (try dataset(Matrix(rows: n, cols: width, storage: images.values.map(Float.init)), ClassEncoding(y.map { $0.description }, name: labelPath),
-                                name: path, shape: shape ?? imageShape, classes: classes), nil)
+                                name: path, shape: shape ?? imageShape, classes: classes), nil, nil)
         } else if CSV.isTableFile(path) {
             let reader = try LineReader(path: path)
             let table = try CSVData.read(try reader.readAll(), name: reader.name, labelColumn: labelColumn, labelRequired: true)
             (features, fields, splits) = (floatMatrix(table.features), table.labelFields ?? [], table.splits)
         } else {
-            (features, fields, splits) = try samples(path)
+            let reader = RecordReader(paths: [path])
+            let first = try reader.next()
+            if let first, first.type == "diagram" {
+                var records = [first]
+                while let record = try reader.next() { records.append(record) }
+                let diagrams = try DiagramSamples.read(records, channels: diagramChannels, shape: shape)
+                (features, fields, splits, shape, channels) = (diagrams.x, diagrams.fields, diagrams.splits, diagrams.shape, diagrams.channels)
+            } else {
+                (features, fields, splits) = try samples(first: first, reader)
+            }
         }
-        return (try dataset(features, ClassEncoding(fields, known: knownClasses, name: path), name: path, shape: shape, classes: classes), splits)
+        return (try dataset(features, ClassEncoding(fields, known: knownClasses, name: path), name: path, shape: shape, classes: classes), splits, channels)
     }
 
     /// The inputs, class fields (numbers as text, or names) and splits (when any record has
-    /// `meta.split`) of `sample` records.
-    private static func samples(_ path: String) throws -> (Matrix<Float>, [String], [String]?) {
-        let reader = RecordReader(paths: [path])
+    /// `meta.split`) of `sample` records: `first` and the rest of `reader`, streamed.
+    private static func samples(first: Record?, _ reader: RecordReader) throws -> (Matrix<Float>, [String], [String]?) {
         var rows = [[Float]](), fields = [String](), splits = [String](), anySplit = false
-        while let record = try reader.next() {
+        var next = first
+        while let record = next {
             let sample = try SampleRecord(record)
             guard let y = sample.y, let field = y.stringValue ?? y.doubleValue?.description else {
                 throw record.error("has no label \"y\" (a class index or name)")
@@ -63,6 +77,7 @@ public enum DataFiles {
             let split = sample.meta["split"]?.stringValue
             anySplit = anySplit || split != nil
             splits.append(split ?? "train")
+            next = try reader.next()
         }
         return (Matrix(rowArrays: rows), fields, anySplit ? splits : nil)
     }

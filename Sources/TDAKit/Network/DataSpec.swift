@@ -21,6 +21,8 @@ public struct DataSpec: Codable, Sendable, Equatable {
     public var classNames: [String]?
     /// The sample shape of a shipped data set when not flat (`[1, 8, 8]` for a CNN on digits).
     public var shape: [Int]?
+    /// The diagram channels of diagram-record data (`--diagram-channels`).
+    public var channels: [String]?
 
     public init(dataset: String) { self.dataset = dataset }
 
@@ -68,6 +70,7 @@ public struct DataSpec: Codable, Sendable, Equatable {
         fields += [("train_size", .number(Double(trainSize))), ("test_size", .number(Double(testSize))),
                    ("label_noise", .number(labelNoise)), ("input_noise", .number(inputNoise))]
         if let classNames { fields.append(("classes", .array(classNames.map(JSONValue.string)))) }
+        if let channels { fields.append(("channels", .array(channels.map(JSONValue.string)))) }
         return fields
     }
 }

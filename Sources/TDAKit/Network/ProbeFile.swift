@@ -45,6 +45,15 @@ public struct ProbeInputs: Sendable {
         return try samples(path, split: split)
     }
 
+    /// Every `diagram` record of a file, as the inputs of a model with a `perslay` first layer:
+    /// the model's channels, padded (or cut to the prominent points) to its input shape.
+    public static func diagrams(_ path: String, channels: [String], shape: TensorShape) throws -> ProbeInputs {
+        let records = try RecordReader(paths: [path]).readAll()
+        guard !records.isEmpty else { throw ToolError.data(path, "has no samples") }
+        let read = try DiagramSamples.read(records, channels: channels, shape: shape)
+        return ProbeInputs(features: read.x, labels: try ClassEncoding(read.fields, name: path).labels)
+    }
+
     private static func samples(_ path: String, split: String) throws -> ProbeInputs {
         let reader = RecordReader(paths: [path])
         var rows = [[Float]](), labels = [Int](), unlabelled = 0

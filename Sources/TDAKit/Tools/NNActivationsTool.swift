@@ -155,7 +155,11 @@ public enum NNActivationsTool {
     static func probeInputs(_ args: ParsedArguments, model: NetworkModelFile, seed: UInt64) throws -> (inputs: ProbeInputs, rows: [Int]) {
         let split = args.string("split") ?? "train"
         let data: ProbeInputs, fromFile: Bool
-        if let path = args.string("data"), !args.isSet("test-data") {
+        if let path = args.string("data"), !args.isSet("test-data"), let channels = model.data?.channels,
+           let shape = TensorShape(dimensions: model.inputShape) {
+            data = try ProbeInputs.diagrams(path, channels: channels, shape: shape)
+            fromFile = true
+        } else if let path = args.string("data"), !args.isSet("test-data") {
             data = try ProbeInputs.read(path, labels: args.string("labels"),
                                         labelColumn: args.string("label-column"), split: split)
             fromFile = true

@@ -35,12 +35,15 @@ extension NNTrainTool {
     static func fileSplit(_ args: ParsedArguments, path: String, spec: inout DataSpec, warn: (String) -> Void) throws -> (Dataset, Dataset) {
         let shape = try inputShape(args)
         let column = args.string("label-column")
-        var (data, splits) = try DataFiles.loadWithSplits(path, labels: args.string("labels"), labelColumn: column, shape: shape)
+        let requested = args.string("diagram-channels").map { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }).lowercased() } }
+        var (data, splits, channels) = try DataFiles.loadWithSplits(path, labels: args.string("labels"), labelColumn: column, shape: shape,
+                                                                    diagramChannels: requested)
         if data.classNames == nil { try ClassEncoding.checkNoEmptyClasses(data.labels, name: path) }
         var test: Dataset
         if let testPath = args.string("test-data") {
-            test = try DataFiles.load(testPath, labels: args.string("test-labels"), labelColumn: column, shape: shape,
-                                      knownClasses: data.classNames)
+            // Test diagrams are padded (or cut to their prominent points) as the training ones.
+            test = try DataFiles.load(testPath, labels: args.string("test-labels"), labelColumn: column, shape: shape ?? (channels == nil ? nil : data.shape),
+                                      knownClasses: data.classNames, diagramChannels: channels)
             guard test.shape == data.shape else { throw ToolError.data(testPath, "samples have shape \(test.shape), training samples \(data.shape)") }
             let classes = max(data.classes, test.classes)
             (data.classes, test.classes) = (classes, classes)
@@ -64,6 +67,7 @@ extension NNTrainTool {
         spec.trainSize = data.count
         spec.testSize = test.count
         spec.classNames = data.classNames
+        spec.channels = channels
         return (data, test)
     }
 

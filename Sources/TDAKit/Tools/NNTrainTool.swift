@@ -49,6 +49,10 @@ public enum NNTrainTool {
         OptionSpec("id", .text, help: "Id of the model record (default: the model file's name without .json)."),
         OptionSpec("log", help: "Write one epoch record per epoch to standard output."),
         OptionSpec("init", .file, placeholder: "WEIGHTS", help: "Start from these safetensors weights instead of PyTorch's default initialisation."),
+        OptionSpec("cv", .integer, placeholder: "K",
+                   help: "Stratified K-fold cross-validation of all the data instead of a model file: a report record per fold and one with the mean and SD accuracy."),
+        OptionSpec("diagram-channels", .text, placeholder: "LIST",
+                   help: "Diagrams of diagram-record data fed to a perslay layer: h0, h1, ... and ord0, rel1, ext0, ext1 (default: the four extended ones when present, else every ordinary dimension)."),
     ]
 
     /// The largest `--samples` of `measures`.
@@ -111,12 +115,14 @@ public enum NNTrainTool {
 
     static func fit(_ context: ToolContext) throws {
         let args = context.arguments
+        if args.isSet("cv") { return try crossValidate(context, folds: try positive(args, "cv")) }
         guard let arch = args.string("arch") else { throw ToolError.usage("fit needs --arch, e.g. --arch dense:64,relu,dense:2") }
         guard let path = args.string("output"), path != "-" else { throw ToolError.usage("fit needs -o MODEL.json (the model file)") }
         let (spec, train, test) = try loadData(args, seed: context.seed, warn: context.warn)
         let config = try trainingConfig(args, architecture: arch, seed: context.seed)
         let (network, initialized) = try Initialization.seeded(architecture: arch, input: train.shape, seed: config.seed)
         var rng = initialized
+        network.fitDiagramScaling(train.features)
         if let weights = args.string("init") { try StateDict.load(readSafeTensors(weights), into: network) }
         let trainer = try Trainer(network: network, config: config, threads: context.threads)
         let id = args.string("id") ?? modelID(path)
