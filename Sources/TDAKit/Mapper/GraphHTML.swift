@@ -1,16 +1,35 @@
-/// One layer of a Mapper page: its graph, a title, the key the URL fragment names it by, and
-/// the probe-data row of each point (nil: point i is row i).
+/// One layer of a Mapper page: its graph, a title, the key the URL fragment names it by, the
+/// probe-data row of each point (nil: point i is row i), and each node's members in the order
+/// its exemplars are taken from.
 public struct MapperPageLayer: Sendable {
     public var summary: MapperSummary
     public var title: String
     public var key: String
     public var rows: [Int]?
+    public let centralMembers: [[Int]]
 
-    public init(summary: MapperSummary, title: String, key: String? = nil, rows: [Int]? = nil) {
+    /// `space` holds the points the graph was made of.
+    public init(summary: MapperSummary, space: MetricSpace, title: String, key: String? = nil, rows: [Int]? = nil) {
         self.summary = summary
         self.title = title
         self.key = key ?? title
         self.rows = rows
+        centralMembers = parallelMap(summary.graph.nodes.count) { Self.centralOrder(summary.graph.nodes[$0].members, in: space) }
+    }
+
+    /// `members` nearest their mean point first (ties in member order); for a distance
+    /// matrix, smallest sum of distances to the other members first.
+    static func centralOrder(_ members: [Int], in space: MetricSpace) -> [Int] {
+        let spread: [Double]
+        if let x = space.points {
+            var mean = [Double](repeating: 0, count: x.cols)
+            for i in members { for j in 0..<x.cols { mean[j] += x[i, j] } }
+            mean = mean.map { $0 / Double(members.count) }
+            spread = members.map { i in (0..<x.cols).reduce(0) { $0 + (x[i, $1] - mean[$1]) * (x[i, $1] - mean[$1]) } }
+        } else {
+            spread = members.map { i in members.reduce(0) { $0 + space.distance(i, $1) } }
+        }
+        return members.indices.sorted { spread[$0] != spread[$1] ? spread[$0] < spread[$1] : $0 < $1 }.map { members[$0] }
     }
 
     /// The probe rows of `points` (indices of the layer's points).
@@ -74,7 +93,9 @@ public struct MapperPage {
     /// occur only inside strings there), so no label or id can close the script element.
     func layerData(_ layer: MapperPageLayer, exemplars: Int, shown: ([Int]) -> Void) -> JSONValue {
         let summary = layer.summary, g = summary.graph, s = summary.statistics
-        let nodes: [JSONValue] = zip(g.nodes, summary.nodeStatistics).map { node, stats in
+        let marks = summary.labelNames.map(Categories.style(of:))
+        let nodes: [JSONValue] = g.nodes.indices.map { k in
+            let node = g.nodes[k], stats = summary.nodeStatistics[k]
             var o = JSONObject([
                 ("id", .string(node.id)), ("size", .number(Double(stats.size))),
                 ("lens", .number(stats.meanLens.first ?? 0)), ("tip", .string(tooltip(node, stats))),
@@ -86,7 +107,7 @@ public struct MapperPage {
             o["act"] = stats.meanActivation.map(JSONValue.number)
             o["norm"] = stats.meanNorm.map(JSONValue.number)
             if exemplars > 0 {
-                let chosen = layer.rows(of: Self.exemplars(stats.centralMembers, count: exemplars))
+                let chosen = layer.rows(of: Self.exemplars(layer.centralMembers[k], count: exemplars))
                 shown(chosen)
                 o["ex"] = .numbers(chosen.map(Double.init))
             }
@@ -98,15 +119,13 @@ public struct MapperPage {
             ("labels", .array(summary.labelNames.map(JSONValue.string))),
             // The toolkit's label marks (tda-plot's, from the label alone, so equal on every page):
             // a colour, solid or, for the second eight classes, a ring (striped on the page).
-            ("labelColours", .array(labelColours(summary.labelNames).map(JSONValue.string))),
-            ("labelRings", .array(summary.labelNames.map { .bool(Categories.style(of: $0).ring) })),
+            ("labelColours", .array(marks.map { .string($0.color) })),
+            ("labelRings", .array(marks.map { .bool($0.ring) })),
             ("nodes", .array(nodes)),
             ("links", .array(g.links.map { .numbers([Double($0.0), Double($0.1)]) })),
         ]))
     }
 }
-
-func labelColours(_ names: [String]) -> [String] { names.map { Categories.style(of: $0).color } }
 
 func htmlEscaped(_ s: String) -> String {
     s.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;").replacing("\"", with: "&quot;")

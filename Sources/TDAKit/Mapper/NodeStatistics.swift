@@ -9,10 +9,6 @@ public struct NodeStatistics: Sendable, Equatable {
     public let meanLens: [Double]
     /// Smallest and largest lens value of the members per lens dimension.
     public let lensRange: [(lo: Double, hi: Double)]
-    /// The members, nearest the node's mean point first (ties in member order); for a
-    /// distance-matrix input, smallest sum of distances to the other members first. A page's
-    /// exemplars come from this order.
-    public let centralMembers: [Int]
     /// Mean Euclidean norm of the member points (nil for a distance-matrix input).
     public let meanNorm: Double?
     /// Mean coordinate over all members and coordinates, the mean activation of a layer
@@ -42,27 +38,19 @@ public struct NodeStatistics: Sendable, Equatable {
         lensRange = (0..<lens.cols).map { j in
             members.reduce((lo: Double.infinity, hi: -Double.infinity)) { (min($0.lo, lens[$1, j]), max($0.hi, lens[$1, j])) }
         }
-        var spread = [Double](repeating: 0, count: members.count)
         if let x = space.points {
             var norms = 0.0, total = 0.0
-            var mean = [Double](repeating: 0, count: x.cols)
             for i in members {
                 let row = x.storage[(i * x.cols)..<((i + 1) * x.cols)]
                 norms += row.reduce(0) { $0 + $1 * $1 }.squareRoot()
                 total += row.reduce(0, +)
-                for (j, v) in row.enumerated() { mean[j] += v }
             }
             meanNorm = norms / n
             meanActivation = total / (n * Double(max(x.cols, 1)))
-            for (k, i) in members.enumerated() {
-                spread[k] = zip(x.storage[(i * x.cols)..<((i + 1) * x.cols)], mean).reduce(0) { $0 + ($1.0 - $1.1 / n) * ($1.0 - $1.1 / n) }
-            }
         } else {
             meanNorm = nil
             meanActivation = nil
-            for (k, i) in members.enumerated() { spread[k] = members.reduce(0) { $0 + space.distance(i, $1) } }
         }
-        centralMembers = members.indices.sorted { spread[$0] != spread[$1] ? spread[$0] < spread[$1] : $0 < $1 }.map { members[$0] }
         labelCounts = labels?.counts(members) ?? []
     }
 }

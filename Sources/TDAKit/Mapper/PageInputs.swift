@@ -27,18 +27,20 @@ public struct PageInputs: Sendable {
     var bytesPerInput: Int { features.cols }
 
     /// Fails with a data error naming the layer when a point's row is not an input.
-    public func check(rows: [Int], points: Int, layer: String) throws(ToolError) {
-        let largest = rows.max() ?? (points - 1)
-        guard largest < features.rows else {
-            throw ToolError.data(layer, "points come from probe row \(largest) but --inputs has \(features.rows) samples")
+    public func check(largestRow: Int, layer: String) throws(ToolError) {
+        guard largestRow < features.rows else {
+            throw ToolError.data(layer, "points come from probe row \(largestRow) but --inputs has \(features.rows) samples")
         }
     }
 
     /// The shape, the value range and the `rows` as base64 bytes: each value scaled linearly
     /// from the range of all inputs to 0…255 (one scale for the page, so thumbnails compare).
     func pageData(rows: [Int]) -> JSONObject {
-        let values = features.storage.filter(\.isFinite)
-        let lo = Double(values.min() ?? 0), hi = Double(values.max() ?? 1)
+        // One pass, no copy: the inputs of a large layer are millions of values.
+        let (least, most) = features.storage.reduce((Float.infinity, -Float.infinity)) { range, v in
+            v.isFinite ? (min(range.0, v), max(range.1, v)) : range
+        }
+        let lo = least <= most ? Double(least) : 0, hi = least <= most ? Double(most) : 1
         let scale = hi > lo ? 255 / (hi - lo) : 0
         var images = JSONObject()
         for r in rows {

@@ -100,23 +100,23 @@ public enum MapperTool {
         let output = json ? nil : try context.output(args.string("output"))
         var layers: [MapperPageLayer] = []
         while let record = try source.next() {
-            let summary: MapperSummary
-            let eps: Double?
+            let made: MadeGraph
             do {
-                (summary, eps) = try graph(of: record, settings, context: context)
+                made = try graph(of: record, settings, context: context)
             } catch let error as MapperError where error.status == .dataError {
                 throw ToolError.data(record.place, error.description)
             }
+            let summary = made.summary
             if summary.graph.nodes.isEmpty {
                 context.warn("\(record.place): the graph has no nodes (every point is noise; try a larger --eps)")
             }
             let name = record.id ?? "mapper"
             switch settings.format {
             case "dot": try output?.append(graphDOT(summary, name: name))
-            case "html": layers.append(try pageLayer(summary, record: record, name: name, inputs: settings.inputs))
+            case "html": layers.append(try pageLayer(made, record: record, name: name, inputs: settings.inputs))
             default:
                 var payload = graphRecordPayload(summary).entries.map { ($0.key, $0.value) }
-                payload.append(("params", .object(parameters(settings, eps: eps, lenses: settings.lenses(distances: record.type == "distance")))))
+                payload.append(("params", .object(parameters(settings, eps: made.eps, lenses: settings.lenses(distances: record.type == "distance")))))
                 try writer?.write(Record(type: "graph", id: record.id, meta: record.meta, payload: payload))
             }
         }
@@ -133,11 +133,21 @@ public enum MapperTool {
         }
     }
 
-    /// The graph of one cloud or distance record, and the eps DBSCAN used.
-    static func graph(of record: Record, _ settings: Settings, context: ToolContext) throws -> (MapperSummary, Double?) {
+    /// The graph of one record, the eps DBSCAN used, the points it was made of and their probe
+    /// rows (a cloud's `rows`).
+    struct MadeGraph {
+        let summary: MapperSummary
+        let eps: Double?
+        let space: MetricSpace
+        let rows: [Int]?
+    }
+
+    /// The graph of one cloud or distance record.
+    static func graph(of record: Record, _ settings: Settings, context: ToolContext) throws -> MadeGraph {
         let space: MetricSpace
         var labels: PointLabels?
         var given: Matrix<Double>?
+        var rows: [Int]?
         switch record.type {
         case "cloud":
             let cloud = try CloudRecord(record)
@@ -145,6 +155,7 @@ public enum MapperTool {
             space = .points(cloud.points, settings.metric)
             labels = cloud.labels.map { PointLabels($0.map(labelText)) }
             given = try precomputedLens(record, rows: cloud.points.rows)
+            rows = cloud.rows
         case "distance":
             space = .distances(try DistanceRecord(record).matrix)
         default:
@@ -157,17 +168,17 @@ public enum MapperTool {
         let clusterer = try ClustererRegistry.make(settings.clusterName, eps: eps ?? 1, minSamples: settings.minSamples)
         let mapper = Mapper(cover: settings.cover, clusterer: clusterer, nerve: settings.nerve, threads: settings.threads)
         let graph = try mapper.graph(space: space, lens: lens)
-        return (MapperSummary(graph: graph, space: space, lens: lens, labels: labels,
-                              withSimplices: settings.nerve.maxSimplexDimension >= 2), eps)
+        let summary = MapperSummary(graph: graph, space: space, lens: lens, labels: labels,
+                                    withSimplices: settings.nerve.maxSimplexDimension >= 2)
+        return MadeGraph(summary: summary, eps: eps, space: space, rows: rows)
     }
 
     /// A record's graph for the page: keyed by its `meta.layer` (else its id), with the cloud's
     /// probe rows checked against `--inputs`.
-    static func pageLayer(_ summary: MapperSummary, record: Record, name: String, inputs: PageInputs?) throws -> MapperPageLayer {
-        let rows = try record.indices("rows")
-        let points = summary.nodeStatistics.isEmpty ? 0 : (summary.graph.nodes.flatMap(\.members).max() ?? 0) + 1
-        try inputs?.check(rows: rows ?? [], points: points, layer: record.place)
-        return MapperPageLayer(summary: summary, title: name, key: record.meta["layer"]?.stringValue ?? name, rows: rows)
+    static func pageLayer(_ made: MadeGraph, record: Record, name: String, inputs: PageInputs?) throws -> MapperPageLayer {
+        try inputs?.check(largestRow: made.rows?.max() ?? made.space.count - 1, layer: record.place)
+        return MapperPageLayer(summary: made.summary, space: made.space, title: name,
+                               key: record.meta["layer"]?.stringValue ?? name, rows: made.rows)
     }
 
     /// The lens columns of every `--lens` item side by side.

@@ -20,8 +20,8 @@ struct MapperPageTests {
     }
 
     @Test func pageIsSelfContainedAndEscapesTitles() throws {
-        let (summary, _) = try fixtureSummary()
-        let html = MapperPage(layers: [MapperPageLayer(summary: summary, title: "relu <a>")]).html(title: "relu <a>")
+        let (summary, f) = try fixtureSummary()
+        let html = MapperPage(layers: [MapperPageLayer(summary: summary, space: f.space, title: "relu <a>")]).html(title: "relu <a>")
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src="))
         #expect(html.contains("<title>relu &lt;a&gt;</title>"))
         // In the script the title is a JSON string whose < and > cannot end the element.
@@ -32,12 +32,14 @@ struct MapperPageTests {
     /// Central members by brute force: squared distance to the mean, ties in member order.
     @Test func centralMembersAreOrderedByDistanceToTheMean() throws {
         let (summary, f) = try fixtureSummary()
-        for (node, stats) in zip(summary.graph.nodes, summary.nodeStatistics) {
+        let layer = MapperPageLayer(summary: summary, space: f.space, title: "a")
+        for (k, (node, stats)) in zip(summary.graph.nodes, summary.nodeStatistics).enumerated() {
+            let central = layer.centralMembers[k]
             let d = f.points[0].indices
             let mean = d.map { j in node.members.reduce(0) { $0 + f.points[$1][j] } / Double(node.members.count) }
             let spread = node.members.map { i in d.reduce(0) { $0 + (f.points[i][$1] - mean[$1]) * (f.points[i][$1] - mean[$1]) } }
-            #expect(Set(stats.centralMembers) == Set(node.members) && stats.centralMembers.count == node.members.count)
-            let ordered = stats.centralMembers.map { spread[node.members.firstIndex(of: $0)!] }
+            #expect(Set(central) == Set(node.members) && central.count == node.members.count)
+            let ordered = central.map { spread[node.members.firstIndex(of: $0)!] }
             // Sums in a different order differ by rounding: 1e-12 relative.
             #expect(zip(ordered, ordered.dropFirst()).allSatisfy { $0 <= $1 + 1e-12 * max(abs($1), 1) })
             let lo = node.members.map { f.lens[$0][0] }.min()!, hi = node.members.map { f.lens[$0][0] }.max()!
@@ -60,15 +62,16 @@ struct MapperPageTests {
         let (summary, f) = try fixtureSummary()
         let rows = f.points.indices.map { 3 * $0 + 1 }
         let inputs = Self.inputs(count: 3 * f.points.count + 1)
-        let page = MapperPage(layers: [MapperPageLayer(summary: summary, title: "a", key: "relu", rows: rows)], inputs: inputs, exemplars: 5)
+        let pageLayer = MapperPageLayer(summary: summary, space: f.space, title: "a", key: "relu", rows: rows)
+        let page = MapperPage(layers: [pageLayer], inputs: inputs, exemplars: 5)
         let data = try Self.data(page.html(title: "t"))
         let layer = try #require(data["layers"]?.arrayElements?.first)
         #expect(layer["key"]?.stringValue == "relu")
         let thumbs = try #require(data["inputs"]?["rows"]?.objectValue)
-        for (node, stats) in zip(summary.graph.nodes, summary.nodeStatistics) {
+        for (k, node) in summary.graph.nodes.enumerated() {
             let json = try #require(layer["nodes"]?.arrayElements?.first { $0["id"]?.stringValue == node.id })
             let ex = try #require(json["ex"]?.numbersValue).map { Int($0) }
-            #expect(ex == MapperPage.exemplars(stats.centralMembers, count: 5).map { rows[$0] })
+            #expect(ex == MapperPage.exemplars(pageLayer.centralMembers[k], count: 5).map { rows[$0] })
             #expect(json["rows"]?.numbersValue?.map { Int($0) } == node.members.map { rows[$0] })
             for r in ex {
                 let text = try #require(thumbs[String(r)]?.stringValue)
@@ -81,7 +84,8 @@ struct MapperPageTests {
 
     /// The label → colour rule depends on the label alone, so pages agree whatever labels they hold.
     @Test func labelColoursAreTheSameOnEveryPage() throws {
-        let (summary, _) = try fixtureSummary()
+        let (summary, f) = try fixtureSummary()
+        let labelColours = { (names: [String]) in names.map { Categories.style(of: $0).color } }
         let colours = Dictionary(uniqueKeysWithValues: zip(summary.labelNames, labelColours(summary.labelNames)))
         let reversed = Array(summary.labelNames.reversed())
         #expect(zip(reversed, labelColours(reversed)).allSatisfy { colours[$0.0] == $0.1 })
@@ -90,7 +94,7 @@ struct MapperPageTests {
         let names = ["0", "8", "cat", "15", "16"]
         #expect(labelColours(names)[0] == labelColours(names)[1])
         #expect(names.map { Categories.style(of: $0).ring } == [false, true, false, true, false])
-        let page = try Self.data(MapperPage(layers: [MapperPageLayer(summary: summary, title: "a")]).html(title: "a"))
+        let page = try Self.data(MapperPage(layers: [MapperPageLayer(summary: summary, space: f.space, title: "a")]).html(title: "a"))
         let rings = try #require(page["layers"]?[0]?["labelRings"]?.arrayElements)
         #expect(rings.map(\.boolValue) == summary.labelNames.map { Categories.style(of: $0).ring })
     }
@@ -113,7 +117,7 @@ struct MapperPageTests {
         let labels = PointLabels((0..<n).map { String($0 % 10) })
         let summary = MapperSummary(graph: graph, space: space, lens: lens, labels: labels)
         let inputs = PageInputs(features: Matrix(rows: n, cols: 256, storage: (0..<(n * 256)).map { Float($0 % 251) }), shape: [1, 16, 16])
-        let page = MapperPage(layers: [MapperPageLayer(summary: summary, title: "big")], inputs: inputs)
+        let page = MapperPage(layers: [MapperPageLayer(summary: summary, space: space, title: "big")], inputs: inputs)
         let html = page.html(title: "big")
         #expect(graph.nodes.count >= 60)
         #expect(page.exemplarsPerNode >= 1 && page.exemplarsPerNode * graph.nodes.count * 256 <= MapperPage.thumbnailBudget)
@@ -130,8 +134,9 @@ struct MapperPageTests {
     @Test func aFragmentOpensTheNodePanelInChromium() throws {
         let (summary, f) = try fixtureSummary()
         let inputs = Self.inputs(count: f.points.count)
-        let page = MapperPage(layers: [MapperPageLayer(summary: summary, title: "m/first", key: "first"),
-                                       MapperPageLayer(summary: summary, title: "m/second", key: "second")], inputs: inputs, exemplars: 4)
+        let second = MapperPageLayer(summary: summary, space: f.space, title: "m/second", key: "second")
+        let page = MapperPage(layers: [MapperPageLayer(summary: summary, space: f.space, title: "m/first", key: "first"), second],
+                              inputs: inputs, exemplars: 4)
         let k = summary.graph.nodes.indices.max { summary.graph.nodes[$0].members.count < summary.graph.nodes[$1].members.count }!
         let node = summary.graph.nodes[k]
         let dom = try Chromium.dumpDOM(page.html(title: "two"), fragment: "layer=second&node=\(node.id)&label=\(summary.labelNames[0])")
@@ -139,15 +144,15 @@ struct MapperPageTests {
         #expect(dom.contains("<b id=\"title\">m/second</b>"))
         #expect(dom.contains("id=\"panel\" data-node=\"\(node.id)\" data-size=\"\(node.members.count)\""))
         let thumbs = dom.components(separatedBy: "<canvas class=\"thumb\" data-row=\"").dropFirst().map { Int($0.prefix { $0.isNumber })! }
-        #expect(thumbs == MapperPage.exemplars(summary.nodeStatistics[k].centralMembers, count: 4))
+        #expect(thumbs == MapperPage.exemplars(second.centralMembers[k], count: 4))
         #expect(dom.contains("<textarea readonly=\"\">\(node.members.map(String.init).joined(separator: " "))</textarea>"))
         #expect(dom.contains("<span class=\"on\""))
     }
 
     /// Without a fragment no panel is open; an unknown node in the fragment opens none either.
     @Test func noPanelWithoutAKnownNode() throws {
-        let (summary, _) = try fixtureSummary()
-        let html = MapperPage(layers: [MapperPageLayer(summary: summary, title: "a")]).html(title: "a")
+        let (summary, f) = try fixtureSummary()
+        let html = MapperPage(layers: [MapperPageLayer(summary: summary, space: f.space, title: "a")]).html(title: "a")
         for fragment in [nil, "layer=a&node=nonesuch"] {
             let dom = try Chromium.dumpDOM(html, fragment: fragment)
             #expect(dom.contains("<div id=\"panel\" style=\"display: none;\"></div>"))
@@ -159,7 +164,7 @@ struct MapperPageTests {
     /// than a few colours (graph, pies, panel and thumbnails).
     @Test func aScreenshotIsNotBlank() throws {
         let (summary, f) = try fixtureSummary()
-        let page = MapperPage(layers: [MapperPageLayer(summary: summary, title: "a")], inputs: Self.inputs(count: f.points.count))
+        let page = MapperPage(layers: [MapperPageLayer(summary: summary, space: f.space, title: "a")], inputs: Self.inputs(count: f.points.count))
         let png = try Chromium.screenshot(page.html(title: "a"), fragment: "node=\(summary.graph.nodes[0].id)", width: 900, height: 600)
         let image = try PNGImage(png)
         #expect(image.width == 900 && image.height == 600)
