@@ -4,10 +4,12 @@
 /// Tokens (comma-separated, shapes checked in order, positions counted from 1):
 /// `dense:UNITS`; `conv:FILTERSxKERNEL[:sSTRIDE][:pPADDING]`; `maxpool:SIZE`, `avgpool:SIZE`;
 /// `batchnorm`; `dropout:RATE`; `flatten`; the activations `relu`, `tanh`, `sigmoid`, `gelu`,
-/// `identity`; and `perslay[:KEY=VALUE…]` on diagram inputs (`PersLaySpec`).
+/// `identity`; `perslay[:KEY=VALUE…]` on diagram inputs (`PersLaySpec`); and on graph inputs
+/// `gcn:UNITS`, `togl:K[:KEY=VALUE…]` (`TOGLSpec`) and `readout:sum|mean|max`, which pools
+/// each graph's nodes into one vector (with the cycle vectors of the `togl` layers before it).
 public enum Architecture {
     /// The layer kinds in the order help texts list them (the registry of layer names).
-    public static let layerKinds = ["dense", "conv", "maxpool", "avgpool", "batchnorm", "dropout", "flatten", "perslay"]
+    public static let layerKinds = ["dense", "conv", "maxpool", "avgpool", "batchnorm", "dropout", "flatten", "perslay", "gcn", "togl", "readout"]
         + ActivationFunction.allCases.map(\.rawValue)
 
     /// The layers of `arch` applied to samples of shape `input`, with zero parameters.
@@ -17,13 +19,23 @@ public enum Architecture {
         guard !(tokens.count == 1 && tokens[0].isEmpty) else { throw ArchitectureError.empty }
         var shape = input
         var layers = [any Layer]()
+        var pooled = [Int]()
         for (i, token) in tokens.enumerated() {
-            let layer = try makeLayer(token, position: i + 1, input: shape)
+            let layer = try makeLayer(token, position: i + 1, input: shape, pooled: &pooled)
             shape = layer.outputShape
             layers.append(layer)
         }
+        if let togl = layers.last(where: { $0 is TOGLLayer }), !pooled.isEmpty {
+            throw ArchitectureError.shapeMismatch(position: tokens.count, token: tokens.last!,
+                                                  message: "'\(togl.token)' pools cycle features that need a readout after it")
+        }
         return layers
     }
+
+    /// The layers that work on the node features of graphs (`--data` of graph records), and
+    /// those that also do not care about the sample's layout.
+    static let graphKinds: Set = ["gcn", "togl", "readout"]
+    static let elementwiseKinds = Set(["dropout"] + ActivationFunction.allCases.map(\.rawValue))
 
     /// Refuses a layer whose parameters memory cannot hold before allocating them: each takes
     /// its value, gradient and two optimiser moments (16 bytes).
@@ -31,11 +43,17 @@ public enum Architecture {
         try MemoryGuard.check("--arch layer \(position) '\(token)'", bytes: count * 16)
     }
 
-    private static func makeLayer(_ token: String, position: Int, input: TensorShape) throws -> any Layer {
+    private static func makeLayer(_ token: String, position: Int, input: TensorShape, pooled: inout [Int]) throws -> any Layer {
         let parts = token.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let name = parts[0].lowercased(), args = Array(parts.dropFirst())
         func bad(_ expected: String) -> ArchitectureError { .badArgument(position: position, token: token, expected: expected) }
         func mismatch(_ message: String) -> ArchitectureError { .shapeMismatch(position: position, token: token, message: message) }
+        if input.isGraph, !graphKinds.contains(name), !elementwiseKinds.contains(name) {
+            throw mismatch("gets the node features of graphs; add readout:sum, readout:mean or readout:max before it")
+        }
+        if !input.isGraph, graphKinds.contains(name) {
+            throw mismatch("needs graphs as input (graph records in --data), but gets \(input)")
+        }
         func noArguments() throws { if !args.isEmpty { throw bad("'\(name)' without arguments") } }
         func needsImage() throws {
             if !input.isSpatial { throw mismatch("needs an image input (channels×height×width) but gets \(input.count) flat features") }
@@ -81,6 +99,20 @@ public enum Architecture {
             }
             try checkParameters(spec.parameterCount * Double(input.channels), position: position, token: token)
             return PersLayLayer(spec: spec, token: token, input: input)
+        case "gcn":
+            guard args.count == 1, let units = Int(args[0]), units > 0 else { throw bad("gcn:UNITS with UNITS > 0") }
+            try checkParameters(Double(input.channels + 1) * Double(units), position: position, token: token)
+            return GCNLayer(input: input, outputs: units)
+        case "togl":
+            let spec: TOGLSpec
+            do { spec = try TOGLSpec(args) } catch { throw bad(error.expected) }
+            try checkParameters(Double((input.channels + 1) * spec.hidden + (spec.hidden + 1) * spec.filtrations), position: position, token: token)
+            if spec.pooledWidth > 0 { pooled.append(spec.pooledWidth) }
+            return TOGLLayer(spec: spec, token: token, input: input)
+        case "readout":
+            guard args.count == 1, let pooling = ReadoutLayer.Pooling(rawValue: args[0].lowercased()) else { throw bad("readout:sum, readout:mean or readout:max") }
+            defer { pooled = [] }
+            return ReadoutLayer(pooling, input: input, pooledWidths: pooled)
         default:
             throw ArchitectureError.unknownLayer(position: position, token: token, known: layerKinds)
         }

@@ -1,6 +1,7 @@
 /// Reads labelled data from files: a CSV with a class column (by header name or number; see
 /// `CSVData`), a pair of `.npy` files (features, labels), a pair of MNIST-style IDX files
-/// (`*-ubyte`, `.idx`), or `sample` JSON Lines records (`x`, class `y`).
+/// (`*-ubyte`, `.idx`), or JSON Lines records: `sample` (`x`, class `y`), `diagram`
+/// (`DiagramSamples`) or `graph` (`GraphSamples`).
 public enum DataFiles {
     /// Labels are class indices 0…K−1 or class names (`ClassEncoding`); the class count is the
     /// largest index + 1 (or `classes` when given and larger). `knownClasses` (a training set's
@@ -47,11 +48,16 @@ public enum DataFiles {
         } else {
             let reader = RecordReader(paths: [path])
             let first = try reader.next()
-            if let first, first.type == "diagram" {
+            if let first, first.type == "diagram" || first.type == "graph" {
                 var records = [first]
                 while let record = try reader.next() { records.append(record) }
-                let diagrams = try DiagramSamples.read(records, channels: diagramChannels, shape: shape)
-                (features, fields, splits, shape, channels) = (diagrams.x, diagrams.fields, diagrams.splits, diagrams.shape, diagrams.channels)
+                if first.type == "graph" {
+                    let graphs = try GraphSamples.read(records, shape: shape)
+                    (features, fields, splits, shape) = (graphs.x, graphs.fields, graphs.splits, graphs.shape)
+                } else {
+                    let diagrams = try DiagramSamples.read(records, channels: diagramChannels, shape: shape)
+                    (features, fields, splits, shape, channels) = (diagrams.x, diagrams.fields, diagrams.splits, diagrams.shape, diagrams.channels)
+                }
             } else {
                 (features, fields, splits) = try samples(first: first, reader)
             }

@@ -7,12 +7,13 @@ public final class DenseLayer: Layer {
     public let bias: Parameter
     private var input = Matrix<Float>(rows: 0, cols: 0)
 
-    /// A layer with zero weights; `Initialization` fills them.
-    public init(inputs: Int, outputs: Int) {
+    /// A layer with zero weights; `Initialization` fills them. A layer inside another one
+    /// names its parameters with a `prefix` (`filtration1.weight`).
+    public init(inputs: Int, outputs: Int, prefix: String = "") {
         inputShape = TensorShape(features: inputs)
         outputShape = TensorShape(features: outputs)
-        weight = Parameter(name: "weight", shape: [outputs, inputs], value: [Float](repeating: 0, count: outputs * inputs))
-        bias = Parameter(name: "bias", shape: [outputs], value: [Float](repeating: 0, count: outputs))
+        weight = Parameter(name: prefix + "weight", shape: [outputs, inputs], value: [Float](repeating: 0, count: outputs * inputs))
+        bias = Parameter(name: prefix + "bias", shape: [outputs], value: [Float](repeating: 0, count: outputs))
     }
 
     public var token: String { "dense:\(outputShape.count)" }

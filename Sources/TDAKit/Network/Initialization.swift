@@ -3,14 +3,28 @@
 /// gain = √(2/(1+a²)) = √(1/3), so b = 1/√fan_in; biases U(−1/√fan_in, 1/√fan_in).
 /// Batch norm starts at weight 1, bias 0 (already set by the layer).
 public enum Initialization {
+    /// Graph layers, in layer order with the others: `gcn` as PyTorch Geometric's `GCNConv`
+    /// (Glorot-uniform weight, zero bias), `togl` by its own rule (`TOGLLayer.initialize`).
     public static func pytorchDefault<G: RandomNumberGenerator>(_ network: Network, rng: inout G) {
-        for layer in network.layers where layer.isWeighted {
-            guard let weight = layer.parameters.first, let bias = layer.parameters.last else { continue }
-            let fanIn = weight.shape.dropFirst().reduce(1, *)
-            let bound = 1 / Double(fanIn).squareRoot()
-            for i in weight.value.indices { weight.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
-            for i in bias.value.indices { bias.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
+        for layer in network.layers {
+            if let gcn = layer as? GCNLayer {
+                let (out, inputs) = (gcn.weight.shape[0], gcn.weight.shape[1])
+                let bound = (6 / Double(out + inputs)).squareRoot()
+                for i in gcn.weight.value.indices { gcn.weight.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
+            } else if let togl = layer as? TOGLLayer {
+                togl.initialize(&rng)
+            } else if layer.isWeighted, let weight = layer.parameters.first, let bias = layer.parameters.last {
+                linear(weight, bias, &rng)
+            }
         }
+    }
+
+    /// `nn.Linear`'s and `nn.Conv2d`'s default: weight and bias U(−1/√fan_in, 1/√fan_in).
+    static func linear<G: RandomNumberGenerator>(_ weight: Parameter, _ bias: Parameter, _ rng: inout G) {
+        let fanIn = weight.shape.dropFirst().reduce(1, *)
+        let bound = 1 / Double(fanIn).squareRoot()
+        for i in weight.value.indices { weight.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
+        for i in bias.value.indices { bias.value[i] = Float(NetworkRandom.uniform(-bound, bound, &rng)) }
     }
 
     /// A network of `architecture` as `nn-train fit` starts it: PyTorch's defaults drawn first

@@ -4,9 +4,11 @@ public struct ForwardMode: Sendable {
     /// Seed for this pass's random masks (dropout); the network derives it from its generator.
     public var seed: UInt64
     public var threads: Int
+    /// The batch's graphs, for graph layers (set by `Network` when its input is graph data).
+    public var graphs: GraphBatch?
 
-    public init(training: Bool, seed: UInt64 = 0, threads: Int = 1) {
-        self.training = training; self.seed = seed; self.threads = threads
+    public init(training: Bool, seed: UInt64 = 0, threads: Int = 1, graphs: GraphBatch? = nil) {
+        self.training = training; self.seed = seed; self.threads = threads; self.graphs = graphs
     }
 }
 

@@ -10,7 +10,7 @@ public final class Network {
     public init(architecture: String, input: TensorShape) throws {
         self.architecture = architecture
         inputShape = input
-        layers = try Architecture.layers(architecture, input: input)
+        layers = try Architecture.layers(architecture, input: input.isGraph ? input.nodeFeatures : input)
         var counts = [String: Int]()
         layerNames = layers.map { layer in
             counts[layer.kind, default: 0] += 1
@@ -27,10 +27,20 @@ public final class Network {
 
     public var trainableParameters: [Parameter] { namedParameters.map(\.parameter).filter(\.isTrainable) }
 
+    /// The layers' input and mode for a batch: graph data is split into its structure (in
+    /// the mode, for graph layers) and its node features.
+    private func prepare(_ x: Matrix<Float>, _ mode: ForwardMode) -> (Matrix<Float>, ForwardMode) {
+        guard inputShape.isGraph else { return (x, mode) }
+        let (graphs, nodes) = GraphBatch.split(x, shape: inputShape)
+        var mode = mode
+        mode.graphs = graphs
+        return (nodes, mode)
+    }
+
     /// The output for a batch (rows = samples).
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
         var seeds = Xoshiro256StarStar(seed: mode.seed)
-        var h = x
+        var (h, mode) = prepare(x, mode)
         for layer in layers {
             var layerMode = mode
             layerMode.seed = seeds.next()
@@ -44,8 +54,8 @@ public final class Network {
     public func layerOutputs(_ x: Matrix<Float>, indices: Set<Int>, threads: Int = 1) -> [Int: Matrix<Float>] {
         var outputs = [Int: Matrix<Float>]()
         guard let last = indices.max() else { return outputs }
-        var h = x
-        let mode = ForwardMode(training: false, threads: threads)
+        let (nodes, mode) = prepare(x, ForwardMode(training: false, threads: threads))
+        var h = nodes
         for i in 0...min(last, layers.count - 1) {
             h = layers[i].forward(h, mode: mode)
             if indices.contains(i) { outputs[i] = h }
@@ -55,7 +65,7 @@ public final class Network {
 
     /// Backpropagates the gradient of the loss with respect to the output of the last training-mode
     /// forward pass, leaving each parameter's gradient in `Parameter.gradient`. Returns the
-    /// gradient with respect to the input; with `inputGradient` false (training) it stops at the
+    /// gradient with respect to the input (for graph data, its node features); with `inputGradient` false (training) it stops at the
     /// first layer with parameters, skips that layer's input gradient, and returns an empty matrix.
     @discardableResult
     public func backward(_ dOutput: Matrix<Float>, threads: Int = 1, inputGradient: Bool = true) -> Matrix<Float> {

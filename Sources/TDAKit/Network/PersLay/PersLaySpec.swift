@@ -15,7 +15,7 @@ public struct PersLaySpec: Sendable, Equatable {
     static let gridBounds = (lo: -0.001, hi: 1.001)
 
     /// Parses the arguments after `perslay:`; the message says what was expected.
-    public init(_ arguments: [String]) throws(PersLaySpecError) {
+    public init(_ arguments: [String]) throws(LayerArgumentError) {
         for argument in arguments {
             let kv = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2 else { throw .init("KEY=VALUE arguments, got '\(argument)'") }
@@ -69,32 +69,32 @@ public struct PersLaySpec: Sendable, Equatable {
         return Double(w + f)
     }
 
-    private static func choice(_ value: String, _ known: [String], _ key: String) throws(PersLaySpecError) -> String {
+    private static func choice(_ value: String, _ known: [String], _ key: String) throws(LayerArgumentError) -> String {
         guard known.contains(value.lowercased()) else { throw .init("\(key)=\(known.joined(separator: ", ")), got '\(value)'") }
         return value.lowercased()
     }
 
     /// A count in 1…`limit`: bounds that keep a batch's PersLay output in memory (an image φ
     /// has size² values per channel and sample).
-    private static func count(_ value: String, _ key: String, limit: Int = 4096) throws(PersLaySpecError) -> Int {
+    private static func count(_ value: String, _ key: String, limit: Int = 4096) throws(LayerArgumentError) -> Int {
         guard let n = Int(value), n > 0, n <= limit else { throw .init("\(key)=N with 1 ≤ N ≤ \(limit), got '\(value)'") }
         return n
     }
 
-    private static func number(_ value: String, _ key: String) throws(PersLaySpecError) -> Double {
+    private static func number(_ value: String, _ key: String) throws(LayerArgumentError) -> Double {
         guard let x = Double(value), x.isFinite else { throw .init("\(key)=a finite number, got '\(value)'") }
         return x
     }
 
-    private static func positive(_ value: String, _ key: String) throws(PersLaySpecError) -> Double {
+    private static func positive(_ value: String, _ key: String) throws(LayerArgumentError) -> Double {
         let x = try number(value, key)
         guard x > 0 else { throw .init("\(key)=a positive number, got '\(value)'") }
         return x
     }
 }
 
-/// What a `perslay` token should have said (becomes an `ArchitectureError.badArgument`).
-public struct PersLaySpecError: Error, Equatable {
+/// What a `perslay` or `togl` token should have said (becomes an `ArchitectureError.badArgument`).
+public struct LayerArgumentError: Error, Equatable {
     public let expected: String
     init(_ expected: String) { self.expected = expected }
 }
