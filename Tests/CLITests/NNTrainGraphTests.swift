@@ -29,6 +29,42 @@ import Testing
         #expect(r.status == 0 && r.stdout.contains("same"), "\(r.stderr)")
     }
 
+    @Test func filtrationsAddLearnedValuesThatPhGraphAndTdaPlotRead() throws {
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(Self.cycles) && nn-train fit --data g.jsonl --arch togl:3:hidden=8,readout:mean,dense:2 --epochs 1 -o m.json > /dev/null \
+          && head -n 5 g.jsonl | sed 's/,"y":[0-9]*//' > in.jsonl && nn-train filtrations --model m.json in.jsonl > f.jsonl \
+          && nn-train filtrations --model m.json -j 2 < in.jsonl | cmp - f.jsonl \
+          && ph-graph --filtration values:togl1.f3 --ordinary f.jsonl > d.jsonl && tda-plot --color-by togl1.f2 -o p.svg f.jsonl \
+          && wc -l < d.jsonl && grep -o 'class="panel"' p.svg | wc -l && cat in.jsonl f.jsonl
+        """)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(2) == ["5", "5"])
+        let inputs = try jsonLines(lines[2..<7].joined(separator: "\n")), outputs = try jsonLines(lines[7...].joined(separator: "\n"))
+        #expect(outputs.count == 5)
+        for (a, b) in zip(inputs, outputs) {
+            // The same record, in the same order, with the three filtrations added to values.
+            var stripped = b
+            stripped["values"] = nil
+            #expect(NSDictionary(dictionary: stripped).isEqual(to: a))
+            let values = try #require(b["values"] as? [String: [Double]])
+            #expect(values.keys.sorted() == ["togl1.f1", "togl1.f2", "togl1.f3"])
+            #expect(values.values.allSatisfy { $0.count == a["nodes"] as? Int })
+        }
+    }
+
+    @Test func filtrationsNeedATOGLModelAndGraphRecords() throws {
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(Self.cycles) && nn-train fit --data g.jsonl --arch gcn:4,readout:sum,dense:2 --epochs 1 -o gcn.json > /dev/null
+        nn-train filtrations --model gcn.json g.jsonl; echo "status $?"
+        nn-train fit --data g.jsonl --arch togl:2,readout:sum,dense:2 --epochs 1 -o t.json > /dev/null
+        echo '{"type":"cloud","id":"c","points":[[1]]}' | nn-train filtrations --model t.json; echo "status $?"
+        """)
+        let errors = r.stderr.split(separator: "\n")
+        #expect(r.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("status") } == ["status 64", "status 65"])
+        #expect(errors.count == 2 && errors[0].contains("gcn.json has no togl layer") && errors[1].contains("record \"c\" is a cloud record among graph records"), "\(r.stderr)")
+    }
+
     @Test(arguments: [
         ("--arch gcn:4,readout:sum,dense:2 --dataset moons -o x.json", Int32(64), "layer 1 'gcn:4': needs graphs as input"),
         ("--arch togl:2,dense:2 --data g.jsonl -o x.json", 64, "layer 2 'dense:2': gets the node features of graphs; add readout"),

@@ -63,6 +63,19 @@ public final class Network {
         return outputs
     }
 
+    /// The learned filtrations of every `togl` layer on graph data rows (evaluation mode): per
+    /// layer its name and one row per vertex (each graph's vertices in order), K columns.
+    public func learnedFiltrations(_ x: Matrix<Float>, threads: Int = 1) -> [(layer: String, values: Matrix<Float>)] {
+        guard let last = layers.lastIndex(where: { $0 is TOGLLayer }) else { return [] }
+        let (nodes, mode) = prepare(x, ForwardMode(training: false, threads: threads))
+        var h = nodes, found: [(layer: String, values: Matrix<Float>)] = []
+        for i in 0...last {
+            if let togl = layers[i] as? TOGLLayer, let graphs = mode.graphs { found.append((layerNames[i], togl.filtrationValues(h, graphs: graphs))) }
+            h = layers[i].forward(h, mode: mode)
+        }
+        return found
+    }
+
     /// Backpropagates the gradient of the loss with respect to the output of the last training-mode
     /// forward pass, leaving each parameter's gradient in `Parameter.gradient`. Returns the
     /// gradient with respect to the input (for graph data, its node features); with `inputGradient` false (training) it stops at the

@@ -19,11 +19,26 @@ public struct GraphPlot: PlotPanel {
     var opacities: [Double]
     public var legend: Legend
 
-    /// Reads the graph and lays it out; `colorBy` names a numeric node field (`size` counts members).
+    /// Reads the graph and lays it out; `colorBy` names a numeric node field (`size` counts
+    /// members). A graph whose `nodes` is a count (`ph-graph`'s, `nn-train filtrations`'s) has
+    /// nodes `0`…`n−1` of size 1, coloured by the vertex function `values[colorBy]`.
     public init(_ record: Record, colorBy: String?, seed: UInt64) throws(ToolError) {
-        guard let rawNodes = try record.required("nodes").arrayElements else { throw record.error("field \"nodes\" must be an array") }
         nodes = []
         var index: [String: Int] = [:]
+        let count = record.fields["nodes"]?.intValue
+        if let count, count >= 0 {
+            let function = colorBy.flatMap { record.fields["values"]?.objectValue?[$0] }.flatMap { value -> [Double]? in
+                if case .numbers(let xs) = value { return xs } else { return nil }
+            }
+            if let function, function.count != count { throw record.error("vertex function \"\(colorBy!)\" has \(function.count) values for \(count) nodes") }
+            for k in 0..<count {
+                index[String(k)] = k
+                nodes.append(Node(id: String(k), size: 1, majority: nil, value: function.flatMap { $0[k].isFinite ? $0[k] : nil }))
+            }
+        }
+        guard let rawNodes = count != nil ? [] : try record.required("nodes").arrayElements else {
+            throw record.error("field \"nodes\" must be an array or a node count")
+        }
         for (k, raw) in rawNodes.enumerated() {
             let node = try GraphPlot.node(raw, number: k, colorBy: colorBy, record: record)
             guard index[node.id] == nil else { throw record.error("has two nodes with id \"\(node.id)\"") }

@@ -90,6 +90,8 @@ public enum NNTrainTool {
                            options: [OptionSpec("model", .file, help: "Model file to export."), namingOption], operands: .none, operandPlaceholder: ""),
             SubcommandSpec("import", summary: "make a model file from safetensors weights (a PyTorch state_dict); scored on the data options if given",
                            options: importOptions + dataOptions, operands: .none, operandPlaceholder: ""),
+            SubcommandSpec("filtrations", summary: "graph records with the learned filtration values of a model's togl layers added (values togl1.f1, ...)",
+                           options: [OptionSpec("model", .file, help: "Model file with togl layers.")], operands: .files, operandPlaceholder: "[GRAPH-RECORDS...]"),
             SubcommandSpec("data", summary: "write a data set's train and test samples as sample records or CSV",
                            options: [OptionSpec("format", .choice(["jsonl", "csv"]), default: "jsonl", help: "Output sample records or CSV (label last, split column first).")] + dataOptions,
                            operands: .none, operandPlaceholder: ""),
@@ -106,6 +108,7 @@ public enum NNTrainTool {
         case "measures": try measure(context)
         case "export": try exportWeights(context)
         case "import": try importWeights(context)
+        case "filtrations": try writeFiltrations(context)
         default: try writeData(context)
         }
     }

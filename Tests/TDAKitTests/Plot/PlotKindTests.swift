@@ -158,6 +158,22 @@ import Testing
         #expect(failure?.message.contains("no node with a numeric \"no_such_field\"") == true)
     }
 
+    @Test func graphWithANodeCountIsColouredByAVertexFunction() throws {
+        let graph = try F.record(#"{"type":"graph","id":"g","nodes":4,"links":[[0,1],[1,2],[2,3]],"values":{"togl1.f1":[0.5,-1,2,0.25]}}"#)
+        var options = PlotOptions()
+        options.colorBy = "togl1.f1"
+        let svg = F.inspect(try FigureBuilder.figures([graph], options: options)[0])
+        let nodes = svg.marks("circle")
+        #expect(nodes.map { $0.attributes["data-id"] } == ["0", "1", "2", "3"])
+        #expect(Set(nodes.compactMap { $0.attributes["fill"] }).count == 4)
+        #expect(Set(nodes.compactMap { $0.number("r") }).count == 1)
+        #expect(svg.texts.contains("togl1.f1"))
+        let short = try F.record(#"{"type":"graph","id":"g","nodes":3,"values":{"f":[1,2]}}"#)
+        options.colorBy = "f"
+        let failure = F.errorMessage { _ = try FigureBuilder.figures([short], options: options) }
+        #expect(failure?.message.contains("vertex function \"f\" has 2 values for 3 nodes") == true)
+    }
+
     @Test func reportShowsPredictedAgainstTrueWithR2InTheTitle() throws {
         let figure = try F.figures("report")[0]
         #expect(figure.title == "gap/ridge  (R² = 0.813)")

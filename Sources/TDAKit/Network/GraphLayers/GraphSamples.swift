@@ -7,8 +7,10 @@
 /// counted); a set must be all with or all without features, of one width. N and E are the
 /// largest of the data unless fixed by the model's input shape.
 public enum GraphSamples {
-    /// The inputs, class fields and splits (when any record has `meta.split`) of graph records.
-    public static func read(_ records: [Record], shape: TensorShape?) throws -> (x: Matrix<Float>, shape: TensorShape, fields: [String], splits: [String]?) {
+    /// The inputs, class fields and splits (when any record has `meta.split`) of graph records;
+    /// unless `labelled`, records need no class (their fields are empty).
+    public static func read(_ records: [Record], shape: TensorShape?, labelled: Bool = true) throws
+        -> (x: Matrix<Float>, shape: TensorShape, fields: [String], splits: [String]?) {
         guard let first = records.first else { throw ToolError.usage("no graph records") }
         if let shape, !(shape.isGraph && shape.edgeSlots > 0) {
             throw ToolError.usage("the input shape \(shape) is not a graph shape (NODES,FEATURES,EDGES,2)")
@@ -24,14 +26,13 @@ public enum GraphSamples {
                 throw record.error(featured ? "has no node features \"x\", earlier graphs have them" : "has node features \"x\", earlier graphs have none")
             }
             if graph.features == nil { graph.features = degreeFeature(graph.graph) }
-            guard let y = graph.y ?? record.meta["y"], let field = y.stringValue ?? y.doubleValue?.description else {
-                throw record.error("has no class \"y\" (a class index or name)")
-            }
+            let y = graph.y ?? record.meta["y"], field = y?.stringValue ?? y?.doubleValue?.description
+            guard field != nil || !labelled else { throw record.error("has no class \"y\" (a class index or name)") }
             if let width = graphs.first?.features?.cols, graph.features!.cols != width {
                 throw record.error("has \(graph.features!.cols) node features, earlier graphs have \(width)")
             }
             graphs.append(graph)
-            fields.append(field)
+            fields.append(field ?? "")
             let split = record.meta["split"]?.stringValue
             anySplit = anySplit || split != nil
             splits.append(split ?? "train")

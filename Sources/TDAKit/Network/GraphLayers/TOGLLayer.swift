@@ -60,10 +60,7 @@ public final class TOGLLayer: Layer {
         guard let graphs = mode.graphs else { preconditionFailure("togl runs on graph data only (Architecture checks)") }
         let f = inputShape.channels, k = spec.filtrations, w = CoordinateFunctions.width
         let v = graphs.gather(x, features: f)
-        let inner = hidden.forward(v, mode: mode)
-        var activated = inner
-        for i in activated.storage.indices { activated.storage[i] = max(0, activated.storage[i]) }
-        let raw = filtration.forward(activated, mode: mode)
+        let (inner, raw) = filtrations(v, mode: mode)
         let values = Matrix(rows: raw.rows, cols: k, storage: raw.storage.map(Double.init))
         let (deaths, cycles) = pairings(graphs, values, threads: mode.threads)
         // Dimension 0: one point per vertex and filtration, through the coordinate functions.
@@ -158,6 +155,21 @@ public final class TOGLLayer: Layer {
         let dx = hidden.backward(dinner, threads: threads)
         for i in dv.storage.indices { dv.storage[i] += dx.storage[i] }
         return graphs.scatter(dv)
+    }
+
+    /// The filtration MLP on stacked vertex rows: its hidden pre-activation and the K values
+    /// of each vertex.
+    private func filtrations(_ v: Matrix<Float>, mode: ForwardMode) -> (hidden: Matrix<Float>, values: Matrix<Float>) {
+        let inner = hidden.forward(v, mode: mode)
+        var activated = inner
+        for i in activated.storage.indices { activated.storage[i] = max(0, activated.storage[i]) }
+        return (inner, filtration.forward(activated, mode: mode))
+    }
+
+    /// The learned filtration values of node features `x` (one row per graph): one row per
+    /// vertex of the batch's graphs in order, K columns.
+    public func filtrationValues(_ x: Matrix<Float>, graphs: GraphBatch) -> Matrix<Float> {
+        filtrations(graphs.gather(x, features: inputShape.channels), mode: ForwardMode(training: false)).values
     }
 
     /// Per graph: the death vertex of each vertex for each filtration (filtration-major, local

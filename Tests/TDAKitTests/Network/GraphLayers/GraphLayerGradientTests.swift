@@ -106,6 +106,32 @@ struct GraphLayerGradientTests {
         #expect(checked > 20 && skipped * 10 <= checked + skipped, "\(checked) checked, \(skipped) at kinks")
     }
 
+    @Test("learned filtrations are the togl layer's MLP on each real vertex's features, graph by graph")
+    func learnedFiltrations() throws {
+        var rng = SplitMix(31)
+        let (x, shape) = try Self.batch(&rng)
+        let network = try Network(architecture: "togl:2:hidden=4,readout:sum,dense:3", input: shape)
+        Initialization.pytorchDefault(network, rng: &rng)
+        let found = network.learnedFiltrations(x)
+        #expect(found.map(\.layer) == ["togl1"])
+        let p = Dictionary(uniqueKeysWithValues: network.namedParameters.map { ($0.name, $0.parameter.value) })
+        let (w1, b1, w2, b2) = (p["togl1.filtration1.weight"]!, p["togl1.filtration1.bias"]!, p["togl1.filtration2.weight"]!, p["togl1.filtration2.bias"]!)
+        var vertex = 0
+        for g in 0..<x.rows {
+            let n = Int(x.storage[g * x.cols + x.cols - 1])
+            for v in 0..<n {
+                let features = (0..<3).map { Double(x.storage[g * x.cols + v * 3 + $0]) }
+                let hidden = (0..<4).map { h in max(0, Double(b1[h]) + (0..<3).reduce(0) { $0 + Double(w1[h * 3 + $1]) * features[$1] }) }
+                for k in 0..<2 {
+                    let expected = Double(b2[k]) + (0..<4).reduce(0) { $0 + Double(w2[k * 4 + $1]) * hidden[$1] }
+                    #expect(abs(Double(found[0].values.storage[vertex * 2 + k]) - expected) < 1e-5)
+                }
+                vertex += 1
+            }
+        }
+        #expect(vertex == found[0].values.rows)
+    }
+
     @Test("the node-feature gradient of a network that starts with togl matches central differences")
     func inputGradient() throws {
         var rng = SplitMix(77)
