@@ -53,6 +53,18 @@ import Testing
         }
     }
 
+    @Test func activationsProbeGraphsAndMeasuresRefusesGraphNetworks() throws {
+        let r = try Shell.run("""
+        cd "$(mktemp -d)" && \(Self.cycles) && nn-train fit --data g.jsonl --arch togl:2,readout:mean,dense:4,relu,dense:2 --epochs 1 \
+          --input-noise 0.5 -o m.json > /dev/null && nn-activations --model m.json --data g.jsonl --layers dense1 --inputs 7
+        nn-train measures --model m.json --data g.jsonl; echo "status $?"
+        """)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let cloud = try #require(try jsonLines(lines[0]).first)
+        #expect((cloud["points"] as? [[Double]])?.count == 7 && (cloud["labels"] as? [Any])?.count == 7, "\(r.stderr)")
+        #expect(lines.last == "status 64" && r.stderr.contains("measures needs a network on vectors or images"))
+    }
+
     @Test func filtrationsNeedATOGLModelAndGraphRecords() throws {
         let r = try Shell.run("""
         cd "$(mktemp -d)" && \(Self.cycles) && nn-train fit --data g.jsonl --arch gcn:4,readout:sum,dense:2 --epochs 1 -o gcn.json > /dev/null

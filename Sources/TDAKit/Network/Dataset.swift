@@ -42,11 +42,15 @@ public struct Dataset: Sendable, Equatable {
         return noisy
     }
 
-    /// Adds Gaussian noise of standard deviation `sigma` to every feature.
+    /// Adds Gaussian noise of standard deviation `sigma` to every feature (of graphs, to the
+    /// node features only: the edges and node count stay as they are).
     public func withInputNoise<G: RandomNumberGenerator>(_ sigma: Double, rng: inout G) -> Dataset {
         guard sigma > 0 else { return self }
         var noisy = self
-        for i in noisy.features.storage.indices { noisy.features.storage[i] += Float(sigma * NetworkRandom.normal(&rng)) }
+        let width = shape.isGraph ? shape.nodeFeatures.count : features.cols
+        for r in 0..<features.rows {
+            for k in 0..<width { noisy.features.storage[r * features.cols + k] += Float(sigma * NetworkRandom.normal(&rng)) }
+        }
         return noisy
     }
 }

@@ -54,6 +54,16 @@ public struct ProbeInputs: Sendable {
         return ProbeInputs(features: read.x, labels: try ClassEncoding(read.fields, name: path).labels)
     }
 
+    /// Every `graph` record of a file, in file order, as the inputs of a graph network, padded
+    /// to its input shape; labels when every record has a class.
+    public static func graphs(_ path: String, shape: TensorShape) throws -> ProbeInputs {
+        let records = try RecordReader(paths: [path]).readAll()
+        guard !records.isEmpty else { throw ToolError.data(path, "has no samples") }
+        let read = try GraphSamples.read(records, shape: shape, labelled: false)
+        let labels = read.fields.contains("") ? nil : try ClassEncoding(read.fields, name: path).labels
+        return ProbeInputs(features: read.x, labels: labels)
+    }
+
     private static func samples(_ path: String, split: String) throws -> ProbeInputs {
         let reader = RecordReader(paths: [path])
         var rows = [[Float]](), labels = [Int](), unlabelled = 0

@@ -159,6 +159,9 @@ public enum NNActivationsTool {
            let shape = TensorShape(dimensions: model.inputShape) {
             data = try ProbeInputs.diagrams(path, channels: channels, shape: shape)
             fromFile = true
+        } else if let path = args.string("data"), !args.isSet("test-data"), let shape = TensorShape(dimensions: model.inputShape), shape.isGraph {
+            data = try ProbeInputs.graphs(path, shape: shape)
+            fromFile = true
         } else if let path = args.string("data"), !args.isSet("test-data") {
             data = try ProbeInputs.read(path, labels: args.string("labels"),
                                         labelColumn: args.string("label-column"), split: split)

@@ -129,7 +129,8 @@ extension NNTrainTool {
     static func inputShape(_ args: ParsedArguments) throws -> TensorShape? {
         guard let text = args.string("input-shape") else { return nil }
         let dims = text.split(separator: ",").compactMap { Int($0) }
-        guard let shape = TensorShape(dimensions: dims), dims.count == text.split(separator: ",").count else {
+        // Graph shapes come from graph records, never from this option.
+        guard let shape = TensorShape(dimensions: dims), !shape.isGraph, dims.count == text.split(separator: ",").count else {
             throw ToolError.usage("--input-shape \(text): expected FEATURES or CHANNELS,HEIGHT,WIDTH")
         }
         return shape

@@ -171,6 +171,9 @@ public enum NNTrainTool {
         let args = context.arguments
         guard let path = args.string("model") else { throw ToolError.usage("measures needs --model FILE") }
         let file = try NetworkModelFile.read(URL(fileURLWithPath: path))
+        if TensorShape(dimensions: file.inputShape)?.isGraph == true {
+            throw ToolError.usage("measures needs a network on vectors or images; \(path) is a graph network")
+        }
         let initial = try initialNetwork(file, path: path, weights: args.string("init"))
         let (train, _) = try probeData(args, model: file, seed: context.seed)
         let network = try file.network()

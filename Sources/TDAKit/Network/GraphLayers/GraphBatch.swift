@@ -19,18 +19,23 @@ public final class GraphBatch: @unchecked Sendable {
     }
 
     /// Splits data rows of `shape` (`GraphSamples`) into the structure and the node features.
+    /// Rows that `GraphSamples` did not write (a node count or an end that is not a whole
+    /// number in range) are read as far as they make sense, never trusted as indices.
     static func split(_ x: Matrix<Float>, shape: TensorShape) -> (GraphBatch, Matrix<Float>) {
         let width = shape.height * shape.channels, slots = shape.edgeSlots
         var nodes = Matrix<Float>(rows: x.rows, cols: width)
         var graphs = [Graph]()
         graphs.reserveCapacity(x.rows)
+        func index(_ value: Float, below bound: Int) -> Int? {
+            value >= 0 && value < Float(bound) && value == value.rounded() ? Int(value) : nil
+        }
         for i in 0..<x.rows {
             let row = i * x.cols
             for k in 0..<width { nodes.storage[i * width + k] = x.storage[row + k] }
-            let ends = row + width, count = Int(x.storage[ends + 2 * slots])
+            let ends = row + width, count = index(x.storage[ends + 2 * slots], below: shape.height + 1) ?? 0
             var links = [(Int, Int)]()
-            for k in 0..<slots where x.storage[ends + 2 * k] >= 0 {
-                links.append((Int(x.storage[ends + 2 * k]), Int(x.storage[ends + 2 * k + 1])))
+            for k in 0..<slots {
+                if let a = index(x.storage[ends + 2 * k], below: count), let b = index(x.storage[ends + 2 * k + 1], below: count) { links.append((a, b)) }
             }
             graphs.append(Graph(vertexCount: count, links: links))
         }
