@@ -32,18 +32,22 @@ public struct ExtendedDiagrams: Sendable, Equatable {
 /// `extended_persistence()` keep only |death − birth| > 0).
 public enum GraphPersistence {
     /// Ordinary persistence: H0 with one essential class per component (death ∞), H1 with one
-    /// essential class per independent cycle, born when its last edge enters.
+    /// essential class per independent cycle, born when its last edge enters. Read off the
+    /// union–find pairing that TOGL's layer uses (`VertexPairing`): a merged vertex's point,
+    /// unless of zero persistence, and each component's oldest vertex and each cycle-closing
+    /// edge as essential classes.
     public static func ordinary(_ graph: Graph, _ f: [Double]) -> [[GraphPersistencePoint]] {
-        let simplices = lowerStar(graph, f, part: 0)
-        let (pairs, essential) = BoundaryReduction.pairs(simplices)
+        let pairing = VertexPairing(graph, f)
         var diagrams: [[GraphPersistencePoint]] = [[], []]
-        for (b, d) in pairs {
-            let (vb, vd) = (simplices[b].valueVertex, simplices[d].valueVertex)
-            if f[vb] != f[vd] { diagrams[0].append(GraphPersistencePoint(birth: f[vb], death: f[vd], birthVertex: vb, deathVertex: vd)) }
+        for v in 0..<graph.vertexCount {
+            if pairing.roots.contains(v) {
+                diagrams[0].append(GraphPersistencePoint(birth: f[v], death: .infinity, birthVertex: v, deathVertex: nil))
+            } else if f[v] != f[pairing.deathVertex[v]] {
+                diagrams[0].append(GraphPersistencePoint(birth: f[v], death: f[pairing.deathVertex[v]], birthVertex: v, deathVertex: pairing.deathVertex[v]))
+            }
         }
-        for e in essential {
-            let v = simplices[e].valueVertex
-            diagrams[simplices[e].dimension].append(GraphPersistencePoint(birth: f[v], death: .infinity, birthVertex: v, deathVertex: nil))
+        for cycle in pairing.cycles {
+            diagrams[1].append(GraphPersistencePoint(birth: f[cycle.birthVertex], death: .infinity, birthVertex: cycle.birthVertex, deathVertex: nil))
         }
         return diagrams
     }

@@ -17,6 +17,8 @@ public struct VertexPairing: Sendable, Equatable {
     /// The cycle-closing edges (indices into `Graph.edges`) in the order they enter, with
     /// their birth and death vertices.
     public var cycles: [Cycle]
+    /// The oldest vertex of each component (the one born first, elder rule).
+    public var roots: Set<Int>
 
     public struct Cycle: Sendable, Equatable {
         public var edge: Int
@@ -46,9 +48,8 @@ public struct VertexPairing: Sendable, Equatable {
                 components.union(ra, rb)
             }
         }
-        if let last {
-            for r in 0..<n where components.find(r) == r { deathVertex[order[r]] = last }
-        }
+        roots = Set((0..<n).filter { components.find($0) == $0 }.map { order[$0] })
+        if let last { for v in roots { deathVertex[v] = last } }
         cycles = closing.map { Cycle(edge: $0, birthVertex: high[$0], deathVertex: last!) }
     }
 }

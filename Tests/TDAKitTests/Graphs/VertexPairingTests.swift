@@ -44,6 +44,7 @@ struct VertexPairingTests {
                 let expected = try #require(fixture.diagrams[name])
                 let f = fixture.function(name), p = VertexPairing(graph, f)
                 let roots = Set((0..<graph.vertexCount).filter { isOldest($0, graph, f) })
+                #expect(p.roots == roots)
                 let finite = (0..<graph.vertexCount).filter { !roots.contains($0) }.map { (f[$0], f[p.deathVertex[$0]]) }
                 #expect(sameDiagram(finite, points(expected[2]), tolerance: 1e-9), "graph \(fixture.g) \(name)")
                 #expect(sameValues(roots.map { f[$0] }, expected[0], tolerance: 1e-9), "graph \(fixture.g) \(name) roots")
