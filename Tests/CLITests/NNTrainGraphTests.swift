@@ -65,6 +65,16 @@ import Testing
         #expect(lines.last == "status 64" && r.stderr.contains("measures needs a network on vectors or images"))
     }
 
+    @Test func toglStudyQuickRunsEveryRowAndDrawsTheFiltrations() throws {
+        let r = try Shell.run("""
+        out=$(mktemp -d)/o && examples/togl/run.sh --quick --seeds 1 --jobs 2 --out "$out" > /dev/null \
+          && cd "$out" && grep -c '^| [cn]' summary.md && tail -n +2 runs.tsv | wc -l && ls figures && wc -l < filtrations.jsonl \
+          && grep -c '"togl1.f8"' filtrations.jsonl
+        """, bin: Shell.releaseBinDirectory)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n") == ["16", "16", "filtrations-f1.svg", "filtrations-f2.svg", "4", "4"], "\(r.stdout)")
+    }
+
     @Test func filtrationsNeedATOGLModelAndGraphRecords() throws {
         let r = try Shell.run("""
         cd "$(mktemp -d)" && \(Self.cycles) && nn-train fit --data g.jsonl --arch gcn:4,readout:sum,dense:2 --epochs 1 -o gcn.json > /dev/null
