@@ -72,7 +72,7 @@ import Testing
           && grep -c '"togl1.f8"' filtrations.jsonl
         """, bin: Shell.releaseBinDirectory)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.split(separator: "\n") == ["16", "16", "filtrations-f1.svg", "filtrations-f2.svg", "4", "4"], "\(r.stdout)")
+        #expect(r.stdout.split(separator: "\n") == ["18", "18", "filtrations-f1.svg", "filtrations-f2.svg", "4", "4"], "\(r.stdout)")
     }
 
     @Test func filtrationsNeedATOGLModelAndGraphRecords() throws {

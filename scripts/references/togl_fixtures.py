@@ -175,6 +175,11 @@ def run(arch, records, seed):
             out = torch.cat([torch.stack(parts_g, 0)] + pooled, 1)
             pooled = []
             h = None
+        elif kind == "dense" and h is not None:                  # node-wise, before a readout
+            units = int(parts[1])
+            w, b = param(f"{name}.weight", [units, width]), param(f"{name}.bias", [units])
+            h = h @ w.T + b
+            width = units
         elif kind == "dense":
             units = int(parts[1])
             w, b = param(f"{name}.weight", [units, out.shape[1]]), param(f"{name}.bias", [units])
@@ -200,6 +205,7 @@ def main():
         run("togl:2:hidden=4:dim1=none,readout:max,dense:2", graphs(2, 3, 2), 12),
         run("togl:2:hidden=4:static,readout:mean,dense:2", graphs(3, 3, 2), 13),
         run("gcn:5,togl:4:hidden=6,readout:mean,dense:3,relu,dense:2", graphs(4, 5, 3), 14),
+        run("dense:6,tanh,togl:3:hidden=4,readout:sum,dense:2", graphs(5, 4, 3), 15),
     ]
     with open(os.path.join(OUT, "networks.json"), "w") as fh:
         json.dump({"source": f"scripts/references/togl_fixtures.py; torch {torch.__version__}", "cases": cases}, fh)

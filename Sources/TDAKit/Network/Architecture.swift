@@ -6,7 +6,8 @@
 /// `batchnorm`; `dropout:RATE`; `flatten`; the activations `relu`, `tanh`, `sigmoid`, `gelu`,
 /// `identity`; `perslay[:KEY=VALUE…]` on diagram inputs (`PersLaySpec`); and on graph inputs
 /// `gcn:UNITS`, `togl:K[:KEY=VALUE…]` (`TOGLSpec`) and `readout:sum|mean|max`, which pools
-/// each graph's nodes into one vector (with the cycle vectors of the `togl` layers before it).
+/// each graph's nodes into one vector (with the cycle vectors of the `togl` layers before it);
+/// `dense` before a readout acts on each vertex.
 public enum Architecture {
     /// The layer kinds in the order help texts list them (the registry of layer names).
     public static let layerKinds = ["dense", "conv", "maxpool", "avgpool", "batchnorm", "dropout", "flatten", "perslay", "gcn", "togl", "readout"]
@@ -48,7 +49,7 @@ public enum Architecture {
         let name = parts[0].lowercased(), args = Array(parts.dropFirst())
         func bad(_ expected: String) -> ArchitectureError { .badArgument(position: position, token: token, expected: expected) }
         func mismatch(_ message: String) -> ArchitectureError { .shapeMismatch(position: position, token: token, message: message) }
-        if input.isGraph, !graphKinds.contains(name), !elementwiseKinds.contains(name) {
+        if input.isGraph, !graphKinds.contains(name), !elementwiseKinds.contains(name), name != "dense" {
             throw mismatch("gets the node features of graphs; add readout:sum, readout:mean or readout:max before it")
         }
         if !input.isGraph, graphKinds.contains(name) {
@@ -66,6 +67,10 @@ public enum Architecture {
         case "dense":
             guard args.count == 1, let units = Int(args[0]), units > 0 else { throw bad("dense:UNITS with UNITS > 0") }
             if input.isSpatial { throw mismatch("needs a flat input but gets \(input); add 'flatten' before it") }
+            if input.isGraph {
+                try checkParameters(Double(input.channels + 1) * Double(units), position: position, token: token)
+                return NodeDenseLayer(input: input, outputs: units)
+            }
             try checkParameters(Double(input.count + 1) * Double(units), position: position, token: token)
             return DenseLayer(inputs: input.count, outputs: units)
         case "conv":

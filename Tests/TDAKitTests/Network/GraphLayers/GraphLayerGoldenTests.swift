@@ -32,13 +32,13 @@ struct GraphLayerGoldenTests {
         }
     }()
 
-    @Test("the fixture has its four cases")
-    func fixture() { #expect(Self.cases.count == 4) }
+    @Test("the fixture has its five cases")
+    func fixture() { #expect(Self.cases.count == 5) }
 
     // Float32 on both sides; PyTorch sums GCN neighbourhoods and the coordinate functions in a
     // different order (and we evaluate those in Float64), so values differ by a few ulps of the
     // largest term: 1e-5 absolute + 1e-4 relative.
-    @Test("logits, loss and parameter gradients equal PyTorch's", arguments: 0..<4)
+    @Test("logits, loss and parameter gradients equal PyTorch's", arguments: 0..<5)
     func golden(_ index: Int) throws {
         let c = try #require(Self.cases.count > index ? Self.cases[index] : nil)
         let data = try GraphSamples.read(c.records, shape: nil)

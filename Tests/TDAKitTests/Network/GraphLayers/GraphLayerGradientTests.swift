@@ -54,6 +54,7 @@ struct GraphLayerGradientTests {
         "togl:3:hidden=4,gcn:3,sigmoid,readout:max,dense:3",
         "gcn:3,togl:2:hidden=3:static,readout:sum,dense:3",
         "togl:2:hidden=5:dim1=none,dropout:0.3,readout:sum,dense:3",
+        "dense:4,gelu,togl:2:hidden=3,readout:mean,dense:3",
     ]
 
     /// Six random connected graphs of 5–9 vertices with chords, 3 features each.
