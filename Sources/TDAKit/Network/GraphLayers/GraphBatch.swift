@@ -13,9 +13,16 @@ public final class GraphBatch: @unchecked Sendable {
     /// The readout's gradients of `pooled`, in the same order.
     var pooledGradients: [Matrix<Float>] = []
 
+    /// The first row of each graph's real vertices in a compact vertex list (all graphs'
+    /// vertices in order), and the total last: graph layers work on real vertices only.
+    public let vertexOffsets: [Int]
+
     public init(graphs: [Graph], nodeSlots: Int) {
         self.graphs = graphs
         self.nodeSlots = nodeSlots
+        var offsets = [0]
+        for g in graphs { offsets.append(offsets.last! + g.vertexCount) }
+        vertexOffsets = offsets
     }
 
     /// Splits data rows of `shape` (`GraphSamples`) into the structure and the node features.
@@ -41,14 +48,6 @@ public final class GraphBatch: @unchecked Sendable {
         }
         return (GraphBatch(graphs: graphs, nodeSlots: shape.height), nodes)
     }
-
-    /// The first node slot of each graph's real vertices in a compact vertex list (all graphs'
-    /// vertices in order), and the total: graph layers work on real vertices only.
-    lazy var vertexOffsets: [Int] = {
-        var offsets = [0]
-        for g in graphs { offsets.append(offsets.last! + g.vertexCount) }
-        return offsets
-    }()
 
     public var vertexCount: Int { vertexOffsets.last! }
 
