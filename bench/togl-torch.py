@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """The peer of bench/togl.sh: the same TOGL network trained in PyTorch on the same graphs.
 
-togl:8 (hidden 32, TOGL's cycle points), readout mean, dense 32, relu, dense 2; Adam lr 0.001,
+togl:K (hidden 32, TOGL's cycle points), readout mean, dense 32, relu, dense 2; Adam lr 0.001,
 batch 32, a fixed number of epochs (no early stopping, so both sides do the same work). The
 layer is the re-implementation of scripts/references/togl_fixtures.py (its pairing and
 coordinate functions), with the union-find in Python as TOGL's own persistence extension
 (torch_persistent_homology, C++) does not install (TOGL issues #3, #6, #13, #17).
-usage: togl-torch.py GRAPHS.jsonl EPOCHS SEED     prints: seconds test-accuracy
+usage: togl-torch.py GRAPHS.jsonl EPOCHS SEED K     prints: seconds test-accuracy
 """
 import json
 import os
@@ -57,7 +57,7 @@ class TOGLNet(torch.nn.Module):
 
 
 def main():
-    path, epochs, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    path, epochs, seed, k = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     records = [json.loads(line) for line in open(path)]
     data = [(torch.tensor(r["x"], dtype=torch.float32), [tuple(l) for l in r["links"]]) for r in records]
     y = torch.tensor([r["y"] for r in records])
@@ -65,7 +65,7 @@ def main():
     order = rng.permutation(len(data))
     test, train = order[: len(data) // 10], order[len(data) // 10:]
     torch.manual_seed(seed)
-    model = TOGLNet(data[0][0].shape[1])
+    model = TOGLNet(data[0][0].shape[1], k=k)
     opt = torch.optim.Adam(model.parameters(), lr=0.001)
     start = time.perf_counter()
     for _ in range(epochs):
