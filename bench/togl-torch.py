@@ -51,7 +51,7 @@ class TOGLNet(torch.nn.Module):
                     pools.append(coordinates(f[bi, j], f[di, j], p1).sum(0))
                 else:
                     pools.append(torch.zeros(12))
-            h = x + torch.relu(self.out0(torch.cat(blocks, 1)))
+            h = x + self.out0(torch.cat(blocks, 1))
             outs.append(torch.cat([h.mean(0), torch.cat(pools)]))
         return self.head(torch.stack(outs))
 

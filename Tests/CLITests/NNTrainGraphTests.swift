@@ -89,7 +89,7 @@ import Testing
 
     @Test(arguments: [
         ("--arch gcn:4,readout:sum,dense:2 --dataset moons -o x.json", Int32(64), "layer 1 'gcn:4': needs graphs as input"),
-        ("--arch togl:2,dense:2 --data g.jsonl -o x.json", 64, "layer 2 'dense:2': gets the node features of graphs; add readout"),
+        ("--arch togl:2:dim1=none,flatten,dense:2 --data g.jsonl -o x.json", 64, "layer 2 'flatten': gets the node features of graphs; add readout"),
         ("--arch togl:2,gcn:3 --data g.jsonl -o x.json", 64, "pools cycle features that need a readout after it"),
         ("--arch togl:0,readout:sum,dense:2 --data g.jsonl -o x.json", 64, "togl:K with 1 ≤ K ≤ 256"),
         ("--arch togl:2:dim1=loops,readout:sum,dense:2 --data g.jsonl -o x.json", 64, "dim1=cycles, extended or none, got 'loops'"),

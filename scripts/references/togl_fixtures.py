@@ -163,7 +163,7 @@ def run(arch, records, seed):
                 if cycles:
                     pool_rows.append(torch.cat(pools, 0))
             psi = torch.cat(psi_rows, 0)
-            h = h + torch.relu(psi @ wo.T + bo)
+            h = h + psi @ wo.T + bo
             if cycles:
                 pooled.append(torch.stack(pool_rows, 0))
         elif kind == "readout":

@@ -4,8 +4,9 @@
 /// values; each graph's persistence under each filtration is paired to vertices
 /// (`VertexPairing`, or the Ext1 diagram of `GraphPersistence.extended`), and every point goes
 /// through the coordinate functions (`CoordinateFunctions`, 12 numbers). Dimension 0 has one
-/// point per vertex: its K × 12 numbers, through a dense layer and ReLU, are added to the
-/// vertex's features (x + relu(W ψ + c), TOGL's residual form without its batch norm).
+/// point per vertex: its K × 12 numbers, through a dense layer, are added to the vertex's
+/// features (x + W ψ + c, TOGL's residual form without its batch norm; a ReLU there left whole
+/// runs with every unit dead).
 /// Dimension 1 points are summed per graph and filtration into a K × 12 vector that the next
 /// `readout` appends to the graph's vector.
 ///
@@ -29,7 +30,6 @@ public final class TOGLLayer: Layer {
         var vertices: Matrix<Float>, hiddenInput: Matrix<Float>, values: Matrix<Double>
         var deaths: [[Int]]
         var cycles: [[[(birth: Int, death: Int)]]]
-        var preActivation: Matrix<Float>
         var slot: Int
     }
     private var saved: Saved?
@@ -79,14 +79,14 @@ public final class TOGLLayer: Layer {
         }
         let z = output.forward(psi, mode: mode)
         var y = v
-        for i in y.storage.indices { y.storage[i] += max(0, z.storage[i]) }
+        for i in y.storage.indices { y.storage[i] += z.storage[i] }
         var slot = -1
         if spec.pooledWidth > 0 {
             slot = graphs.pooled.count
             graphs.pooled.append(pooledCycles(graphs, values, cycles))
         }
         if mode.training {
-            saved = Saved(graphs: graphs, vertices: v, hiddenInput: inner, values: values, deaths: deaths, cycles: cycles, preActivation: z, slot: slot)
+            saved = Saved(graphs: graphs, vertices: v, hiddenInput: inner, values: values, deaths: deaths, cycles: cycles, slot: slot)
         }
         return graphs.scatter(y)
     }
@@ -100,9 +100,7 @@ public final class TOGLLayer: Layer {
         let f = inputShape.channels, k = spec.filtrations, w = CoordinateFunctions.width
         let graphs = s.graphs
         var dv = graphs.gather(dy, features: f)
-        var dz = dv
-        for i in dz.storage.indices where !(s.preActivation.storage[i] > 0) { dz.storage[i] = 0 }
-        let dpsi = output.backward(dz, threads: threads)
+        let dpsi = output.backward(dv, threads: threads)
         // The gradient of every filtration value, summed over the points that use it.
         var dvalues = [Double](repeating: 0, count: s.values.storage.count)
         var dp0 = [Double](repeating: 0, count: CoordinateFunctions.count)
