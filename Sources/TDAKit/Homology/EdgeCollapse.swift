@@ -29,6 +29,8 @@ final class EdgeCollapse<Value: RipsScalar> {
     private let remaining: UnsafeMutablePointer<UInt64>
     /// Common neighbours of the edge being visited at the current time.
     private let common: UnsafeMutablePointer<UInt64>
+    /// Indices of the words of `common` that are not zero (scratch of `findDominator`).
+    private let occupied: UnsafeMutablePointer<Int>
 
     /// The graph of the edges of `table` with value ≤ `threshold`.
     init(_ table: DistanceTable<Value>, threshold: Value) {
@@ -39,6 +41,7 @@ final class EdgeCollapse<Value: RipsScalar> {
         present = .allocate(capacity: max(words * count, 1))
         remaining = .allocate(capacity: max(words * count, 1))
         common = .allocate(capacity: max(words, 1))
+        occupied = .allocate(capacity: max(words, 1))
         present.initialize(repeating: 0, count: max(words * count, 1))
         for i in 0..<count {
             let row = table.row(i)
@@ -57,9 +60,11 @@ final class EdgeCollapse<Value: RipsScalar> {
         present.deallocate()
         remaining.deallocate()
         common.deallocate()
+        occupied.deallocate()
     }
 
-    /// The edges that remain, with their (possibly later) values, in no particular order;
+    /// The edges that remain, with their (possibly later) values, in no particular order (call
+    /// once: the graph is consumed);
     /// `progress` hears `RipsPhase.collapse` every 4096 edges.
     func collapse(progress: RipsProgress? = nil) -> [SparseEdge] {
         var edges: [(u: Int32, v: Int32, value: Value)] = []
@@ -71,7 +76,6 @@ final class EdgeCollapse<Value: RipsScalar> {
         // From the last edge of the filtration to the first; ties in a fixed order.
         edges.sort { $0.value > $1.value || ($0.value == $1.value && ($0.u, $0.v) > ($1.u, $1.v)) }
         var result: [SparseEdge] = []
-        var later: [(value: Value, vertex: Int)] = []
         var keptAtValue: [(Int, Int)] = []
         for (position, (u32, v32, t)) in edges.enumerated() {
             if position & 0xFFF == 0 { progress?(.collapse, position, edges.count) }
@@ -80,7 +84,7 @@ final class EdgeCollapse<Value: RipsScalar> {
                 for (a, b) in keptAtValue { clearEdge(a, b, in: present) }
                 keptAtValue.removeAll(keepingCapacity: true)
             }
-            switch delay(u, v, t, later: &later) {
+            switch delay(u, v, t) {
             case nil:
                 clearEdge(u, v, in: present)
                 clearEdge(u, v, in: remaining)
@@ -101,66 +105,99 @@ final class EdgeCollapse<Value: RipsScalar> {
     }
 
     /// The first time ≥ t at which edge uv is not dominated, or nil when it stays dominated.
-    /// `later` is scratch for the common neighbours that appear after t, with their times.
-    private func delay(_ u: Int, _ v: Int, _ t: Value, later: inout [(value: Value, vertex: Int)]) -> Value? {
+    private func delay(_ u: Int, _ v: Int, _ t: Value) -> Value? {
         let rowU = present + u * words, rowV = present + v * words
         for k in 0..<words { common[k] = rowU[k] & rowV[k] }
         var time = t
-        guard var dominator = findDominator(at: time) else { return time }
-        // Listed only once the edge is found dominated: most edges are not, or die at once.
-        later.removeAll(keepingCapacity: true)
+        while let dominator = findDominator(at: time, rowsAreCurrent: time == t) {
+            // The dominator covers every common neighbour that appears before the first one it
+            // is not adjacent to when it appears: no need to visit the times in between.
+            guard let broken = laterCommonNeighbors(u, v, uncoveredBy: dominator) else { return nil }
+            time = broken
+            joinCommonNeighbors(u, v, until: time)
+        }
+        return time
+    }
+
+    /// Calls `body(w, time)` for each common neighbour w of u and v not yet in `common`, with
+    /// the time it appears (the later of its two edges).
+    @inline(__always)
+    private func forEachLaterCommonNeighbor(_ u: Int, _ v: Int, _ body: (Int, Value) -> Void) {
         let allU = remaining + u * words, allV = remaining + v * words
+        let valuesU = value + u * stride, valuesV = value + v * stride
         for k in 0..<words {
             var bits = allU[k] & allV[k] & ~common[k]
             while bits != 0 {
-                let w = k * 64 + bits.trailingZeroBitCount
-                bits &= bits - 1
-                later.append((Swift.max(value[u * stride + w], value[v * stride + w]), w))
+                let w = k &* 64 &+ bits.trailingZeroBitCount
+                bits &= bits &- 1
+                body(w, Swift.max(valuesU[w], valuesV[w]))
             }
         }
-        later.sort { $0.value < $1.value || ($0.value == $1.value && $0.vertex < $1.vertex) }
-        var next = 0
-        while true {
-            // Move to the next time a common neighbour appears, while the dominator covers it.
-            var covered = true
-            repeat {
-                guard next < later.count else { return nil }
-                time = later[next].value
-                while next < later.count && later[next].value <= time {
-                    let w = later[next].vertex
-                    if value[dominator * stride + w] > time { covered = false }
-                    common[w / 64] |= 1 << UInt64(w % 64)
-                    next += 1
-                }
-            } while covered
-            guard let another = findDominator(at: time) else { return time }
-            dominator = another
+    }
+
+    /// The first time a later common neighbour of u and v appears that `dominator` is not
+    /// adjacent to by then, or nil when it covers them all.
+    private func laterCommonNeighbors(_ u: Int, _ v: Int, uncoveredBy dominator: Int) -> Value? {
+        let values = value + dominator * stride
+        var first = Value.infinity
+        forEachLaterCommonNeighbor(u, v) { w, time in
+            if values[w] > time && time < first { first = time }
+        }
+        return first < .infinity ? first : nil
+    }
+
+    /// Adds to `common` the common neighbours of u and v that appear by `time`.
+    private func joinCommonNeighbors(_ u: Int, _ v: Int, until time: Value) {
+        forEachLaterCommonNeighbor(u, v) { w, appears in
+            if appears <= time { common[w / 64] |= 1 << UInt64(w % 64) }
         }
     }
 
     /// The first vertex c of `common` adjacent at `time` to every other vertex of `common`.
-    private func findDominator(at time: Value) -> Int? {
-        for k in 0..<words {
+    /// `rowsAreCurrent`: `time` is the value being visited, whose graph the bit rows of
+    /// `present` are.
+    private func findDominator(at time: Value, rowsAreCurrent: Bool) -> Int? {
+        // Only the words where `common` has bits are tested, listed once: common neighbours
+        // are few for most edges (torus, 2000 points: the collapse took 25% less).
+        var used = 0
+        for k in 0..<words where common[k] != 0 {
+            occupied[used] = k
+            used += 1
+        }
+        for index in 0..<used {
+            let k = occupied[index]
             var candidates = common[k]
             while candidates != 0 {
-                let c = k * 64 + candidates.trailingZeroBitCount
-                candidates &= candidates - 1
-                if dominates(c, at: time) { return c }
+                let c = k &* 64 &+ candidates.trailingZeroBitCount
+                candidates &= candidates &- 1
+                if dominates(c, at: time, words: used, rowsAreCurrent: rowsAreCurrent) { return c }
             }
         }
         return nil
     }
 
-    /// Whether c is adjacent at `time` to every vertex of `common` but itself. The bit row of
-    /// the current value settles all but the neighbours that appeared later, read in `value`.
-    private func dominates(_ c: Int, at time: Value) -> Bool {
+    /// Whether c is adjacent at `time` to every vertex of `common` but itself, looking at the
+    /// first `used` words of `occupied`. The bit row of the value being visited settles all;
+    /// at a later time, the neighbours it lacks are looked up in `value`.
+    @inline(__always)
+    private func dominates(_ c: Int, at time: Value, words used: Int, rowsAreCurrent: Bool) -> Bool {
         let row = present + c * words, values = value + c * stride
-        for k in 0..<words {
+        let own = c / 64, bit: UInt64 = 1 << UInt64(c % 64)
+        // Lookups in `value` miss the cache (they were half the collapse's time on the
+        // torus): first rule out with bits alone the neighbours c never has.
+        let ever = rowsAreCurrent ? row : remaining + c * words
+        for index in 0..<used {
+            let k = occupied[index]
+            if common[k] & ~ever[k] & (k == own ? ~bit : ~0) != 0 { return false }
+        }
+        guard !rowsAreCurrent else { return true }
+        for index in 0..<used {
+            let k = occupied[index]
             var missing = common[k] & ~row[k]
-            if k == c / 64 { missing &= ~(1 << UInt64(c % 64)) }
+            if k == own { missing &= ~bit }
             while missing != 0 {
-                let w = k * 64 + missing.trailingZeroBitCount
-                missing &= missing - 1
+                let w = k &* 64 &+ missing.trailingZeroBitCount
+                missing &= missing &- 1
                 if values[w] > time { return false }
             }
         }
