@@ -158,7 +158,8 @@ final class EdgeCollapse<Value: RipsScalar> {
     /// `present` are.
     private func findDominator(at time: Value, rowsAreCurrent: Bool) -> Int? {
         // Only the words where `common` has bits are tested, listed once: common neighbours
-        // are few for most edges (torus, 2000 points: the collapse took 25% less).
+        // are few for most edges (measured with the one-pass later neighbours: torus, 2000
+        // points, the collapse run went from 4.8 to 3.6 s CPU).
         var used = 0
         for k in 0..<words where common[k] != 0 {
             occupied[used] = k
