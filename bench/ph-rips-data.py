@@ -3,6 +3,9 @@
 
   ph-rips-data.py uniform N D FILE      N points uniform in [0,1]^D
   ph-rips-data.py torus N FILE          N points on a torus (R=2, r=1) in R^3, noise 0.05
+  ph-rips-data.py circle-blob N FILE    N points in R^3: two thirds on the unit circle of the xy-plane
+                                        with Gaussian noise 0.1, one third a Gaussian blob (sd 0.25)
+                                        centred at (3, 0, 0)
   ph-rips-data.py activations N C FILE  N "neurons" x C inputs, tuned like a trained layer: each
                                         neuron has a preferred direction in a 2-d input space and
                                         fires ReLU(gain * <input, direction>) plus small noise, so
@@ -29,6 +32,13 @@ elif kind == "torus":
     n, out = int(sys.argv[2]), sys.argv[3]
     u, v = rng.uniform(0, 2 * np.pi, (2, n))
     x = np.c_[(2 + np.cos(v)) * np.cos(u), (2 + np.cos(v)) * np.sin(u), np.sin(v)] + 0.05 * rng.normal(size=(n, 3))
+elif kind == "circle-blob":
+    n, out = int(sys.argv[2]), sys.argv[3]
+    k = 2 * n // 3
+    t = rng.uniform(0, 2 * np.pi, k)
+    circle = np.c_[np.cos(t), np.sin(t), np.zeros(k)] + 0.1 * rng.normal(size=(k, 3))
+    blob = np.array([3.0, 0, 0]) + 0.25 * rng.normal(size=(n - k, 3))
+    x = np.r_[circle, blob]
 elif kind == "activations":
     n, c, out = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     inputs = rng.normal(size=(c, 2))

@@ -6,7 +6,8 @@
 METRIC is euclidean, precomputed (FILE is a distance matrix) or abs-correlation (1 - |Pearson|
 between rows, computed with numpy and passed as a precomputed matrix). Prints the bar counts per
 dimension. NPERM in the environment: ripser.py's greedy subsampling to that many points;
-APPROX: the ε of gudhi's sparse Rips (gudhi-sparse, point clouds only).
+APPROX: the ε of gudhi's sparse Rips (gudhi-sparse, point clouds only); COLLAPSE=1: giotto-ph's
+edge collapse (collapse_edges=True).
 """
 import os
 import sys
@@ -39,5 +40,5 @@ elif peer == "gudhi-sparse":
 else:
     from gph import ripser_parallel
     dgms = ripser_parallel(data, maxdim=maxdim, thresh=threshold, metric="precomputed" if precomputed else "euclidean",
-                           n_threads=1 if peer == "giotto1" else 2)["dgms"]
+                           n_threads=1 if peer == "giotto1" else 2, collapse_edges=os.environ.get("COLLAPSE") == "1")["dgms"]
 print(peer, " ".join(str(len(d)) for d in dgms))

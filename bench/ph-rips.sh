@@ -6,6 +6,7 @@
 #   bench/ph-rips.sh [CASE...]
 # cases: r3-400 r3-1000 torus-800 torus-2000 acts-1000 acts-3000 sphere-192 o3-1024 mlp-digits
 # mlp-digits-3000 mlp-images-3000 r3-100k-nperm r3-3000-approx
+# circle-blob-3000-approx r3-2000-collapse torus-2000-collapse
 # (default: all but acts-3000). mlp-digits is the Ballester setting on a trained network: an MLP
 # 64-512-512-512-10 trained on the shipped digits (Adam, 30 epochs, seed 1) by nn-train from
 # PH's directory (or BIN), then nn-activations --points neurons of its three post-ReLU layers and the
@@ -17,10 +18,14 @@
 # greedy subsampling to 500 (ph-rips --n-perm, ripser.py n_perm; giotto-ph has none), maxdim 1.
 # r3-3000-approx: 3000 uniform points in R³, sparse Rips with ε = 0.5 (ph-rips --approx, gudhi
 # RipsComplex(sparse=0.5), whose first point is random: bar counts may differ by a few), maxdim 1.
+# circle-blob-3000-approx: the issue's 3000 points in R³ (noisy circle and a blob), maxdim 1, exact
+# ph-rips, then --approx 0.5 against gudhi's sparse Rips, and the ratio exact / approximate.
+# r3-2000-collapse, torus-2000-collapse: 2000 uniform points in R³ / on the noisy torus, maxdim 1,
+# ph-rips --collapse against giotto-ph ripser_parallel(collapse_edges=True, n_threads=2).
 # Needs a release build: swift build -c release -Xswiftc -target-cpu -Xswiftc native
 # PYTHON defaults to /work/.venv-peers/bin/python; SKIP_RIPSER=1 skips ripser.py (slow on big cases);
 # PEER_TIMEOUT (seconds, default 600) stops any run, reported as "did not finish in N s";
-# PEERS (default "ripser giotto1 giotto2") chooses the peers.
+# PEERS (default "ripser giotto1 giotto2"; empty: none) chooses the peers.
 set -eu
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-/work/.venv-peers/bin/python}
@@ -49,6 +54,7 @@ run_case() { # name file metric maxdim [threshold]
     [ -n "$threshold" ] && flags="$flags --threshold $threshold"
     [ -n "${NPERM:-}" ] && flags="$flags --n-perm $NPERM"
     [ -n "${APPROX:-}" ] && flags="$flags --approx $APPROX"
+    [ "${COLLAPSE:-0}" = 1 ] && flags="$flags --collapse"
     for t in 1 2; do
         l=$(load)
         set -- $(measure "$PH" --input-format npy $flags --maxdim "$maxdim" --threads $t "$file")
@@ -61,7 +67,7 @@ run_case() { # name file metric maxdim [threshold]
         counts=$(ours_counts)
         printf '%-11s %-8s wall %8.2fs cpu %8.2fs %9d KB  load %s  bars %s\n' "$name" "ph-rips$t" "$1" "$2" "$3" "$l" "$counts"
     done
-    for peer in ${PEERS:-ripser giotto1 giotto2}; do
+    for peer in ${PEERS-ripser giotto1 giotto2}; do
         if [ "$peer" = ripser ] && [ "${SKIP_RIPSER:-0}" = 1 ]; then continue; fi
         l=$(load)
         set -- $(measure "$PYTHON" bench/ph-rips-peers.py "$peer" "$file" "$metric" "$maxdim" $threshold)
@@ -117,6 +123,14 @@ for c in $CASES; do
         NPERM=500 PEERS=ripser run_case "$c" "$f" euclidean 1 ;;
     r3-3000-approx) f=$DATA/r3-3000.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py uniform 3000 3 "$f"
         APPROX=0.5 PEERS=gudhi-sparse run_case "$c" "$f" euclidean 1 ;;
+    r3-2000-collapse) f=$DATA/r3-2000.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py uniform 2000 3 "$f"
+        COLLAPSE=1 PEERS=giotto2 run_case "$c" "$f" euclidean 1 ;;
+    circle-blob-3000-approx) f=$DATA/circle-blob-3000.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py circle-blob 3000 "$f"
+        PEERS= run_case "$c-exact" "$f" euclidean 1; ew=$ow1 ec=$oc1
+        APPROX=0.5 PEERS=gudhi-sparse run_case "$c" "$f" euclidean 1
+        printf '%-11s exact / approx, 1 thread: wall %5.2fx cpu %5.2fx\n' "$c" "$(echo "$ew / $ow1" | bc -l)" "$(echo "$ec / $oc1" | bc -l)" ;;
+    torus-2000-collapse) f=$DATA/torus-2000.npy; [ -f "$f" ] || "$PYTHON" bench/ph-rips-data.py torus 2000 "$f"
+        COLLAPSE=1 PEERS=giotto2 run_case "$c" "$f" euclidean 1 ;;
     *) echo "unknown case $c" >&2; exit 64 ;;
     esac
 done

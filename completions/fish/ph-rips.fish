@@ -10,6 +10,7 @@ complete -c ph-rips -l emit-distance -d 'Write the distance record instead of th
 complete -c ph-rips -l distance-matrix -d 'A CSV or .npy input is a distance matrix, not points'
 complete -c ph-rips -l n-perm -x -d 'Keep the first N points of the greedy (farthest-point) order, as ripser.py\'s n_perm'
 complete -c ph-rips -l approx -x -d 'Sparse Rips with 0 < EPS < 1, as gudhi\'s sparse=EPS: diagrams within a factor 1/(1−EPS) of the exact ones'
+complete -c ph-rips -l collapse -d 'Edge collapse before H1 and up, as giotto-ph\'s collapse_edges: the same diagrams, sooner on large clouds'
 complete -c ph-rips -l max-memory -x -d 'Refuse runs estimated to need more (suffixes K, M, G, T)'
 complete -c ph-rips -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
 complete -c ph-rips -s j -l threads -x -d 'Number of worker threads; results do not depend on it'

@@ -22,8 +22,10 @@ public enum MemoryEstimate {
     ///   - edgeFraction: fraction of the n(n−1)/2 edges under the threshold (1 without one).
     ///   - precision: bytes per distance follow from it.
     ///   - threads: columns reduced at once, each with its own working heaps.
+    ///   - collapse: whether the graph is collapsed first (`EdgeCollapse`): its structures are
+    ///     added; the collapsed graph has at most the edges counted for the reduction.
     public static func bytes(points n: Int, maxDimension: Int, edgeFraction: Double = 1,
-                             precision: RipsPrecision = .float32, threads: Int = 1) -> Int {
+                             precision: RipsPrecision = .float32, threads: Int = 1, collapse: Bool = false) -> Int {
         let value = precision == .float32 ? 4.0 : 8.0
         let pairs = Double(n) * Double(n - 1) / 2
         let entry = 8 + value                       // index + diameter per listed simplex
@@ -50,17 +52,24 @@ public enum MemoryEstimate {
             total += pairs * f * 32                 // H1's pivot table: ≤ 1 per edge, half full
             // One coboundary (≤ n cofacets) per worker heap, at twice its size (array growth).
             total += Double(max(threads, 1)) * Double(n) * 2 * (entry + 4)
+            if collapse {
+                // Its square table of current values, two bit rows per vertex, the edges as
+                // sorted (≤ 16 bytes) and as kept (SparseEdge, 24).
+                total += Double(n) * Double((n + 15) / 16 * 16) * value + Double(n) * Double((n + 63) / 64) * 16
+                total += pairs * f * 40
+            }
         }
         return total >= Double(Int.max) ? Int.max : Int(total)
     }
 
     /// The most points whose run `bytes` estimates within `limit` (0 when not even two fit).
     public static func largestPointCount(within limit: Int, below n: Int, maxDimension: Int, edgeFraction: Double = 1,
-                                         precision: RipsPrecision = .float32, threads: Int = 1) -> Int {
+                                         precision: RipsPrecision = .float32, threads: Int = 1, collapse: Bool = false) -> Int {
         var (fits, fails) = (1, n)   // bytes grows with the points: bisect on the count
         while fails - fits > 1 {
             let mid = fits + (fails - fits) / 2
-            if bytes(points: mid, maxDimension: maxDimension, edgeFraction: edgeFraction, precision: precision, threads: threads) <= limit {
+            if bytes(points: mid, maxDimension: maxDimension, edgeFraction: edgeFraction, precision: precision, threads: threads,
+                     collapse: collapse) <= limit {
                 fits = mid
             } else {
                 fails = mid

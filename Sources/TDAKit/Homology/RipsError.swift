@@ -14,6 +14,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     case badMaxDimension(Int)
     case badThreshold(Double)
     case badApproximation(Double)
+    case collapseWithCocycles
     case tooManySimplices(points: Int, dimension: Int)
     /// `fitting`: a subsample size for `--n-perm` (the most points whose estimate is half the
     /// limit, so that the unforeseeable working heaps of the reduction have the other half), 0
@@ -24,7 +25,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
     /// Options out of range are usage errors (64); everything about the data is 65.
     public var status: ExitStatus {
         switch self {
-        case .unknownMetric, .notPrime, .badMaxDimension, .badThreshold, .badApproximation: return .usage
+        case .unknownMetric, .notPrime, .badMaxDimension, .badThreshold, .badApproximation, .collapseWithCocycles: return .usage
         default: return .dataError
         }
     }
@@ -46,6 +47,7 @@ public enum RipsError: Error, CustomStringConvertible, Equatable, ToolFailure {
         case let .badMaxDimension(d): return "maximum dimension \(d) must be between 0 and 16"
         case let .badThreshold(t): return "threshold \(t) must be a non-negative number"
         case let .badApproximation(e): return "approximation \(e) must be strictly between 0 and 1"
+        case .collapseWithCocycles: return "--collapse cannot be combined with --cocycles: the collapsed complex has other cocycles"
         case let .tooManySimplices(n, d):
             return "\(n) points have too many \(d)-simplices to index in 56 bits; lower --maxdim or use fewer points"
         case let .memoryLimit(needed, limit, fitting):

@@ -26,6 +26,9 @@ public struct RipsOptions: Sendable {
     public var precision: RipsPrecision
     /// Whether to return representative cocycles for H1 and up.
     public var cocycles: Bool
+    /// Whether to reduce the filtered graph by edge collapse (`EdgeCollapse`) before the
+    /// reduction: the same diagrams; cocycles are not available with it.
+    public var collapse = false
     /// Worker threads for the distance computation and the column reduction; the result,
     /// cocycles included, does not depend on it (see `computePairsInChunks`).
     public var threads: Int

@@ -13,6 +13,7 @@ public enum RipsPersistence {
         guard distances.count > 1 else { throw RipsError.singlePoint }
         guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
         if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
+        if options.collapse && options.cocycles { throw RipsError.collapseWithCocycles }
         let field = try PrimeField(options.coefficient)
         switch options.precision {
         case .float32: return try run(CompressedDistanceMatrix<Float>(distances), field: field, options: options, progress: progress)
@@ -44,21 +45,26 @@ public enum RipsPersistence {
         if let limit = options.maxMemory {
             let needed = MemoryEstimate.bytes(points: matrix.count, maxDimension: options.maxDimension,
                                               edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
-                                              precision: options.precision, threads: options.threads)
+                                              precision: options.precision, threads: options.threads, collapse: options.collapse)
             guard needed <= limit else {
                 let fitting = MemoryEstimate.largestPointCount(within: limit / 2, below: matrix.count, maxDimension: options.maxDimension,
                                                                edgeFraction: Double(edges) / Double(max(matrix.lower.count, 1)),
-                                                               precision: options.precision, threads: options.threads)
+                                                               precision: options.precision, threads: options.threads, collapse: options.collapse)
                 throw RipsError.memoryLimit(needed: needed, limit: limit, fitting: fitting)
             }
             // What is left goes to the working heaps of the columns reduced at once; a heap's
             // capacity can double past its budget before the check (see WorkingColumn).
             budget = (limit - needed) / (2 * WorkingColumn<Value>.entryBytes)
         }
-        if useSparse(edges: edges, count: matrix.count, representation: options.representation) {
-            let graph = NeighborLists(distances: table, threshold: threshold)
+        let collapse = options.collapse && options.maxDimension >= 1
+        if collapse || useSparse(edges: edges, count: matrix.count, representation: options.representation) {
+            // A collapsed graph's values are no longer the distances: H0 too is read from it
+            // (the same bars, as collapses keep the components).
+            let graph = collapse ? NeighborLists<Value>(count: table.count, edges: EdgeCollapse(table, threshold: threshold).collapse(progress: progress))
+                                 : NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
-            return try collect(RipsReducer(vertexCount: table.count, edges: { EdgeList.edges(table, threshold: threshold) }, binomial: binomial, field: field, maxDimension: options.maxDimension,
+            return try collect(RipsReducer(vertexCount: table.count, edges: { collapse ? graph.edges() : EdgeList.edges(table, threshold: threshold) },
+                                           binomial: binomial, field: field, maxDimension: options.maxDimension,
                                            threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                            threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
                                            progress: progress) { scratch in

@@ -2,6 +2,8 @@
 public enum RipsPhase: Hashable, Sendable {
     /// The distances between the points of a cloud: pairs of the n(n−1)/2 computed.
     case distances
+    /// Edge collapse (`--collapse`): edges under the threshold visited.
+    case collapse
     /// Listing and sorting the edges, pairing H0 by union–find and keeping the H1 columns:
     /// edges under the threshold processed.
     case edges
@@ -15,6 +17,7 @@ public enum RipsPhase: Hashable, Sendable {
     public var label: String {
         switch self {
         case .distances: return "distances"
+        case .collapse: return "edge collapse"
         case .edges: return "edges"
         case .simplices(let d): return "\(d)-simplices"
         case .columns(let d): return "H\(d) columns"

@@ -23,6 +23,8 @@ public enum PhRipsTool {
                        help: "Keep the first N points of the greedy (farthest-point) order, as ripser.py's n_perm."),
             OptionSpec("approx", .number, placeholder: "EPS",
                        help: "Sparse Rips with 0 < EPS < 1, as gudhi's sparse=EPS: diagrams within a factor 1/(1−EPS) of the exact ones."),
+            OptionSpec("collapse",
+                       help: "Edge collapse before H1 and up, as giotto-ph's collapse_edges: the same diagrams, sooner on large clouds."),
             OptionSpec("max-memory", .text, default: "80% of RAM", placeholder: "BYTES",
                        help: "Refuse runs estimated to need more (suffixes K, M, G, T)."),
             StandardOptions.inputFormat(table: "cloud"), StandardOptions.threads,
@@ -38,6 +40,8 @@ public enum PhRipsTool {
                                   coefficient: args.int("coeff") ?? 2,
                                   precision: RipsPrecision(rawValue: args.string("precision") ?? "float32") ?? .float32,
                                   cocycles: args.flag("cocycles"), threads: context.threads)
+        options.collapse = args.flag("collapse")
+        if options.collapse && args.flag("emit-distance") { throw ToolError.usage("--collapse cannot be combined with --emit-distance") }
         options.maxMemory = try memoryLimit(args.string("max-memory"))
         try checkOptions(options)
         let keep = try subsampleSize(args.string("n-perm"))
@@ -54,9 +58,8 @@ public enum PhRipsTool {
                 try writer.write(output(record, result, finiteOnly: args.flag("finite-only"), permutation: nil))
                 continue
             }
-            let (distances, permutation) = try inputDistances(
-                record, metric: metric, keep: keep, maxDimension: options.maxDimension, precision: options.precision, threads: options.threads,
-                memoryLimit: options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8), context: context, progress: bars.report)
+            let (distances, permutation) = try inputDistances(record, metric: metric, keep: keep, options: options, context: context,
+                                                              progress: bars.report)
             if args.flag("emit-distance") {
                 let square = Matrix(rows: distances.count, cols: distances.count, storage:
                     (0..<distances.count * distances.count).map { distances[$0 / distances.count, $0 % distances.count] })
@@ -98,6 +101,7 @@ public enum PhRipsTool {
         _ = try PrimeField(options.coefficient)
         guard (0...16).contains(options.maxDimension) else { throw RipsError.badMaxDimension(options.maxDimension) }
         if let t = options.threshold, !(t >= 0) { throw RipsError.badThreshold(t) }
+        if options.collapse && options.cocycles { throw RipsError.collapseWithCocycles }
     }
 
     /// `--n-perm`: nil when absent, else a count of at least 1.
@@ -112,7 +116,7 @@ public enum PhRipsTool {
     static func approximation(_ epsilon: Double?, with args: ParsedArguments) throws -> Double? {
         guard let epsilon else { return nil }
         guard epsilon > 0 && epsilon < 1 else { throw RipsError.badApproximation(epsilon) }
-        for other in ["n-perm", "emit-distance", "cocycles"] where args.flag(other) {
+        for other in ["n-perm", "emit-distance", "cocycles", "collapse"] where args.flag(other) {
             throw ToolError.usage("--approx cannot be combined with --\(other)")
         }
         return epsilon
@@ -138,9 +142,10 @@ public enum PhRipsTool {
 
     /// The distances of a cloud (under `metric`) or of a validated distance record; with
     /// `keep` (--n-perm), those of the first `keep` points of the greedy order, and that order.
-    static func inputDistances(_ record: Record, metric: String, keep: Int?, maxDimension: Int, precision: RipsPrecision, threads: Int,
-                               memoryLimit: Int, context: ToolContext,
+    static func inputDistances(_ record: Record, metric: String, keep: Int?, options: RipsOptions, context: ToolContext,
                                progress: @escaping RipsProgress) throws -> (CompressedDistanceMatrix<Double>, GreedyPermutation?) {
+        let memoryLimit = options.maxMemory ?? Int(MemoryGuard.physicalBytes * 0.8)
+        let (precision, threads) = (options.precision, options.threads)
         do {
             if record.type == "distance" {
                 let matrix = try CompressedDistanceMatrix(validating: DistanceRecord(record).matrix)
@@ -155,8 +160,8 @@ public enum PhRipsTool {
             // a subsample's greedy order needs only rows of n distances.
             let n = Double(min(cloud.points.rows, keep ?? .max))
             if n * (n - 1) / 2 * 8 > Double(memoryLimit) {
-                let fitting = MemoryEstimate.largestPointCount(within: memoryLimit / 2, below: Int(n), maxDimension: maxDimension,
-                                                               precision: precision, threads: threads)
+                let fitting = MemoryEstimate.largestPointCount(within: memoryLimit / 2, below: Int(n), maxDimension: options.maxDimension,
+                                                               precision: precision, threads: threads, collapse: options.collapse)
                 throw RipsError.memoryLimit(needed: Int(min(n * (n - 1) * 4, 0x1p62)), limit: memoryLimit, fitting: fitting)
             }
             context.warnIfDistances(cloud.points, record)
