@@ -97,6 +97,7 @@ import Testing
         ("--arch gcn:4,readout:sum,dense:2 --data wide.jsonl -o x.json", 65, "record \"b\" has 2 node features, earlier graphs have 1"),
         ("--arch gcn:4,readout:sum,dense:2 --data mixed.jsonl -o x.json", 65, "has no node features \"x\", earlier graphs have them"),
         ("--arch gcn:4,readout:sum,dense:2 --data empty.jsonl -o x.json", 65, "is an empty graph (no nodes)"),
+        ("--arch gcn:4,readout:sum,dense:2 --data zero.jsonl -o x.json", 65, "record \"a\" has node features \"x\" with no values"),
         ("--arch gcn:4,readout:sum,dense:2 --data nan.jsonl -o x.json", 65, "nan.jsonl:1: column 62: malformed JSON: NaN is not a number"),
         ("--arch gcn:4,readout:sum,dense:2 --data noy.jsonl -o x.json", 65, "has no class \"y\""),
     ])
@@ -108,6 +109,7 @@ import Testing
         printf '%s\\n' '{"type":"graph","id":"a","nodes":2,"links":[[0,1]],"y":0}' '{"type":"graph","id":"b","nodes":0,"y":1}' > empty.jsonl
         printf '%s\\n' '{"type":"graph","id":"a","nodes":2,"links":[[0,1]],"x":[[1],[NaN]],"y":0}' > nan.jsonl
         printf '%s\\n' '{"type":"graph","id":"a","nodes":2,"links":[[0,1]]}' > noy.jsonl
+        printf '%s\\n' '{"type":"graph","id":"a","nodes":2,"links":[[0,1]],"x":[[],[]],"y":0}' > zero.jsonl
         nn-train fit \(c.0); status=$?; test -e x.json && echo "model written"; exit $status
         """)
         #expect(r.status == c.1, "\(r.stderr)")

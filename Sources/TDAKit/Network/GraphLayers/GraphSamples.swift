@@ -26,6 +26,7 @@ public enum GraphSamples {
                 throw record.error(featured ? "has no node features \"x\", earlier graphs have them" : "has node features \"x\", earlier graphs have none")
             }
             if graph.features == nil { graph.features = degreeFeature(graph.graph) }
+            guard graph.features!.cols > 0 else { throw record.error("has node features \"x\" with no values") }
             let y = graph.y ?? record.meta["y"], field = y?.stringValue ?? y?.doubleValue?.description
             guard field != nil || !labelled else { throw record.error("has no class \"y\" (a class index or name)") }
             if let width = graphs.first?.features?.cols, graph.features!.cols != width {
