@@ -27,7 +27,7 @@ public final class TOGLLayer: Layer {
     /// What the backward pass needs from the last training forward pass.
     private struct Saved {
         var graphs: GraphBatch
-        var vertices: Matrix<Float>, hiddenInput: Matrix<Float>, values: Matrix<Double>
+        var hiddenInput: Matrix<Float>, values: Matrix<Double>
         var deaths: [[Int]]
         var cycles: [[[(birth: Int, death: Int)]]]
         var slot: Int
@@ -86,7 +86,7 @@ public final class TOGLLayer: Layer {
             graphs.pooled.append(pooledCycles(graphs, values, cycles))
         }
         if mode.training {
-            saved = Saved(graphs: graphs, vertices: v, hiddenInput: inner, values: values, deaths: deaths, cycles: cycles, slot: slot)
+            saved = Saved(graphs: graphs, hiddenInput: inner, values: values, deaths: deaths, cycles: cycles, slot: slot)
         }
         return graphs.scatter(y)
     }
