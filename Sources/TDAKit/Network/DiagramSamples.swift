@@ -19,17 +19,11 @@ public enum DiagramSamples {
         if let shape, shape.channels != channels.count || shape.width != 3 || !shape.isSpatial {
             throw ToolError.usage("the input shape \(shape) does not hold \(channels.count) diagram channels (\(channels.joined(separator: ","))) of padded points")
         }
-        var diagrams = [[[(Double, Double)]]](), fields = [String](), splits = [String](), anySplit = false
+        var diagrams = [[[(Double, Double)]]](), labels = RecordLabels()
         for record in records {
             guard record.type == "diagram" else { throw record.error("is a \(record.type) record among diagram records") }
             diagrams.append(try channels.map { try points(record, channel: $0) })
-            guard let y = record.fields["y"] ?? record.meta["y"], let field = y.stringValue ?? y.doubleValue?.description else {
-                throw record.error("has no class \"y\" (a class index or name)")
-            }
-            fields.append(field)
-            let split = record.meta["split"]?.stringValue
-            anySplit = anySplit || split != nil
-            splits.append(split ?? "train")
+            try labels.add(record, y: record.fields["y"])
         }
         let width = shape?.height ?? max(1, diagrams.lazy.flatMap { $0.map(\.count) }.max() ?? 1)
         let sampleShape = TensorShape(channels: channels.count, height: width, width: 3)
@@ -43,7 +37,7 @@ public enum DiagramSamples {
                 }
             }
         }
-        return (x, sampleShape, channels, fields, anySplit ? splits : nil)
+        return (x, sampleShape, channels, labels.fields, labels.namedSplits)
     }
 
     static func defaultChannels(_ record: Record) -> [String] {

@@ -21,8 +21,7 @@ extension NNTrainTool {
             let x = try GraphSamples.read(chunk, shape: network.inputShape, labelled: false).x
             let found = network.learnedFiltrations(x, threads: context.threads)
             var offset = 0
-            for record in chunk {
-                let n = try GraphRecordView(record).graph.vertexCount
+            for (record, n) in zip(chunk, GraphSamples.vertexCounts(x)) {
                 var values = record.fields["values"]?.objectValue ?? JSONObject()
                 for (layer, f) in found {
                     for j in 0..<f.cols { values["\(layer).f\(j + 1)"] = .numbers((0..<n).map { Double(f.storage[(offset + $0) * f.cols + j]) }) }

@@ -59,7 +59,7 @@ public final class GCNLayer: Layer {
         let width = z.cols
         for (g, graph) in graphs.graphs.enumerated() {
             let base = graphs.vertexOffsets[g]
-            let scale = graph.degrees.map { 1 / Float($0 + 1).squareRoot() }
+            let scale = graphs.normalisation[g]
             for v in 0..<graph.vertexCount {
                 let w = scale[v] * scale[v]
                 for j in 0..<width { out.storage[(base + v) * width + j] += w * z.storage[(base + v) * width + j] }

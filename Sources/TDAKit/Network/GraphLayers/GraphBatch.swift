@@ -16,6 +16,9 @@ public final class GraphBatch: @unchecked Sendable {
     /// The first row of each graph's real vertices in a compact vertex list (all graphs'
     /// vertices in order), and the total last: graph layers work on real vertices only.
     public let vertexOffsets: [Int]
+    /// 1/√(degree + 1) of every vertex, graph by graph: the symmetric normalisation of the
+    /// adjacency with self-loops, computed once for all `gcn` layers and both passes.
+    let normalisation: [[Float]]
 
     public init(graphs: [Graph], nodeSlots: Int) {
         self.graphs = graphs
@@ -23,6 +26,7 @@ public final class GraphBatch: @unchecked Sendable {
         var offsets = [0]
         for g in graphs { offsets.append(offsets.last! + g.vertexCount) }
         vertexOffsets = offsets
+        normalisation = graphs.map { $0.degrees.map { 1 / Float($0 + 1).squareRoot() } }
     }
 
     /// Splits data rows of `shape` (`GraphSamples`) into the structure and the node features.

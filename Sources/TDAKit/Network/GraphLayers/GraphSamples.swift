@@ -16,7 +16,7 @@ public enum GraphSamples {
             throw ToolError.usage("the input shape \(shape) is not a graph shape (NODES,FEATURES,EDGES,2)")
         }
         let featured = first.fields["x"] != nil
-        var graphs = [GraphRecordView](), fields = [String](), splits = [String](), anySplit = false
+        var graphs = [GraphRecordView](), labels = RecordLabels()
         graphs.reserveCapacity(records.count)
         for record in records {
             guard record.type == "graph" else { throw record.error("is a \(record.type) record among graph records") }
@@ -27,16 +27,11 @@ public enum GraphSamples {
             }
             if graph.features == nil { graph.features = degreeFeature(graph.graph) }
             guard graph.features!.cols > 0 else { throw record.error("has node features \"x\" with no values") }
-            let y = graph.y ?? record.meta["y"], field = y?.stringValue ?? y?.doubleValue?.description
-            guard field != nil || !labelled else { throw record.error("has no class \"y\" (a class index or name)") }
+            try labels.add(record, y: graph.y, required: labelled)
             if let width = graphs.first?.features?.cols, graph.features!.cols != width {
                 throw record.error("has \(graph.features!.cols) node features, earlier graphs have \(width)")
             }
             graphs.append(graph)
-            fields.append(field ?? "")
-            let split = record.meta["split"]?.stringValue
-            anySplit = anySplit || split != nil
-            splits.append(split ?? "train")
         }
         let features = graphs[0].features!.cols
         let nodes = shape?.height ?? graphs.lazy.map(\.graph.vertexCount).max()!
@@ -60,7 +55,12 @@ public enum GraphSamples {
             }
             x.storage[ends + 2 * edges] = Float(graph.graph.vertexCount)
         }
-        return (x, sampleShape, fields, anySplit ? splits : nil)
+        return (x, sampleShape, labels.fields, labels.namedSplits)
+    }
+
+    /// The node count of each row that `read` wrote (its last value).
+    static func vertexCounts(_ x: Matrix<Float>) -> [Int] {
+        (0..<x.rows).map { Int(x.storage[(($0 + 1) * x.cols) - 1]) }
     }
 
     /// One feature per vertex: its degree.

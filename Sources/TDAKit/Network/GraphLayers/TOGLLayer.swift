@@ -20,6 +20,8 @@ public final class TOGLLayer: Layer {
     public let inputShape: TensorShape
     public var outputShape: TensorShape { inputShape }
     let hidden: DenseLayer, filtration: DenseLayer, output: DenseLayer
+    /// The ReLU between the filtration MLP's two dense layers.
+    let hiddenActivation: ActivationLayer
     /// The coordinate functions of dimension 0, then of dimension 1 (when pooled).
     let coordinates: [[Parameter]]
     public let parameters: [Parameter]
@@ -27,7 +29,7 @@ public final class TOGLLayer: Layer {
     /// What the backward pass needs from the last training forward pass.
     private struct Saved {
         var graphs: GraphBatch
-        var hiddenInput: Matrix<Float>, values: Matrix<Double>
+        var values: Matrix<Double>
         var deaths: [[Int]]
         var cycles: [[[(birth: Int, death: Int)]]]
         var slot: Int
@@ -40,6 +42,7 @@ public final class TOGLLayer: Layer {
         inputShape = input
         let width = spec.filtrations * CoordinateFunctions.width
         hidden = DenseLayer(inputs: input.channels, outputs: spec.hidden, prefix: "filtration1.")
+        hiddenActivation = ActivationLayer(.relu, shape: TensorShape(features: spec.hidden))
         filtration = DenseLayer(inputs: spec.hidden, outputs: spec.filtrations, prefix: "filtration2.")
         output = DenseLayer(inputs: width, outputs: input.channels, prefix: "out0.")
         coordinates = (spec.cycles == .none ? ["coords0."] : ["coords0.", "coords1."]).map { prefix in
@@ -53,14 +56,14 @@ public final class TOGLLayer: Layer {
     /// PyTorch's defaults for the three dense maps, TOGL's for the coordinate functions.
     func initialize<G: RandomNumberGenerator>(_ rng: inout G) {
         for layer in [hidden, filtration, output] { Initialization.linear(layer.weight, layer.bias, &rng) }
-        for set in coordinates { store(CoordinateFunctions.initial(&rng), in: set) }
+        for set in coordinates { store(CoordinateFunctions.initial(&rng), into: set, \.value) }
     }
 
     public func forward(_ x: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
         guard let graphs = mode.graphs else { preconditionFailure("togl runs on graph data only (Architecture checks)") }
         let f = inputShape.channels, k = spec.filtrations, w = CoordinateFunctions.width
         let v = graphs.gather(x, features: f)
-        let (inner, raw) = filtrations(v, mode: mode)
+        let raw = filtrations(v, mode: mode)
         let values = Matrix(rows: raw.rows, cols: k, storage: raw.storage.map(Double.init))
         let (deaths, cycles) = pairings(graphs, values, threads: mode.threads)
         // Dimension 0: one point per vertex and filtration, through the coordinate functions.
@@ -86,7 +89,7 @@ public final class TOGLLayer: Layer {
             graphs.pooled.append(pooledCycles(graphs, values, cycles))
         }
         if mode.training {
-            saved = Saved(graphs: graphs, hiddenInput: inner, values: values, deaths: deaths, cycles: cycles, slot: slot)
+            saved = Saved(graphs: graphs, values: values, deaths: deaths, cycles: cycles, slot: slot)
         }
         return graphs.scatter(y)
     }
@@ -121,7 +124,7 @@ public final class TOGLLayer: Layer {
                 }
             }
         }
-        store(dp0, gradientOf: coordinates[0])
+        store(dp0, into: coordinates[0], \.gradient)
         if s.slot >= 0 {
             let dpooled = graphs.pooledGradients[s.slot]
             var dp1 = [Double](repeating: 0, count: CoordinateFunctions.count)
@@ -142,10 +145,10 @@ public final class TOGLLayer: Layer {
                     }
                 }
             }
-            store(dp1, gradientOf: coordinates[1])
+            store(dp1, into: coordinates[1], \.gradient)
         }
-        var dinner = filtration.backward(Matrix(rows: s.values.rows, cols: k, storage: dvalues.map(Float.init)), threads: threads)
-        for i in dinner.storage.indices where !(s.hiddenInput.storage[i] > 0) { dinner.storage[i] = 0 }
+        let dactivated = filtration.backward(Matrix(rows: s.values.rows, cols: k, storage: dvalues.map(Float.init)), threads: threads)
+        let dinner = hiddenActivation.backward(dactivated, threads: threads)
         guard wanted else {
             _ = hidden.parameterBackward(dinner, threads: threads)
             return Matrix(rows: 0, cols: 0)
@@ -155,19 +158,15 @@ public final class TOGLLayer: Layer {
         return graphs.scatter(dv)
     }
 
-    /// The filtration MLP on stacked vertex rows: its hidden pre-activation and the K values
-    /// of each vertex.
-    private func filtrations(_ v: Matrix<Float>, mode: ForwardMode) -> (hidden: Matrix<Float>, values: Matrix<Float>) {
-        let inner = hidden.forward(v, mode: mode)
-        var activated = inner
-        for i in activated.storage.indices { activated.storage[i] = max(0, activated.storage[i]) }
-        return (inner, filtration.forward(activated, mode: mode))
+    /// The filtration MLP on stacked vertex rows: the K values of each vertex.
+    private func filtrations(_ v: Matrix<Float>, mode: ForwardMode) -> Matrix<Float> {
+        filtration.forward(hiddenActivation.forward(hidden.forward(v, mode: mode), mode: mode), mode: mode)
     }
 
     /// The learned filtration values of node features `x` (one row per graph): one row per
     /// vertex of the batch's graphs in order, K columns.
     public func filtrationValues(_ x: Matrix<Float>, graphs: GraphBatch) -> Matrix<Float> {
-        filtrations(graphs.gather(x, features: inputShape.channels), mode: ForwardMode(training: false)).values
+        filtrations(graphs.gather(x, features: inputShape.channels), mode: ForwardMode(training: false))
     }
 
     /// Per graph: the death vertex of each vertex for each filtration (filtration-major, local
@@ -223,13 +222,12 @@ public final class TOGLLayer: Layer {
     /// A set of coordinate-function parameters as one Float64 vector.
     private func flat(_ set: [Parameter]) -> [Double] { set.flatMap { $0.value.map(Double.init) } }
 
-    private func store(_ values: [Double], in set: [Parameter]) {
+    /// Writes a flat Float64 vector into a set's values or gradients, parameter by parameter.
+    private func store(_ flat: [Double], into set: [Parameter], _ field: ReferenceWritableKeyPath<Parameter, [Float]>) {
         var next = 0
-        for p in set { for i in p.value.indices { p.value[i] = Float(values[next]); next += 1 } }
-    }
-
-    private func store(_ gradient: [Double], gradientOf set: [Parameter]) {
-        var next = 0
-        for p in set { for i in p.gradient.indices { p.gradient[i] = Float(gradient[next]); next += 1 } }
+        for p in set {
+            p[keyPath: field] = flat[next..<(next + p.count)].map(Float.init)
+            next += p.count
+        }
     }
 }
