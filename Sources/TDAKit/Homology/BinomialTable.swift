@@ -42,6 +42,8 @@ final class BinomialTable: @unchecked Sendable {
     /// whose k-vertex tail has combinatorial index `index`.
     @inline(__always)
     func maxVertex(index: Int, k: Int, top: Int) -> Int {
+        // C(v, 1) = v: the last vertex is the index left, no search needed.
+        if k == 1 { return min(index, top) }
         let row = table + k &* (n &+ 1)
         // Branch-free bisection (the comparison becomes a conditional move): the answer stays
         // in base ..< base + length, and C(base, k) ≤ index holds from C(k − 1, k) = 0 on.

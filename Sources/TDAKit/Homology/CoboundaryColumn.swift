@@ -26,6 +26,8 @@ struct CoboundaryColumn<Value: RipsScalar> {
 
     /// Entries of the budget that heap and buckets hold.
     private var claimed = 0
+    /// Entries pushed since the column was emptied (how long a reduction it is).
+    private(set) var pushed = 0
 
     init(budget: HeapBudget, ceiling: Value, spillSize: Int) {
         near = WorkingColumn(budget: budget)
@@ -40,10 +42,12 @@ struct CoboundaryColumn<Value: RipsScalar> {
         spilled = false
         spillAt = spillSize
         exceeded = false
+        pushed = 0
     }
 
     @inline(__always)
     mutating func push(_ entry: DiameterEntry<Value>) {
+        pushed &+= 1
         if spilled {
             let bucket = far.bucket(of: entry.diameter)
             if bucket > current {

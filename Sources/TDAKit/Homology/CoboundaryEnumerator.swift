@@ -20,25 +20,34 @@ protocol CoboundaryEnumerator: SendableMetatype {
     /// The next cofacet; its diameter may exceed the threshold in the dense case.
     mutating func next() -> DiameterEntry<Value>
 
+    /// The vertex the next cofacet adds to the simplex (after `hasNext`), so a caller can
+    /// take a share of the cofacets (`SplitColumn`) without computing the others.
+    mutating func nextVertex() -> Int
+
+    /// Passes over the next cofacet (after `hasNext`) without computing it.
+    mutating func skip()
+
     /// The diameter of the edge {v, w} of the complex (v ≠ w), for facet diameters.
     func edgeDiameter(_ v: Int, _ w: Int) -> Value
 
     /// The first cofacet of `simplex` with the same diameter (the pivot its coboundary starts
-    /// with, as cofacets come by decreasing index), if any. `vertices` holds the simplex's
-    /// vertices, largest first, so callers that know them skip the decoding.
+    /// with, as cofacets come by decreasing index) and the vertex it adds, if any. `vertices`
+    /// holds the simplex's vertices, largest first, so callers that know them skip the
+    /// decoding (and know the cofacet's vertices from the one added).
     mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
-                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>?
+                                   vertices: UnsafePointer<Int>) -> (cofacet: DiameterEntry<Value>, vertex: Int)?
 }
 
 extension CoboundaryEnumerator {
     /// By enumeration: the sparse case, where cofacets are few.
     @inline(__always)
     mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
-                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>? {
+                                   vertices: UnsafePointer<Int>) -> (cofacet: DiameterEntry<Value>, vertex: Int)? {
         start(simplex, dimension: dimension)
         while hasNext(allCofacets: true) {
+            let vertex = nextVertex()
             let cofacet = next()
-            if cofacet.diameter == simplex.diameter { return cofacet }
+            if cofacet.diameter == simplex.diameter { return (cofacet, vertex) }
         }
         return nil
     }

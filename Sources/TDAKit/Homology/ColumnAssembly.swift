@@ -26,20 +26,24 @@ extension RipsReducer {
     /// the facets done into `counter` 4096 at a time.
     private func assemble(_ facets: ArraySlice<DiameterIndex<Value>>, pivots: PivotTable, dimension: Int,
                           counter: ProgressCounter?) -> (next: [DiameterIndex<Value>], columns: [DiameterIndex<Value>]) {
-        let own = UnsafeMutablePointer<Int>.allocate(capacity: 3 * scratchSlice)
+        let own = UnsafeMutablePointer<Int>.allocate(capacity: 4 * scratchSlice)
         defer { own.deallocate() }
         var tools = reductionTools(scratch: own)
+        // The cofacet's vertices, largest first: the added vertex, above all, then the facet's.
+        let vertices = own + 3 * scratchSlice
         var next: [DiameterIndex<Value>] = []
         var columns: [DiameterIndex<Value>] = []
         for (offset, simplex) in facets.enumerated() {
             if offset & 0xFFF == 0xFFF { counter?.add(0x1000) }
+            binomial.vertices(of: simplex.index, dimension: dimension - 1, into: vertices + 1)
             tools.cofacets.start(DiameterEntry(diameter: simplex.diameter, index: simplex.index, coefficient: 1),
                                  dimension: dimension - 1)
             while tools.cofacets.hasNext(allCofacets: false) {
+                vertices[0] = tools.cofacets.nextVertex()
                 let cofacet = tools.cofacets.next()
                 guard cofacet.diameter <= threshold else { continue }
                 if dimension < maxDimension { next.append(DiameterIndex(index: cofacet.index, diameter: cofacet.diameter)) }
-                if !pivots.contains(cofacet.index) && !tools.apparent.isApparent(cofacet, dimension: dimension) {
+                if !pivots.contains(cofacet.index) && !tools.apparent.isApparent(cofacet, dimension: dimension, vertices: vertices) {
                     columns.append(DiameterIndex(index: cofacet.index, diameter: cofacet.diameter))
                 }
             }

@@ -9,6 +9,11 @@ struct ColumnWork<Value: RipsScalar> {
     var emergent = false
     /// Whether a working heap passed its budget (the reduction then stops).
     var exceeded = false
+    /// Whether the column was left for all threads to finish (`SplitColumn`): it grew long.
+    var deferred = false
+    /// Pivots cancelled so far, and the simplices whose coboundaries the last one added.
+    var steps = 0
+    var addends: [DiameterEntry<Value>] = []
 
     init(coboundary: CoboundaryColumn<Value>) {
         added = WorkingColumn(budget: coboundary.near.budget)
@@ -23,7 +28,15 @@ struct ColumnWork<Value: RipsScalar> {
         pivot = nil
         emergent = false
         exceeded = false
+        deferred = false
+        steps = 0
     }
+
+    /// Whether the column is worth splitting over the threads: it pushed `pushes` cofacets
+    /// (`RipsOptions.splitAfter`: 4 million, tens of milliseconds), and on average 2048 a
+    /// step (fewer when `pushes` is), so that a step's share outweighs the hand-off between
+    /// threads (microseconds).
+    func isLong(after pushes: Int) -> Bool { coboundary.pushed >= pushes && coboundary.pushed >= steps * min(pushes, 2048) }
 }
 
 /// A coboundary enumerator and an apparent-pair checker on one scratch area: what one thread
@@ -79,33 +92,52 @@ extension RipsReducer {
 
     /// Cancels the column's pivot while a column of `pivots` owns it or it is the cofacet of an
     /// apparent pair; stops at zero, at a pivot nobody owns, or when a working heap passes its
-    /// budget. Reads `pivots` and `reduction`
-    /// only, so workers may run it at once on different columns against the same tables.
+    /// budget; with `deferLong`, also as soon as the column `isLong` (marked `deferred`). Reads
+    /// `pivots` and `reduction` only, so workers may run it at once on different columns
+    /// against the same tables.
     @inline(__always)
     func reduceColumn(dimension: Int, work: inout ColumnWork<Value>, tools: inout ReductionTools<Value, Cofacets>,
-                      columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>) {
+                      columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>,
+                      deferLong: Bool = false) {
         while let current = work.pivot, !work.exceeded {
-            if let owner = pivots.lookup(current.index) {
-                // Cancel the pivot with the column that owns it: factor = −c / c_owner.
-                let factor = field.negate(field.reduce(current.coefficient * field.inverse(owner.coefficient)))
-                let other = columns[owner.column]
-                addCoboundary(DiameterEntry(diameter: other.diameter, index: other.index, coefficient: factor),
-                              dimension: dimension, work: &work, cofacets: &tools.cofacets)
-                for stored in reduction.range(of: owner.column) {
-                    var entry = reduction.entries[stored]
-                    entry.coefficient = field.reduce(entry.coefficient * factor)
-                    addCoboundary(entry, dimension: dimension, work: &work, cofacets: &tools.cofacets)
-                }
-            } else if var facet = tools.apparent.apparentFacet(current, dimension: dimension + 1) {
-                // The pivot is the cofacet of an apparent pair: its facet's coboundary clears it.
-                facet.coefficient = field.negate(facet.coefficient)
-                addCoboundary(facet, dimension: dimension, work: &work, cofacets: &tools.cofacets)
-            } else {
+            if deferLong && work.isLong(after: splitAfter) {
+                work.deferred = true
                 return
             }
+            guard cancellingAddends(of: current, dimension: dimension, into: &work.addends, apparent: &tools.apparent,
+                                    columns: columns, pivots: pivots, reduction: reduction) else { return }
+            for addend in work.addends { addCoboundary(addend, dimension: dimension, work: &work, cofacets: &tools.cofacets) }
+            work.steps &+= 1
             work.pivot = work.coboundary.pivot(field)
             work.noteBudget()
         }
+    }
+
+    /// The simplices, with their coefficients, whose coboundaries cancel `pivot`: the column
+    /// that owns it and that column's V entries, times −c / c_owner; or the facet of the
+    /// apparent pair whose cofacet it is. False when neither exists: the pivot stays.
+    @inline(__always)
+    func cancellingAddends(of pivot: DiameterEntry<Value>, dimension: Int, into addends: inout [DiameterEntry<Value>],
+                           apparent: inout ApparentPairs<Value, Cofacets>, columns: [DiameterIndex<Value>],
+                           pivots: PivotTable, reduction: ReductionMatrix<Value>) -> Bool {
+        addends.removeAll(keepingCapacity: true)
+        if let owner = pivots.lookup(pivot.index) {
+            let factor = field.negate(field.reduce(pivot.coefficient * field.inverse(owner.coefficient)))
+            let other = columns[owner.column]
+            addends.append(DiameterEntry(diameter: other.diameter, index: other.index, coefficient: factor))
+            for stored in reduction.range(of: owner.column) {
+                var entry = reduction.entries[stored]
+                entry.coefficient = field.reduce(entry.coefficient * factor)
+                addends.append(entry)
+            }
+            return true
+        }
+        if var facet = apparent.apparentFacet(pivot, dimension: dimension + 1) {
+            facet.coefficient = field.negate(facet.coefficient)
+            addends.append(facet)
+            return true
+        }
+        return false
     }
 
     /// Records the bar of a reduced column, its pivot and its V column.

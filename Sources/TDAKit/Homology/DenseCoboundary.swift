@@ -41,10 +41,10 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     /// scalar enumeration was 89% of the time on 400 points in R³, maxdim 2).
     @inline(__always)
     mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,
-                                   vertices: UnsafePointer<Int>) -> DiameterEntry<Value>? {
+                                   vertices: UnsafePointer<Int>) -> (cofacet: DiameterEntry<Value>, vertex: Int)? {
         let v = Value.lastCommonNeighbor(distances.full, stride: distances.stride, vertices: vertices,
                                          count: dimension + 1, limit: simplex.diameter)
-        return v < 0 ? nil : cofacet(of: simplex, dimension: dimension, vertices: vertices, adding: v)
+        return v < 0 ? nil : (cofacet(of: simplex, dimension: dimension, vertices: vertices, adding: v), v)
     }
 
     /// σ ∪ {v} with σ's diameter, its index and incidence sign.
@@ -64,14 +64,32 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     @inline(__always)
     func edgeDiameter(_ v: Int, _ w: Int) -> Value { distances(v, w) }
 
+    /// Steps past the simplex's own vertices to the vertex the next cofacet adds.
     @inline(__always)
-    mutating func next() -> DiameterEntry<Value> {
+    private mutating func settle() {
         while binomial(vertex, k) <= indexBelow {
             indexBelow -= binomial(vertex, k)
             indexAbove += binomial(vertex, k + 1)
             vertex -= 1
             k -= 1
         }
+    }
+
+    @inline(__always)
+    mutating func nextVertex() -> Int {
+        settle()
+        return vertex
+    }
+
+    @inline(__always)
+    mutating func skip() {
+        settle()
+        vertex -= 1
+    }
+
+    @inline(__always)
+    mutating func next() -> DiameterEntry<Value> {
+        settle()
         var diameter = simplex.diameter
         for position in 0..<vertexCount {
             let d = distances(vertex, vertices[position])

@@ -1,16 +1,16 @@
 /// Entries of a working column parked by diameter, unsorted: bucket b holds the entries whose
 /// diameter falls in the b-th of `count` equal slices of [floor, ceiling]. A bucket is a
 /// linked list of fixed-size chunks from one pool, so appending costs one write and a bucket
-/// is handed back whole when its turn comes (see `CoboundaryColumn`). Swift arrays, not raw
-/// buffers, so copies of a column stay independent (the parallel reduction keeps an array
-/// of them).
+/// is handed back whole when its turn comes (see `CoboundaryColumn`). The pool is copied on
+/// write, so copies of a column stay independent (the parallel reduction keeps an array of
+/// them).
 struct DiameterBuckets<Value: RipsScalar> {
     /// Entries per chunk: a bucket wastes at most one partly filled chunk.
     static var chunkSize: Int { 32 }
     /// Buckets over [floor, ceiling].
     static var count: Int { 1 << 11 }
 
-    private var pool: [DiameterEntry<Value>] = []
+    private var pool = EntryPool<Value>()
     /// The chunk after each chunk in its bucket's list, or the next free chunk; −1 ends a list.
     private var nextChunk: [Int32] = []
     private var head = [Int32](repeating: -1, count: count)
@@ -27,6 +27,12 @@ struct DiameterBuckets<Value: RipsScalar> {
 
     /// Entries the pool has room for (memory budgets count it).
     var capacity: Int { pool.capacity }
+
+    /// Makes the pool this value's own before a write (copy on write).
+    @inline(__always)
+    private mutating func uniquePool() {
+        if !isKnownUniquelyReferenced(&pool) { pool = pool.copy(count: usedChunks * Self.chunkSize) }
+    }
 
     /// Empties every bucket; the whole pool is free again.
     mutating func removeAll() {
@@ -69,7 +75,8 @@ struct DiameterBuckets<Value: RipsScalar> {
             tailFill[bucket] = 0
             chunk = fresh
         }
-        pool[chunk &* Self.chunkSize &+ Int(tailFill[bucket])] = entry
+        uniquePool()
+        pool.base.unsafelyUnwrapped[chunk &* Self.chunkSize &+ Int(tailFill[bucket])] = entry
         tailFill[bucket] &+= 1
         entryCount &+= 1
     }
@@ -90,8 +97,7 @@ struct DiameterBuckets<Value: RipsScalar> {
         var chunk = Int(head[bucket])
         while chunk >= 0 {
             let filled = Int32(chunk) == tail[bucket] ? Int(tailFill[bucket]) : Self.chunkSize
-            let start = chunk * Self.chunkSize
-            target.append(contentsOf: pool[start..<(start + filled)])
+            target.append(contentsOf: UnsafeBufferPointer(start: pool.base.unsafelyUnwrapped + chunk * Self.chunkSize, count: filled))
             entryCount -= filled
             chunk = Int(nextChunk[chunk])
         }
@@ -116,8 +122,9 @@ struct DiameterBuckets<Value: RipsScalar> {
         }
         let chunk = usedChunks
         usedChunks += 1
-        if usedChunks * Self.chunkSize > pool.count {
-            pool.append(contentsOf: repeatElement(DiameterEntry(diameter: 0, index: 0, coefficient: 0), count: Self.chunkSize))
+        if usedChunks > nextChunk.count {
+            uniquePool()
+            pool.reserve(usedChunks * Self.chunkSize)
             nextChunk.append(-1)
         }
         nextChunk[chunk] = -1

@@ -8,19 +8,28 @@ extension RipsReducer {
     func computeDimensionZeroPairs(simplices edges: inout [DiameterIndex<Value>], columns: inout [DiameterIndex<Value>]) {
         edges = self.edges()
         progress?(.edges, 0, edges.count)
-        edges.sort { $0.diameter < $1.diameter || ($0.diameter == $1.diameter && $0.index > $1.index) }
+        edges = sortedByFiltration(edges)
         var components = UnionFind(count: vertexCount)
         var apparent = apparentPairs()
+        // With several threads every edge is decoded and checked at once beforehand; else as
+        // met, and only the edges that close a cycle are checked.
+        let facts = threads > 1 ? edgeFacts(edges) : nil
         let endpoints = scratch
         columns.removeAll()
         for (position, edge) in edges.enumerated() {
             if position & 0xFFF == 0 { progress?(.edges, position, edges.count) }
-            binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
+            if let facts {
+                endpoints[0] = Int(facts[position].u)
+                endpoints[1] = Int(facts[position].v)
+            } else {
+                binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
+            }
             if components.union(endpoints[0], endpoints[1]) {
                 if edge.diameter > 0 { bars[0].append((0, edge.diameter)) }
             } else if maxDimension > 0,
-                      apparent.apparentCofacet(DiameterEntry(diameter: edge.diameter, index: edge.index, coefficient: 1),
-                                               dimension: 1) == nil {
+                      !(facts?[position].isApparent
+                        ?? (apparent.apparentCofacet(of: DiameterEntry(diameter: edge.diameter, index: edge.index, coefficient: 1),
+                                                     dimension: 1, vertices: endpoints) != nil)) {
                 columns.append(edge)
             }
         }

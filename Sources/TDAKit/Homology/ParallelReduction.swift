@@ -16,7 +16,8 @@ extension RipsReducer {
     /// pivots found so far. A worker keeps only the combination of columns added (V) and the
     /// pivot, not the coboundary, which can reach gigabytes (bench/RESULTS-ph-rips.md); the few
     /// columns whose pivot an earlier column of the chunk turns out to own rebuild it from V.
-    /// A deterministic cousin of giotto-ph's lock-free reduction (Pérez, Hess, Hoffmann 2021),
+    /// A column that grows long (`ColumnWork.isLong`) is left by its worker and finished in
+    /// the serial pass by all threads at once (`reduceSplit`). A deterministic cousin of giotto-ph's lock-free reduction (Pérez, Hess, Hoffmann 2021),
     /// where a column may be reduced by a later one and cocycles depend on the schedule.
     func computePairsInChunks(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
         let workers = threads
@@ -54,20 +55,27 @@ extension RipsReducer {
             for position in start..<end {
                 let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
                 reduction.appendColumn()
-                if let pivot = works[position - start].pivot, pivots.contains(pivot.index) {
-                    resume(simplex, dimension: dimension, work: &works[position - start], coboundary: &coboundary,
-                           tools: &tools, pivots: pivots)
-                    reduceColumn(dimension: dimension, work: &works[position - start], tools: &tools, columns: columns,
-                                 pivots: pivots, reduction: reduction)
-                    swap(&works[position - start].coboundary, &coboundary)
+                let slot = position - start
+                if works[slot].deferred || works[slot].pivot.map({ pivots.contains($0.index) }) == true {
+                    swap(&works[slot].coboundary, &coboundary)
+                    if !works[slot].deferred {
+                        resume(simplex, dimension: dimension, work: &works[slot], tools: &tools, pivots: pivots)
+                        reduceColumn(dimension: dimension, work: &works[slot], tools: &tools, columns: columns,
+                                     pivots: pivots, reduction: reduction, deferLong: true)
+                    }
+                    if works[slot].deferred {
+                        reduceSplit(simplex, dimension: dimension, work: &works[slot], tools: &tools, columns: columns,
+                                    pivots: pivots, reduction: reduction)
+                    }
+                    swap(&works[slot].coboundary, &coboundary)
                     coboundary.removeAll()
                 }
-                works[position - start].noteBudget()
-                guard !works[position - start].exceeded else {
+                works[slot].noteBudget()
+                guard !works[slot].exceeded else {
                     memoryExceeded = true
                     return
                 }
-                finishColumn(position, simplex, dimension: dimension, work: &works[position - start], pivots: &pivots,
+                finishColumn(position, simplex, dimension: dimension, work: &works[slot], pivots: &pivots,
                              reduction: &reduction)
             }
             progress?(.columns(dimension: dimension), end, columns.count)
@@ -83,19 +91,18 @@ extension RipsReducer {
         swap(&work.coboundary, &coboundary)
         startColumn(DiameterEntry(diameter: column.diameter, index: column.index, coefficient: 1), dimension: dimension,
                     work: &work, tools: &tools, pivots: pivots)
-        reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction)
+        reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction,
+                     deferLong: true)
         work.noteBudget()
         swap(&work.coboundary, &coboundary)
         coboundary.removeAll()
     }
 
     /// Makes a column whose pivot an earlier column of its chunk owns ready to continue: its
-    /// coboundary is rebuilt from the simplex and V, or, after an emergent shortcut (which
-    /// assumed the pivot free), the column starts afresh.
+    /// coboundary (emptied) is rebuilt from the simplex and V, or, after an emergent shortcut
+    /// (which assumed the pivot free), the column starts afresh.
     private func resume(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                        coboundary: inout CoboundaryColumn<Value>, tools: inout ReductionTools<Value, Cofacets>,
-                        pivots: PivotTable) {
-        swap(&work.coboundary, &coboundary)
+                        tools: inout ReductionTools<Value, Cofacets>, pivots: PivotTable) {
         if work.emergent {
             work.reset()
             startColumn(simplex, dimension: dimension, work: &work, tools: &tools, pivots: pivots)

@@ -44,6 +44,9 @@ public struct RipsOptions: Sendable {
     /// (`CoboundaryColumn`): past the caches, well under the 10⁸ of a long reduction.
     /// Tests make it tiny.
     var spillSize = 1 << 18
+    /// Cofacets a column pushes before it counts as long and, with several threads, is split
+    /// over all of them (`ColumnWork.isLong`, `reduceSplit`). Tests make it tiny.
+    var splitAfter = 1 << 22
     /// Whether columns reaching a cone's ceiling stop there (`RipsReducer.coneDeath`); tests
     /// turn it off to compare with the full reduction.
     var coneShortcut = true

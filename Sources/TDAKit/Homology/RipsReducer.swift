@@ -31,6 +31,8 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     let chunk: Int
     /// Heap entries past which a column spills to buckets (`CoboundaryColumn`).
     let spillSize: Int
+    /// Cofacets pushed past which a column is split over the threads (`reduceSplit`).
+    let splitAfter: Int
     /// Room the working heaps of a dimension share (from `--max-memory`).
     let heapBudget: HeapBudget
     /// Set when the working heaps passed `heapBudget`: the run stopped and has no result.
@@ -48,7 +50,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(vertexCount: Int, edges: @escaping () -> [DiameterIndex<Value>], binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, heapEntries: Int = .max, progress: RipsProgress? = nil,
+         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, splitAfter: Int = 1 << 22, heapEntries: Int = .max, progress: RipsProgress? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.vertexCount = vertexCount
         listEdges = edges
@@ -64,6 +66,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         self.chunk = max(chunk, 1)
         heapBudget = HeapBudget(entries: heapEntries)
         self.spillSize = spillSize
+        self.splitAfter = splitAfter
         self.progress = progress
         self.makeCofacets = makeCofacets
         scratchSlice = 2 * (maxDimension + 3)
@@ -82,8 +85,8 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         CoboundaryColumn(budget: heapBudget, ceiling: ceiling, spillSize: spillSize)
     }
 
-    /// A fresh coboundary enumerator on scratch slice `slot` (0 or 1).
-    func cofacetEnumerator(slot: Int) -> Cofacets { makeCofacets(scratch + slot * scratchSlice) }
+    /// A fresh coboundary enumerator on `scratch`, `scratchSlice` integers.
+    func cofacetEnumerator(scratch: UnsafeMutablePointer<Int>) -> Cofacets { makeCofacets(scratch) }
 
     /// An apparent-pair checker with its own enumerator and scratch.
     func apparentPairs() -> ApparentPairs<Value, Cofacets> { apparentPairs(scratch: scratch) }

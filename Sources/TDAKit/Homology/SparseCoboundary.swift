@@ -197,6 +197,12 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     func edgeDiameter(_ v: Int, _ w: Int) -> Value { graph.diameter(v, w) }
 
     @inline(__always)
+    func nextVertex() -> Int { found }
+
+    @inline(__always)
+    mutating func skip() { cursor[0] -= 1 }
+
+    @inline(__always)
     mutating func next() -> DiameterEntry<Value> {
         cursor[0] -= 1
         let diameter = max(simplex.diameter, foundDiameter)

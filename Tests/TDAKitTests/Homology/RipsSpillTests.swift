@@ -82,6 +82,23 @@ import Testing
     }
 }
 
+extension DiameterBucketsTests {
+    /// A copy keeps its own entries: the pool is copied on the first write after the copy.
+    @Test func copiesAreIndependent() {
+        var original = DiameterBuckets<Float>()
+        _ = original.spread(floor: 0, ceiling: 1)
+        for index in 0..<100 { original.append(DiameterEntry(diameter: 0.5, index: index, coefficient: 1), to: 3) }
+        var copy = original
+        for index in 100..<5000 { copy.append(DiameterEntry(diameter: 0.5, index: index, coefficient: 2), to: 3) }
+        var fromOriginal: [DiameterEntry<Float>] = [], fromCopy: [DiameterEntry<Float>] = []
+        original.move(3, to: &fromOriginal)
+        copy.move(3, to: &fromCopy)
+        #expect(fromOriginal.map(\.index).sorted() == Array(0..<100))
+        #expect(fromCopy.map(\.index).sorted() == Array(0..<5000))
+        #expect(fromCopy.filter { $0.coefficient == 2 }.count == 4900)
+    }
+}
+
 /// Columns that stop at a cone's ceiling (`RipsReducer.coneDeath`) give the full reduction's bars.
 @Suite struct RipsConeTests {
     /// Euclidean points at the enclosing radius and above it, and correlation distances with

@@ -93,3 +93,23 @@ import Testing
         }
     }
 }
+
+/// The radix sort of the edges gives the filtration order of a comparison sort: many ties of
+/// diameter broken by index, indices over several 11-bit digits, −0 with +0, Float and Double.
+@Suite struct EdgeOrderTests {
+    @Test(arguments: [500, 1 << 40])
+    func radixSortIsTheFiltrationOrder(indexRange: Int) throws {
+        var rng = SplitMix(state: 77)
+        var indices = Set<Int>()
+        while indices.count < 20_001 { indices.insert(Int.random(in: 0..<max(indexRange, 40_000), using: &rng)) }
+        let diameters = indices.map { _ in Double(Int.random(in: 0..<300, using: &rng)) / 7 }
+        let edges = zip(indices, diameters).map { DiameterIndex(index: $0, diameter: $1 == 0 ? -0.0 : $1) }
+        let comesFirst: (DiameterIndex<Double>, DiameterIndex<Double>) -> Bool = {
+            $0.diameter < $1.diameter || ($0.diameter == $1.diameter && $0.index > $1.index)
+        }
+        #expect(try twoPointReducer(Double.self).sortedByFiltration(edges).map(\.index) == edges.sorted(by: comesFirst).map(\.index))
+        let floats = edges.map { DiameterIndex(index: $0.index, diameter: Float($0.diameter)) }
+        let sortedFloats = try twoPointReducer(Float.self).sortedByFiltration(floats)
+        #expect(sortedFloats.map(\.index) == edges.sorted(by: comesFirst).map(\.index))
+    }
+}

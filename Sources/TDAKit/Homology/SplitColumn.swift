@@ -1,0 +1,168 @@
+import Foundation
+import Synchronization
+
+/// One long column reduced by several threads at once. On trained networks' correlation data
+/// one H1 column carries most of the reduction (bench/RESULTS-ph-rips.md: thousands of added
+/// columns, 10⁸ triangles in its sum), so reducing different columns on different threads
+/// leaves one thread idle. Here the column's coboundary is split into parts by the vertex sum
+/// of each cofacet modulo the number of parts, a property of the cofacet itself, so every
+/// copy of a simplex lands in the same part and each part sums its own entries exactly. Each
+/// part enumerates only the cofacets that fall in it (those whose added vertex has the right
+/// residue) into its own heap and buckets, and reports its first nonzero entry; the column's
+/// pivot is the first of those. The pivots, and so the additions, the V column, diagrams and
+/// cocycles, are those of the one-thread reduction.
+///
+/// The parts run on threads of their own (not Dispatch workers, which may run the parts one
+/// after another and would then wait on each other forever). One round per cancelled pivot:
+/// the leader (part 0, the calling thread) picks the addends, publishes them, pushes its
+/// share, then takes the first of the parts' pivots.
+private final class SplitRounds<Value: RipsScalar>: @unchecked Sendable {
+    let parts: Int
+    /// The last round published, and the rounds the helpers finished, summed over them.
+    let published = Atomic<Int>(0)
+    let finished = Atomic<Int>(0)
+    /// The round's addends and whether the helpers should leave: written by the leader only
+    /// while no round runs, read by the helpers during one.
+    var addends: [DiameterEntry<Value>] = []
+    var stopping = false
+    /// Each part's pivot after a round (nil when its share is zero) and whether its buffers
+    /// passed the memory budget; slot p is written by part p only.
+    let pivots: UnsafeMutablePointer<DiameterEntry<Value>?>
+    let exceeded: UnsafeMutablePointer<Bool>
+
+    init(parts: Int) {
+        self.parts = parts
+        pivots = .allocate(capacity: parts)
+        pivots.initialize(repeating: nil, count: parts)
+        exceeded = .allocate(capacity: parts)
+        exceeded.initialize(repeating: false, count: parts)
+    }
+
+    deinit {
+        pivots.deallocate()
+        exceeded.deallocate()
+    }
+
+    /// Spins until `counter` reaches `target`, yielding the core after a while: a round lasts
+    /// microseconds, but the machine may have fewer free cores than parts.
+    private static func wait(_ counter: borrowing Atomic<Int>, reaches target: Int) {
+        var spins = 0
+        while counter.load(ordering: .acquiring) < target {
+            spins &+= 1
+            if spins > 2000 { sched_yield() }
+        }
+    }
+
+    func waitForRound(_ round: Int) { Self.wait(published, reaches: round) }
+
+    func waitForHelpers(round: Int) { Self.wait(finished, reaches: round * (parts - 1)) }
+}
+
+extension RipsReducer {
+    /// Parts of a split column: the largest power of two not above `threads`, so a part's
+    /// residue is a mask, not a division, in the enumeration loop.
+    var splitParts: Int { 1 << (Int.bitWidth - 1 - threads.leadingZeroBitCount) }
+
+    /// Finishes a column marked `deferred` (`ColumnWork.isLong`) on `splitParts` threads: its
+    /// coboundary is rebuilt from the simplex and its V entries, split by parts, then reduced
+    /// as `reduceColumn` would, against the same tables, until its pivot is free or it is zero.
+    func reduceSplit(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                     tools: inout ReductionTools<Value, Cofacets>, columns: [DiameterIndex<Value>], pivots: PivotTable,
+                     reduction: ReductionMatrix<Value>) {
+        let rounds = SplitRounds<Value>(parts: splitParts)
+        let helpers = DispatchGroup()
+        let reducer = UnsafeSendable(self)
+        for part in 1..<rounds.parts {
+            helpers.enter()
+            Thread {
+                reducer.value.helpSplit(part: part, dimension: dimension, rounds: rounds)
+                helpers.leave()
+            }.start()
+        }
+        let vertices = UnsafeMutablePointer<Int>.allocate(capacity: scratchSlice)
+        defer { vertices.deallocate() }
+        var round = 0
+        work.coboundary.removeAll()
+        rounds.addends = [simplex] + work.added.heap
+        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets, vertices: vertices)
+        while let current = pivot, !work.exceeded,
+              cancellingAddends(of: current, dimension: dimension, into: &work.addends, apparent: &tools.apparent,
+                                columns: columns, pivots: pivots, reduction: reduction) {
+            for addend in work.addends {
+                work.added.push(addend)
+                work.added.checkBudget()
+            }
+            swap(&rounds.addends, &work.addends)
+            pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets, vertices: vertices)
+        }
+        rounds.stopping = true
+        rounds.published.store(round + 1, ordering: .releasing)
+        helpers.wait()
+        work.pivot = pivot
+    }
+
+    /// One round for the leader: publishes the addends, pushes part 0's share into the
+    /// column's own coboundary, waits for the helpers and returns the first of the parts'
+    /// pivots, noting any part past the budget in `work`.
+    private func playRound(_ round: inout Int, _ rounds: SplitRounds<Value>, dimension: Int, work: inout ColumnWork<Value>,
+                           cofacets: inout Cofacets, vertices: UnsafeMutablePointer<Int>) -> DiameterEntry<Value>? {
+        round += 1
+        rounds.published.store(round, ordering: .releasing)
+        let mask = rounds.parts - 1
+        for addend in rounds.addends {
+            pushShare(addend, dimension: dimension, part: 0, mask: mask, into: &work.coboundary, cofacets: &cofacets, vertices: vertices)
+        }
+        var first = work.coboundary.pivot(field)
+        rounds.waitForHelpers(round: round)
+        for part in 1..<rounds.parts {
+            if let other = rounds.pivots[part], first.map({ other.comesBefore($0) }) ?? true { first = other }
+            work.exceeded = work.exceeded || rounds.exceeded[part]
+        }
+        work.noteBudget()
+        return first
+    }
+
+    /// A helper's loop: its part's share of every round's addends, into a column of its own.
+    private func helpSplit(part: Int, dimension: Int, rounds: SplitRounds<Value>) {
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: 4 * scratchSlice)
+        defer { scratch.deallocate() }
+        var cofacets = cofacetEnumerator(scratch: scratch)
+        var column = coboundaryColumn()
+        var round = 1
+        while true {
+            rounds.waitForRound(round)
+            if rounds.stopping { break }
+            for addend in rounds.addends {
+                pushShare(addend, dimension: dimension, part: part, mask: rounds.parts - 1, into: &column, cofacets: &cofacets,
+                          vertices: scratch + 3 * scratchSlice)
+            }
+            rounds.pivots[part] = column.pivot(field)
+            rounds.exceeded[part] = column.exceeded
+            rounds.finished.add(1, ordering: .releasing)
+            round += 1
+        }
+        column.release()
+    }
+
+    /// Pushes the cofacets of `simplex` below `cofacetLimit` whose vertex sum is `part` modulo
+    /// mask + 1, times its coefficient; the others are passed over without being computed.
+    @inline(__always)
+    private func pushShare(_ simplex: DiameterEntry<Value>, dimension: Int, part: Int, mask: Int,
+                           into column: inout CoboundaryColumn<Value>, cofacets: inout Cofacets,
+                           vertices: UnsafeMutablePointer<Int>) {
+        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        var residue = part
+        for position in 0...dimension { residue &-= vertices[position] }
+        residue &= mask
+        cofacets.start(simplex, dimension: dimension)
+        while cofacets.hasNext(allCofacets: true) {
+            guard cofacets.nextVertex() & mask == residue else {
+                cofacets.skip()
+                continue
+            }
+            let cofacet = cofacets.next()
+            if cofacet.diameter < cofacetLimit { column.push(cofacet) }
+        }
+        column.checkSize()
+    }
+}
