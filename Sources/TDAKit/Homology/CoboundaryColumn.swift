@@ -45,6 +45,14 @@ struct CoboundaryColumn<Value: RipsScalar> {
         pushed = 0
     }
 
+    /// Makes the parked entries this value's own before a batch of `push`es (see
+    /// `DiameterBuckets.makePoolUnique`).
+    @inline(__always)
+    mutating func prepareForPushes() {
+        if spilled { far.makePoolUnique() }
+    }
+
+    /// Adds an entry; a batch of pushes starts with `prepareForPushes`.
     @inline(__always)
     mutating func push(_ entry: DiameterEntry<Value>) {
         pushed &+= 1
@@ -92,6 +100,7 @@ struct CoboundaryColumn<Value: RipsScalar> {
         guard let first = near.heap.first, far.spread(floor: first.diameter, ceiling: ceiling) else { return }
         spilled = true
         current = 0
+        far.makePoolUnique()
         var keep: [DiameterEntry<Value>] = []
         near.removeAll { entry in
             let bucket = far.bucket(of: entry.diameter)

@@ -20,12 +20,18 @@ protocol CoboundaryEnumerator: SendableMetatype {
     /// The next cofacet; its diameter may exceed the threshold in the dense case.
     mutating func next() -> DiameterEntry<Value>
 
-    /// The vertex the next cofacet adds to the simplex (after `hasNext`), so a caller can
-    /// take a share of the cofacets (`SplitColumn`) without computing the others.
+    /// The vertex the next cofacet adds to the simplex (after `hasNext`).
     mutating func nextVertex() -> Int
 
     /// Passes over the next cofacet (after `hasNext`) without computing it.
     mutating func skip()
+
+    /// Whether another cofacet exists whose vertex sum is `part` modulo mask + 1 (a power of
+    /// two), passing over the others uncomputed: a split column's share (`SplitColumn`).
+    mutating func hasNext(inShare part: Int, mask: Int) -> Bool
+
+    /// The sum of the simplex's vertices (after `start`).
+    var vertexSum: Int { get }
 
     /// The diameter of the edge {v, w} of the complex (v ≠ w), for facet diameters.
     func edgeDiameter(_ v: Int, _ w: Int) -> Value
@@ -39,6 +45,17 @@ protocol CoboundaryEnumerator: SendableMetatype {
 }
 
 extension CoboundaryEnumerator {
+    /// By passing over the cofacets one at a time: the sparse case, where they are few.
+    @inline(__always)
+    mutating func hasNext(inShare part: Int, mask: Int) -> Bool {
+        let residue = (part &- vertexSum) & mask
+        while hasNext(allCofacets: true) {
+            if nextVertex() & mask == residue { return true }
+            skip()
+        }
+        return false
+    }
+
     /// By enumeration: the sparse case, where cofacets are few.
     @inline(__always)
     mutating func zeroPivotCofacet(_ simplex: DiameterEntry<Value>, dimension: Int,

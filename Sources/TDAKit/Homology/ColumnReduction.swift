@@ -13,6 +13,8 @@ struct ColumnWork<Value: RipsScalar> {
     var deferred = false
     /// Pivots cancelled so far, and the simplices whose coboundaries the last one added.
     var steps = 0
+    /// Cofacets pushed into a coboundary since dropped (a worker's, `reducePartially`).
+    var pushedBefore = 0
     var addends: [DiameterEntry<Value>] = []
 
     init(coboundary: CoboundaryColumn<Value>) {
@@ -30,13 +32,17 @@ struct ColumnWork<Value: RipsScalar> {
         exceeded = false
         deferred = false
         steps = 0
+        pushedBefore = 0
     }
 
     /// Whether the column is worth splitting over the threads: it pushed `pushes` cofacets
-    /// (`RipsOptions.splitAfter`: 4 million, tens of milliseconds), and on average 2048 a
-    /// step (fewer when `pushes` is), so that a step's share outweighs the hand-off between
+    /// (`RipsOptions.splitAfter`: a quarter million, a few milliseconds), and on average 2048
+    /// a step (fewer when `pushes` is), so that a step's share outweighs the hand-off between
     /// threads (microseconds).
-    func isLong(after pushes: Int) -> Bool { coboundary.pushed >= pushes && coboundary.pushed >= steps * min(pushes, 2048) }
+    func isLong(after pushes: Int) -> Bool {
+        let pushed = pushedBefore + coboundary.pushed
+        return pushed >= pushes && pushed >= steps * min(pushes, 2048)
+    }
 }
 
 /// A coboundary enumerator and an apparent-pair checker on one scratch area: what one thread
@@ -172,6 +178,7 @@ extension RipsReducer {
     func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout CoboundaryColumn<Value>,
                         cofacets: inout Cofacets) {
         cofacets.start(simplex, dimension: dimension)
+        column.prepareForPushes()
         while cofacets.hasNext(allCofacets: true) {
             let cofacet = cofacets.next()
             if cofacet.diameter < cofacetLimit { column.push(cofacet) }

@@ -43,8 +43,5 @@ public struct CompressedDistanceMatrix<Value: BinaryFloatingPoint> {
         }
         return radius
     }
-
-    /// The largest distance (0 for fewer than two points).
-    public var maximum: Value { lower.max() ?? 0 }
 }
 extension CompressedDistanceMatrix: Sendable where Value: Sendable {}

@@ -9,6 +9,7 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     private let vertices: UnsafeMutablePointer<Int>
     private var vertexCount = 0
     private var indexBelow = 0, indexAbove = 0, vertex = 0, k = 0
+    private(set) var vertexSum = 0
     private var simplex = DiameterEntry<Value>(diameter: 0, index: 0, coefficient: 1)
 
     /// `vertices` is scratch space for at least maxDimension + 2 vertices, owned by the caller.
@@ -28,6 +29,8 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
         k = dimension + 1
         vertexCount = dimension + 1
         binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
+        vertexSum = 0
+        for position in 0..<vertexCount { vertexSum &+= vertices[position] }
     }
 
     @inline(__always)
@@ -85,6 +88,22 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     mutating func skip() {
         settle()
         vertex -= 1
+    }
+
+    /// Steps straight to the next vertex of the share, stopping at each simplex vertex on the
+    /// way so that `settle` passes it: a part's enumeration costs its share of the vertices,
+    /// not all of them.
+    @inline(__always)
+    mutating func hasNext(inShare part: Int, mask: Int) -> Bool {
+        let residue = (part &- vertexSum) & mask
+        while true {
+            settle()
+            guard vertex >= k else { return false }
+            let offset = (vertex &- residue) & mask
+            if offset == 0 { return true }
+            let target = vertex &- offset
+            vertex = k > 0 ? max(target, vertices[vertexCount &- k]) : target
+        }
     }
 
     @inline(__always)

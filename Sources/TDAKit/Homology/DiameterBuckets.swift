@@ -2,8 +2,8 @@
 /// diameter falls in the b-th of `count` equal slices of [floor, ceiling]. A bucket is a
 /// linked list of fixed-size chunks from one pool, so appending costs one write and a bucket
 /// is handed back whole when its turn comes (see `CoboundaryColumn`). The pool is copied on
-/// write, so copies of a column stay independent (the parallel reduction keeps an array of
-/// them).
+/// write (`makePoolUnique`), so copies of a column stay independent (the parallel reduction
+/// keeps an array of them).
 struct DiameterBuckets<Value: RipsScalar> {
     /// Entries per chunk: a bucket wastes at most one partly filled chunk.
     static var chunkSize: Int { 32 }
@@ -28,9 +28,12 @@ struct DiameterBuckets<Value: RipsScalar> {
     /// Entries the pool has room for (memory budgets count it).
     var capacity: Int { pool.capacity }
 
-    /// Makes the pool this value's own before a write (copy on write).
+    /// Makes the pool this value's own (copy on write). `append` does not check, as the
+    /// check is a runtime call that cost 5% of a long reduction per entry: writers call this
+    /// once before each batch of appends (`CoboundaryColumn.push`'s callers, through
+    /// `prepareForPushes`).
     @inline(__always)
-    private mutating func uniquePool() {
+    mutating func makePoolUnique() {
         if !isKnownUniquelyReferenced(&pool) { pool = pool.copy(count: usedChunks * Self.chunkSize) }
     }
 
@@ -75,7 +78,6 @@ struct DiameterBuckets<Value: RipsScalar> {
             tailFill[bucket] = 0
             chunk = fresh
         }
-        uniquePool()
         pool.base.unsafelyUnwrapped[chunk &* Self.chunkSize &+ Int(tailFill[bucket])] = entry
         tailFill[bucket] &+= 1
         entryCount &+= 1
@@ -123,7 +125,7 @@ struct DiameterBuckets<Value: RipsScalar> {
         let chunk = usedChunks
         usedChunks += 1
         if usedChunks > nextChunk.count {
-            uniquePool()
+            makePoolUnique()
             pool.reserve(usedChunks * Self.chunkSize)
             nextChunk.append(-1)
         }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The working copy of the distance matrix used by the reduction: the full square matrix,
 /// row-major, rows padded to a multiple of 16 with +∞ and the diagonal set to +∞.
 ///
@@ -14,21 +16,40 @@ final class DistanceTable<Value: RipsScalar>: @unchecked Sendable {
     let full: UnsafeMutablePointer<Value>
     static var lanes: Int { 16 }
 
-    init(_ matrix: CompressedDistanceMatrix<Value>) {
+    /// Rows are filled by `threads` workers, each writing whole rows (interleaved, to balance
+    /// the triangle); on 3000 neurons the fill was a serial 5% of a two-thread run.
+    init(_ matrix: CompressedDistanceMatrix<Value>, threads: Int = 1) {
         count = matrix.count
         stride = (matrix.count + Self.lanes - 1) / Self.lanes * Self.lanes
         full = .allocate(capacity: max(stride * count, 1))
-        full.initialize(repeating: .infinity, count: max(stride * count, 1))
+        let n = count, rowLength = stride, workers = max(1, min(threads, n))
         matrix.lower.withUnsafeBufferPointer { lower in
-            var offset = 0
-            for i in 0..<count {
-                for j in 0..<i {
-                    full[i * stride + j] = lower[offset]
-                    full[j * stride + i] = lower[offset]
-                    offset += 1
+            let shared = UnsafeSendable((lower: lower, full: full))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let (lower, full) = shared.value
+                for i in Swift.stride(from: worker, to: n, by: workers) {
+                    let row = full + i * rowLength
+                    for j in 0..<i { row[j] = lower[i * (i - 1) / 2 + j] }
+                    row[i] = .infinity
+                    for j in (i + 1)..<max(i + 1, n) { row[j] = lower[j * (j - 1) / 2 + i] }
+                    (row + n).initialize(repeating: .infinity, count: rowLength - n)
                 }
             }
         }
+    }
+
+    /// The largest distance from each point to the others (0 for a single point): their
+    /// minimum is the enclosing radius, their maximum the largest distance.
+    func eccentricities(threads: Int) -> [Value] {
+        let n = count, table = UnsafeSendable(self), parts = max(1, min(8 * threads, n))
+        return parallelMap(parts, threads: threads) { part -> [Value] in
+            (part * n / parts..<(part + 1) * n / parts).map { i in
+                let row = table.value.row(i)
+                var largest: Value = 0
+                for j in 0..<n where j != i { largest = Swift.max(largest, row[j]) }
+                return largest
+            }
+        }.flatMap { $0 }
     }
 
     deinit { full.deallocate() }

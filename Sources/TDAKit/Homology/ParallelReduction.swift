@@ -57,6 +57,8 @@ extension RipsReducer {
                 reduction.appendColumn()
                 let slot = position - start
                 if works[slot].deferred || works[slot].pivot.map({ pivots.contains($0.index) }) == true {
+                    // A long column goes on split, its coboundary rebuilt by all threads.
+                    if works[slot].isLong(after: splitAfter) { works[slot].deferred = true }
                     swap(&works[slot].coboundary, &coboundary)
                     if !works[slot].deferred {
                         resume(simplex, dimension: dimension, work: &works[slot], tools: &tools, pivots: pivots)
@@ -94,6 +96,7 @@ extension RipsReducer {
         reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction,
                      deferLong: true)
         work.noteBudget()
+        work.pushedBefore = work.coboundary.pushed
         swap(&work.coboundary, &coboundary)
         coboundary.removeAll()
     }

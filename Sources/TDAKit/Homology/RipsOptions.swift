@@ -46,7 +46,7 @@ public struct RipsOptions: Sendable {
     var spillSize = 1 << 18
     /// Cofacets a column pushes before it counts as long and, with several threads, is split
     /// over all of them (`ColumnWork.isLong`, `reduceSplit`). Tests make it tiny.
-    var splitAfter = 1 << 22
+    var splitAfter = 1 << 18
     /// Whether columns reaching a cone's ceiling stop there (`RipsReducer.coneDeath`); tests
     /// turn it off to compare with the full reduction.
     var coneShortcut = true

@@ -33,12 +33,12 @@ public enum RipsPersistence {
         _ matrix: CompressedDistanceMatrix<Value>, field: PrimeField, options: RipsOptions,
         progress: RipsProgress?
     ) throws -> RipsResult {
-        let radius = matrix.enclosingRadius
+        let table = DistanceTable(matrix, threads: options.threads)
+        let eccentricities = table.eccentricities(threads: options.threads)
+        let radius = eccentricities.min() ?? .infinity, largest = eccentricities.max() ?? 0
         let threshold: Value = options.threshold.map { Value($0) } ?? radius
         // At or above the enclosing radius the complex is a cone (one vertex is near all).
         let cone = options.coneShortcut && threshold >= radius
-        let largest = matrix.maximum
-        let table = DistanceTable(matrix)
         let binomial = try BinomialTable(n: matrix.count, maxK: options.maxDimension + 2)
         let edges = matrix.lower.reduce(0) { $1 <= threshold ? $0 + 1 : $0 }
         var budget = Int.max

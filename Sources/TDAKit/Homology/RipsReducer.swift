@@ -50,7 +50,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(vertexCount: Int, edges: @escaping () -> [DiameterIndex<Value>], binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, splitAfter: Int = 1 << 22, heapEntries: Int = .max, progress: RipsProgress? = nil,
+         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, splitAfter: Int = 1 << 18, heapEntries: Int = .max, progress: RipsProgress? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.vertexCount = vertexCount
         listEdges = edges

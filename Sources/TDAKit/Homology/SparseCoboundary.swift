@@ -123,6 +123,7 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     private var simplex = DiameterEntry<Value>(diameter: 0, index: 0, coefficient: 1)
     private var found = 0
     private var foundDiameter: Value = 0
+    private(set) var vertexSum = 0
     /// The smallest insertion radius among the simplex's vertices (sparse Rips blockers).
     private var smallestRadius = Double.infinity
 
@@ -150,7 +151,11 @@ struct SparseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
             low += 1
             high -= 1
         }
-        for position in 0..<vertexCount { cursor[position] = graph.start[vertices[position] + 1] - 1 }
+        vertexSum = 0
+        for position in 0..<vertexCount {
+            cursor[position] = graph.start[vertices[position] + 1] - 1
+            vertexSum &+= vertices[position]
+        }
         if let radius = graph.radius {
             smallestRadius = .infinity
             for position in 0..<vertexCount { smallestRadius = min(smallestRadius, radius[vertices[position]]) }

@@ -79,12 +79,10 @@ extension RipsReducer {
                 helpers.leave()
             }.start()
         }
-        let vertices = UnsafeMutablePointer<Int>.allocate(capacity: scratchSlice)
-        defer { vertices.deallocate() }
         var round = 0
         work.coboundary.removeAll()
         rounds.addends = [simplex] + work.added.heap
-        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets, vertices: vertices)
+        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         while let current = pivot, !work.exceeded,
               cancellingAddends(of: current, dimension: dimension, into: &work.addends, apparent: &tools.apparent,
                                 columns: columns, pivots: pivots, reduction: reduction) {
@@ -93,7 +91,7 @@ extension RipsReducer {
                 work.added.checkBudget()
             }
             swap(&rounds.addends, &work.addends)
-            pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets, vertices: vertices)
+            pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         }
         rounds.stopping = true
         rounds.published.store(round + 1, ordering: .releasing)
@@ -105,12 +103,12 @@ extension RipsReducer {
     /// column's own coboundary, waits for the helpers and returns the first of the parts'
     /// pivots, noting any part past the budget in `work`.
     private func playRound(_ round: inout Int, _ rounds: SplitRounds<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                           cofacets: inout Cofacets, vertices: UnsafeMutablePointer<Int>) -> DiameterEntry<Value>? {
+                           cofacets: inout Cofacets) -> DiameterEntry<Value>? {
         round += 1
         rounds.published.store(round, ordering: .releasing)
         let mask = rounds.parts - 1
         for addend in rounds.addends {
-            pushShare(addend, dimension: dimension, part: 0, mask: mask, into: &work.coboundary, cofacets: &cofacets, vertices: vertices)
+            pushShare(addend, dimension: dimension, part: 0, mask: mask, into: &work.coboundary, cofacets: &cofacets)
         }
         var first = work.coboundary.pivot(field)
         rounds.waitForHelpers(round: round)
@@ -124,7 +122,7 @@ extension RipsReducer {
 
     /// A helper's loop: its part's share of every round's addends, into a column of its own.
     private func helpSplit(part: Int, dimension: Int, rounds: SplitRounds<Value>) {
-        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: 4 * scratchSlice)
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: scratchSlice)
         defer { scratch.deallocate() }
         var cofacets = cofacetEnumerator(scratch: scratch)
         var column = coboundaryColumn()
@@ -133,8 +131,7 @@ extension RipsReducer {
             rounds.waitForRound(round)
             if rounds.stopping { break }
             for addend in rounds.addends {
-                pushShare(addend, dimension: dimension, part: part, mask: rounds.parts - 1, into: &column, cofacets: &cofacets,
-                          vertices: scratch + 3 * scratchSlice)
+                pushShare(addend, dimension: dimension, part: part, mask: rounds.parts - 1, into: &column, cofacets: &cofacets)
             }
             rounds.pivots[part] = column.pivot(field)
             rounds.exceeded[part] = column.exceeded
@@ -148,18 +145,10 @@ extension RipsReducer {
     /// mask + 1, times its coefficient; the others are passed over without being computed.
     @inline(__always)
     private func pushShare(_ simplex: DiameterEntry<Value>, dimension: Int, part: Int, mask: Int,
-                           into column: inout CoboundaryColumn<Value>, cofacets: inout Cofacets,
-                           vertices: UnsafeMutablePointer<Int>) {
-        binomial.vertices(of: simplex.index, dimension: dimension, into: vertices)
-        var residue = part
-        for position in 0...dimension { residue &-= vertices[position] }
-        residue &= mask
+                           into column: inout CoboundaryColumn<Value>, cofacets: inout Cofacets) {
         cofacets.start(simplex, dimension: dimension)
-        while cofacets.hasNext(allCofacets: true) {
-            guard cofacets.nextVertex() & mask == residue else {
-                cofacets.skip()
-                continue
-            }
+        column.prepareForPushes()
+        while cofacets.hasNext(inShare: part, mask: mask) {
             let cofacet = cofacets.next()
             if cofacet.diameter < cofacetLimit { column.push(cofacet) }
         }

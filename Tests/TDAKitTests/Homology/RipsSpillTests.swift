@@ -83,12 +83,13 @@ import Testing
 }
 
 extension DiameterBucketsTests {
-    /// A copy keeps its own entries: the pool is copied on the first write after the copy.
+    /// A copy keeps its own entries: writers make the pool their own before appending.
     @Test func copiesAreIndependent() {
         var original = DiameterBuckets<Float>()
         _ = original.spread(floor: 0, ceiling: 1)
         for index in 0..<100 { original.append(DiameterEntry(diameter: 0.5, index: index, coefficient: 1), to: 3) }
         var copy = original
+        copy.makePoolUnique()
         for index in 100..<5000 { copy.append(DiameterEntry(diameter: 0.5, index: index, coefficient: 2), to: 3) }
         var fromOriginal: [DiameterEntry<Float>] = [], fromCopy: [DiameterEntry<Float>] = []
         original.move(3, to: &fromOriginal)
