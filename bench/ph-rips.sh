@@ -67,6 +67,9 @@ run_case() { # name file metric maxdim [threshold]
         counts=$(ours_counts)
         printf '%-11s %-8s wall %8.2fs cpu %8.2fs %9d KB  load %s  bars %s\n' "$name" "ph-rips$t" "$1" "$2" "$3" "$l" "$counts"
     done
+    if [ "$ow1" != 0 ] && [ "$ow2" != 0 ]; then
+        printf '%-11s two threads against one: wall %5.2fx\n' "$name" "$(echo "$ow1 / $ow2" | bc -l)"
+    fi
     for peer in ${PEERS-ripser giotto1 giotto2}; do
         if [ "$peer" = ripser ] && [ "${SKIP_RIPSER:-0}" = 1 ]; then continue; fi
         l=$(load)

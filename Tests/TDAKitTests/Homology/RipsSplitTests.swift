@@ -35,20 +35,6 @@ import Testing
         }
     }
 
-    /// ripser.py's diagrams when every column is split over two threads, and with the cone
-    /// shortcut (cocycles off).
-    @Test(arguments: try RipsFixtures.all())
-    func matchesRipserWhenColumnsSplit(_ fixture: RipsCase) throws {
-        var options = fixture.options
-        options.threads = 2
-        options.reductionChunk = 3
-        options.splitAfter = 1
-        let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
-        for (dimension, expected) in fixture.expected.enumerated() {
-            #expect(sortedBars(result.diagram.dimensions[dimension]) == sortedBars(expected), "H\(dimension) of \(fixture.name)")
-        }
-    }
-
     /// The parts are the largest power of two not above the threads.
     @Test func partsArePowersOfTwo() throws {
         for (threads, parts) in [(1, 1), (2, 2), (3, 2), (4, 4), (7, 4), (8, 8)] {

@@ -33,15 +33,20 @@ import Testing
         }
     }
 
-    /// ripser.py's diagrams with two threads and chunks of three columns.
+    /// ripser.py's diagrams with two threads and chunks of three columns, and when every
+    /// column is split over the two threads (`reduceSplit`).
     @Test(arguments: try RipsFixtures.all())
     func matchesRipserOnTwoThreads(_ fixture: RipsCase) throws {
         var options = fixture.options
         options.threads = 2
         options.reductionChunk = 3
-        let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
-        for (dimension, expected) in fixture.expected.enumerated() {
-            #expect(sortedBars(result.diagram.dimensions[dimension]) == sortedBars(expected), "H\(dimension) of \(fixture.name)")
+        for splitAfter in [options.splitAfter, 1] {
+            options.splitAfter = splitAfter
+            let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
+            for (dimension, expected) in fixture.expected.enumerated() {
+                #expect(sortedBars(result.diagram.dimensions[dimension]) == sortedBars(expected),
+                        "H\(dimension) of \(fixture.name), split after \(splitAfter)")
+            }
         }
     }
 
