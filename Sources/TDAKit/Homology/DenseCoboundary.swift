@@ -92,18 +92,19 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
 
     /// Steps straight to the next vertex of the share, stopping at each simplex vertex on the
     /// way so that `settle` passes it: a part's enumeration costs its share of the vertices,
-    /// not all of them.
+    /// not all of them. `settle` keeps vertex − k, so checking `vertex >= k` before it (as
+    /// `hasNext` does) keeps every table read in range.
     @inline(__always)
     mutating func hasNext(inShare part: Int, mask: Int) -> Bool {
         let residue = (part &- vertexSum) & mask
-        while true {
+        while vertex >= k {
             settle()
-            guard vertex >= k else { return false }
             let offset = (vertex &- residue) & mask
             if offset == 0 { return true }
             let target = vertex &- offset
             vertex = k > 0 ? max(target, vertices[vertexCount &- k]) : target
         }
+        return false
     }
 
     @inline(__always)
