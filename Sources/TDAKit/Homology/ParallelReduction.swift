@@ -17,8 +17,9 @@ extension RipsReducer {
     /// pivot, not the coboundary, which can reach gigabytes (bench/RESULTS-ph-rips.md); the few
     /// columns whose pivot an earlier column of the chunk turns out to own rebuild it from V.
     /// A column that grows long (`ColumnWork.isLong`) is left by its worker and finished in
-    /// the serial pass by all threads at once (`reduceSplit`). A deterministic cousin of giotto-ph's lock-free reduction (Pérez, Hess, Hoffmann 2021),
-    /// where a column may be reduced by a later one and cocycles depend on the schedule.
+    /// the serial pass by all threads at once (`reduceSplit`). A deterministic cousin of
+    /// giotto-ph's lock-free reduction (Pérez, Hess, Hoffmann 2021), where a column may be
+    /// reduced by a later one and cocycles depend on the schedule.
     func computePairsInChunks(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
         let workers = threads
         var works = [ColumnWork<Value>](repeating: ColumnWork(coboundary: coboundaryColumn()), count: min(chunk, columns.count))
@@ -58,7 +59,7 @@ extension RipsReducer {
                 let slot = position - start
                 if works[slot].deferred || works[slot].pivot.map({ pivots.contains($0.index) }) == true {
                     // A long column goes on split, its coboundary rebuilt by all threads.
-                    if works[slot].isLong(after: splitAfter) { works[slot].deferred = true }
+                    if !works[slot].exceeded && works[slot].isLong(after: splitAfter) { works[slot].deferred = true }
                     swap(&works[slot].coboundary, &coboundary)
                     if !works[slot].deferred {
                         resume(simplex, dimension: dimension, work: &works[slot], tools: &tools, pivots: pivots)
