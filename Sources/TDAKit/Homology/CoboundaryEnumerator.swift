@@ -27,7 +27,8 @@ protocol CoboundaryEnumerator: SendableMetatype {
     mutating func skip()
 
     /// Whether another cofacet exists whose vertex sum is `part` modulo mask + 1 (a power of
-    /// two), passing over the others uncomputed: a split column's share (`SplitColumn`).
+    /// two), passing over the others uncomputed: a split column's share (`SplitColumn`);
+    /// with mask 0, every cofacet.
     mutating func hasNext(inShare part: Int, mask: Int) -> Bool
 
     /// The sum of the simplex's vertices (after `start`).

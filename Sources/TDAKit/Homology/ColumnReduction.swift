@@ -22,6 +22,13 @@ struct ColumnWork<Value: RipsScalar> {
         self.coboundary = coboundary
     }
 
+    /// Adds a simplex to the combination (V), noting whether its heap outgrew the budget.
+    @inline(__always)
+    mutating func record(_ simplex: DiameterEntry<Value>) {
+        added.push(simplex)
+        added.checkBudget()
+    }
+
     mutating func noteBudget() { exceeded = exceeded || added.exceeded || coboundary.exceeded }
 
     mutating func reset() {
@@ -168,18 +175,19 @@ extension RipsReducer {
     @inline(__always)
     private func addCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
                                cofacets: inout Cofacets) {
-        work.added.push(simplex)
-        work.added.checkBudget()
+        work.record(simplex)
         pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &cofacets)
     }
 
-    /// Pushes the cofacets of `simplex` below `cofacetLimit`, times its coefficient.
+    /// Pushes the cofacets of `simplex` below `cofacetLimit`, times its coefficient: all of
+    /// them, or, for a split column's part (`SplitColumn`), those whose vertex sum is `part`
+    /// modulo mask + 1, the others passed over without being computed.
     @inline(__always)
     func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout CoboundaryColumn<Value>,
-                        cofacets: inout Cofacets) {
+                        cofacets: inout Cofacets, part: Int = 0, mask: Int = 0) {
         cofacets.start(simplex, dimension: dimension)
         column.prepareForPushes()
-        while cofacets.hasNext(allCofacets: true) {
+        while cofacets.hasNext(inShare: part, mask: mask) {
             let cofacet = cofacets.next()
             if cofacet.diameter < cofacetLimit { column.push(cofacet) }
         }

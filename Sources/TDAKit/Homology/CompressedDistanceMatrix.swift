@@ -31,17 +31,5 @@ public struct CompressedDistanceMatrix<Value: BinaryFloatingPoint> {
         if i == j { return 0 }
         return i > j ? lower[Self.offset(i, j)] : lower[Self.offset(j, i)]
     }
-
-    /// The smallest radius r such that one point is within r of all others. Beyond it the
-    /// Rips complex is a cone, so Ripser uses it as the default threshold.
-    public var enclosingRadius: Value {
-        var radius = Value.infinity
-        for i in 0..<count {
-            var eccentricity: Value = 0
-            for j in 0..<count where j != i { eccentricity = Swift.max(eccentricity, self[i, j]) }
-            radius = Swift.min(radius, eccentricity)
-        }
-        return radius
-    }
 }
 extension CompressedDistanceMatrix: Sendable where Value: Sendable {}

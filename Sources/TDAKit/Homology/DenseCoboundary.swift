@@ -96,6 +96,8 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     /// `hasNext` does) keeps every table read in range.
     @inline(__always)
     mutating func hasNext(inShare part: Int, mask: Int) -> Bool {
+        // The whole coboundary: the plain test, as `next` settles anyway.
+        if mask == 0 { return hasNext(allCofacets: true) }
         let residue = (part &- vertexSum) & mask
         while vertex >= k {
             settle()

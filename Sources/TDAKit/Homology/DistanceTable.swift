@@ -39,7 +39,9 @@ final class DistanceTable<Value: RipsScalar>: @unchecked Sendable {
     }
 
     /// The largest distance from each point to the others (0 for a single point): their
-    /// minimum is the enclosing radius, their maximum the largest distance.
+    /// maximum is the largest distance, their minimum the enclosing radius, the smallest r
+    /// such that one point is within r of all others (beyond it the Rips complex is a cone,
+    /// so Ripser uses it as the default threshold).
     func eccentricities(threads: Int) -> [Value] {
         let n = count, table = UnsafeSendable(self), parts = max(1, min(8 * threads, n))
         return parallelMap(parts, threads: threads) { part -> [Value] in

@@ -86,10 +86,7 @@ extension RipsReducer {
         while let current = pivot, !work.exceeded,
               cancellingAddends(of: current, dimension: dimension, into: &work.addends, apparent: &tools.apparent,
                                 columns: columns, pivots: pivots, reduction: reduction) {
-            for addend in work.addends {
-                work.added.push(addend)
-                work.added.checkBudget()
-            }
+            for addend in work.addends { work.record(addend) }
             swap(&rounds.addends, &work.addends)
             pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         }
@@ -108,7 +105,7 @@ extension RipsReducer {
         rounds.published.store(round, ordering: .releasing)
         let mask = rounds.parts - 1
         for addend in rounds.addends {
-            pushShare(addend, dimension: dimension, part: 0, mask: mask, into: &work.coboundary, cofacets: &cofacets)
+            pushCoboundary(addend, dimension: dimension, into: &work.coboundary, cofacets: &cofacets, part: 0, mask: mask)
         }
         var first = work.coboundary.pivot(field)
         rounds.waitForHelpers(round: round)
@@ -131,7 +128,7 @@ extension RipsReducer {
             rounds.waitForRound(round)
             if rounds.stopping { break }
             for addend in rounds.addends {
-                pushShare(addend, dimension: dimension, part: part, mask: rounds.parts - 1, into: &column, cofacets: &cofacets)
+                pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: rounds.parts - 1)
             }
             rounds.pivots[part] = column.pivot(field)
             rounds.exceeded[part] = column.exceeded
@@ -139,19 +136,5 @@ extension RipsReducer {
             round += 1
         }
         column.release()
-    }
-
-    /// Pushes the cofacets of `simplex` below `cofacetLimit` whose vertex sum is `part` modulo
-    /// mask + 1, times its coefficient; the others are passed over without being computed.
-    @inline(__always)
-    private func pushShare(_ simplex: DiameterEntry<Value>, dimension: Int, part: Int, mask: Int,
-                           into column: inout CoboundaryColumn<Value>, cofacets: inout Cofacets) {
-        cofacets.start(simplex, dimension: dimension)
-        column.prepareForPushes()
-        while cofacets.hasNext(inShare: part, mask: mask) {
-            let cofacet = cofacets.next()
-            if cofacet.diameter < cofacetLimit { column.push(cofacet) }
-        }
-        column.checkSize()
     }
 }

@@ -113,8 +113,9 @@ import Testing
     @Test func keepsFewEdgesWithValuesOfTheInput() throws {
         var rng = SplitMix(state: 5)
         let distances = CompressedDistanceMatrix<Float>(try RipsMetrics.distances(rng.cloud(200, 3), metric: "euclidean"))
-        let threshold = distances.enclosingRadius
-        let edges = EdgeCollapse(DistanceTable(distances), threshold: threshold).collapse()
+        let table = DistanceTable(distances)
+        let threshold = table.eccentricities(threads: 1).min()!
+        let edges = EdgeCollapse(table, threshold: threshold).collapse()
         let values = Set(distances.lower)
         #expect(edges.count * 4 < distances.lower.filter { $0 <= threshold }.count)
         #expect(edges.allSatisfy { values.contains(Float($0.diameter)) && Float($0.diameter) <= threshold })
