@@ -6,31 +6,23 @@ extension RipsReducer {
     /// (Ripser's `compute_dim_0_pairs`). One bar [0, ∞) per final component. Reports
     /// `RipsPhase.edges` every 4096 edges.
     func computeDimensionZeroPairs(simplices edges: inout [DiameterIndex<Value>], columns: inout [DiameterIndex<Value>]) {
-        edges = self.edges()
-        progress?(.edges, 0, edges.count)
-        edges = sortedByFiltration(edges)
+        var listed = self.edges()
+        progress?(.edges, 0, listed.count)
+        if zip(listed, listed.dropFirst()).contains(where: { $0.index >= $1.index }) { listed.sort { $0.index < $1.index } }
+        // Every edge is decoded and checked at once beforehand, in index order (see
+        // `edgeKeys`), then ordered; only the union–find goes edge by edge.
+        edges = sortedByDiameter(edgeKeys(listed))
+        listed = []
         var components = UnionFind(count: vertexCount)
-        var apparent = apparentPairs()
-        // With several threads every edge is decoded and checked at once beforehand; else as
-        // met, and only the edges that close a cycle are checked.
-        let facts = threads > 1 ? edgeFacts(edges) : nil
-        let endpoints = scratch
         columns.removeAll()
-        for (position, edge) in edges.enumerated() {
+        for position in edges.indices {
             if position & 0xFFF == 0 { progress?(.edges, position, edges.count) }
-            if let facts {
-                endpoints[0] = Int(facts[position].u)
-                endpoints[1] = Int(facts[position].v)
-            } else {
-                binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
-            }
-            if components.union(endpoints[0], endpoints[1]) {
-                if edge.diameter > 0 { bars[0].append((0, edge.diameter)) }
-            } else if maxDimension > 0,
-                      !(facts?[position].isApparent
-                        ?? (apparent.apparentCofacet(of: DiameterEntry(diameter: edge.diameter, index: edge.index, coefficient: 1),
-                                                     dimension: 1, vertices: endpoints) != nil)) {
-                columns.append(edge)
+            let facts = EdgeFacts(packed: edges[position].index)
+            edges[position].index = facts.index
+            if components.union(facts.u, facts.v) {
+                if edges[position].diameter > 0 { bars[0].append((0, edges[position].diameter)) }
+            } else if maxDimension > 0 && !facts.isApparent {
+                columns.append(edges[position])
             }
         }
         progress?(.edges, edges.count, edges.count)

@@ -110,12 +110,51 @@ import Testing
         while indices.count < 70_001 { indices.insert(Int.random(in: 0..<max(indexRange, 140_000), using: &rng)) }
         let diameters = indices.map { _ in Double(Int.random(in: 0..<300, using: &rng)) / 7 }
         let edges = zip(indices, diameters).map { DiameterIndex(index: $0, diameter: $1 == 0 ? -0.0 : $1) }
+            .sorted { $0.index < $1.index }
         let comesFirst: (DiameterIndex<Double>, DiameterIndex<Double>) -> Bool = {
             $0.diameter < $1.diameter || ($0.diameter == $1.diameter && $0.index > $1.index)
         }
         let expected = edges.sorted(by: comesFirst).map(\.index)
-        #expect(try twoPointReducer(Double.self, threads: threads).sortedByFiltration(edges).map(\.index) == expected)
-        let floats = edges.map { DiameterIndex(index: $0.index, diameter: Float($0.diameter)) }
-        #expect(try twoPointReducer(Float.self, threads: threads).sortedByFiltration(floats).map(\.index) == expected)
+        // Keys by decreasing index, as `edgeKeys` makes them.
+        let keys = edges.reversed().map { $0 }
+        #expect(try twoPointReducer(Double.self, threads: threads).sortedByDiameter(keys).map(\.index) == expected)
+        let floats = keys.map { DiameterIndex(index: $0.index, diameter: Float($0.diameter)) }
+        #expect(try twoPointReducer(Float.self, threads: threads).sortedByDiameter(floats).map(\.index) == expected)
+    }
+}
+
+/// The tiled `edgeKeys` (index order, 16 × 16 rows) give each edge the endpoints and the
+/// apparent-pair flag of a check edge by edge, on 1 and 3 threads, with a threshold that
+/// leaves rows with gaps and a vertex count that is no multiple of the tile.
+@Suite struct EdgeFactsTests {
+    @Test(arguments: [1, 3])
+    func tiledKeysHoldTheEdgeByEdgeFacts(threads: Int) throws {
+        var rng = SplitMix(state: 5)
+        let count = 53
+        let lower = (0..<count * (count - 1) / 2).map { _ in Double(Int.random(in: 1...40, using: &rng)) }
+        let table = DistanceTable(CompressedDistanceMatrix<Double>(count: count, lower: lower))
+        let binomial = try BinomialTable(n: count, maxK: 3)
+        let reducer = RipsReducer(vertexCount: count, edges: { EdgeList.edges(table, threshold: 30) }, binomial: binomial,
+                                  field: try PrimeField(2), maxDimension: 1, threshold: 30, largest: 40, wantsCocycles: false,
+                                  threads: threads) { scratch in
+            DenseCoboundary(distances: table, binomial: binomial, modulus: 2, scratch: scratch)
+        }
+        let edges = reducer.edges()
+        #expect(edges.count < lower.count)
+        let keys = reducer.edgeKeys(edges)
+        #expect(keys.map(\.diameter) == edges.reversed().map(\.diameter))
+        let facts = keys.reversed().map { EdgeFacts(packed: $0.index) }
+        var apparent = reducer.apparentPairs()
+        let endpoints = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        defer { endpoints.deallocate() }
+        var apparentCount = 0
+        for (edge, fact) in zip(edges, facts) {
+            binomial.vertices(of: edge.index, dimension: 1, into: endpoints)
+            let isApparent = apparent.apparentCofacet(of: DiameterEntry(diameter: edge.diameter, index: edge.index, coefficient: 1),
+                                                      dimension: 1, vertices: endpoints) != nil
+            #expect(fact.u == endpoints[0] && fact.v == endpoints[1] && fact.index == edge.index && fact.isApparent == isApparent)
+            if isApparent { apparentCount += 1 }
+        }
+        #expect(facts.count == edges.count && apparentCount > 0 && apparentCount < edges.count)
     }
 }
