@@ -1,30 +1,46 @@
+import Dispatch
+
 /// Rows scaled to unit length (after centring when `centred`); a zero row stays zero, so
 /// its dot product with anything is 0.
-func unitRows(_ points: Matrix<Double>, centred: Bool) -> Matrix<Double> {
+func unitRows(_ points: Matrix<Double>, centred: Bool, threads: Int = 1) -> Matrix<Double> {
     var out = points
-    let d = points.cols
-    for i in 0..<points.rows {
-        let base = i * d
-        if centred {
-            var mean = 0.0
-            for k in 0..<d { mean += out.storage[base + k] }
-            mean /= Double(d)
-            for k in 0..<d { out.storage[base + k] -= mean }
+    let d = points.cols, rows = points.rows, parts = max(1, min(threads, rows))
+    out.storage.withUnsafeMutableBufferPointer { storage in
+        let shared = UnsafeSendable(storage)
+        // Rows on the threads: this runs before the Gram kernel, with nothing else to do.
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let storage = shared.value
+            for i in part * rows / parts..<(part + 1) * rows / parts {
+                let base = i * d
+                if centred {
+                    var mean = 0.0
+                    for k in 0..<d { mean += storage[base + k] }
+                    mean /= Double(d)
+                    for k in 0..<d { storage[base + k] -= mean }
+                }
+                var norm = 0.0
+                for k in 0..<d { norm += storage[base + k] * storage[base + k] }
+                norm = norm.squareRoot()
+                // A constant (or zero) row has no direction: its correlation with anything is 0.
+                let scale = norm > 0 ? 1 / norm : 0
+                for k in 0..<d { storage[base + k] *= scale }
+            }
         }
-        var norm = 0.0
-        for k in 0..<d { norm += out.storage[base + k] * out.storage[base + k] }
-        norm = norm.squareRoot()
-        // A constant (or zero) row has no direction: its correlation with anything is 0.
-        let scale = norm > 0 ? 1 / norm : 0
-        for k in 0..<d { out.storage[base + k] *= scale }
     }
     return out
 }
 
 /// Applies `transform` to the dot products of unit rows.
-func similarityDistances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?, centred: Bool, _ transform: (Double) -> Double) -> CompressedDistanceMatrix<Double> {
-    let similarities = GramKernel.lowerDotProducts(unitRows(points, centred: centred), threads: threads, progress: progress)
-    return CompressedDistanceMatrix(count: points.rows, lower: similarities.map(transform))
+func similarityDistances(_ points: Matrix<Double>, threads: Int, progress: ProgressCounter?, centred: Bool, _ transform: @Sendable (Double) -> Double) -> CompressedDistanceMatrix<Double> {
+    var values = GramKernel.lowerDotProducts(unitRows(points, centred: centred, threads: threads), threads: threads, progress: progress)
+    let count = values.count, parts = max(1, min(threads, count))
+    values.withUnsafeMutableBufferPointer { values in
+        let shared = UnsafeSendable(values)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for k in part * count / parts..<(part + 1) * count / parts { shared.value[k] = transform(shared.value[k]) }
+        }
+    }
+    return CompressedDistanceMatrix(count: points.rows, lower: values)
 }
 
 /// Rows of `transform` of the dot products of unit rows, one dot product at a time.

@@ -63,7 +63,7 @@ public enum RipsPersistence {
             let graph = collapse ? NeighborLists<Value>(count: table.count, edges: EdgeCollapse(table, threshold: threshold).collapse(progress: progress))
                                  : NeighborLists(distances: table, threshold: threshold)
             let maxVertices = options.maxDimension + 3
-            return try collect(RipsReducer(vertexCount: table.count, edges: { collapse ? graph.edges() : EdgeList.edges(table, threshold: threshold) },
+            return try collect(RipsReducer(vertexCount: table.count, edges: { collapse ? graph.edges() : EdgeList.edges(table, threshold: threshold, threads: options.threads) },
                                            binomial: binomial, field: field, maxDimension: options.maxDimension,
                                            threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                            threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
@@ -71,7 +71,7 @@ public enum RipsPersistence {
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
-        return try collect(RipsReducer(vertexCount: table.count, edges: { EdgeList.edges(table, threshold: threshold) }, binomial: binomial, field: field, maxDimension: options.maxDimension,
+        return try collect(RipsReducer(vertexCount: table.count, edges: { EdgeList.edges(table, threshold: threshold, threads: options.threads) }, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                        threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
                                        threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, heapEntries: budget,
                                        progress: progress) { scratch in

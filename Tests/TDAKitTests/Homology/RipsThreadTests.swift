@@ -157,4 +157,19 @@ import Testing
         }
         #expect(facts.count == edges.count && apparentCount > 0 && apparentCount < edges.count)
     }
+
+    /// `EdgeList` lists, on any thread count, the pairs under the threshold by increasing index.
+    @Test(arguments: [1, 2, 3, 7])
+    func edgeListIsThePairsByIndex(threads: Int) {
+        var rng = SplitMix(state: 9)
+        let count = 41
+        let lower = (0..<count * (count - 1) / 2).map { _ in Float(Int.random(in: 1...40, using: &rng)) }
+        let table = DistanceTable(CompressedDistanceMatrix<Float>(count: count, lower: lower))
+        var expected: [DiameterIndex<Float>] = []
+        for i in 0..<count {
+            for j in 0..<i where table(i, j) <= 25 { expected.append(DiameterIndex(index: i * (i - 1) / 2 + j, diameter: table(i, j))) }
+        }
+        #expect(EdgeList.edges(table, threshold: 25, threads: threads) == expected)
+        #expect(EdgeList.edges(table, threshold: 0, threads: threads).isEmpty)
+    }
 }
