@@ -3,31 +3,37 @@ import Dispatch
 /// Rows scaled to unit length (after centring when `centred`); a zero row stays zero, so
 /// its dot product with anything is 0.
 func unitRows(_ points: Matrix<Double>, centred: Bool, threads: Int = 1) -> Matrix<Double> {
-    var out = points
     let d = points.cols, rows = points.rows, parts = max(1, min(threads, rows))
-    out.storage.withUnsafeMutableBufferPointer { storage in
-        let shared = UnsafeSendable(storage)
-        // Rows on the threads: this runs before the Gram kernel, with nothing else to do.
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let storage = shared.value
-            for i in part * rows / parts..<(part + 1) * rows / parts {
-                let base = i * d
-                if centred {
+    // Rows on the threads, written to a fresh buffer (no serial copy first): this runs before
+    // the Gram kernel, with nothing else to do.
+    let storage = [Double](unsafeUninitializedCapacity: points.storage.count) { out, initialized in
+        points.storage.withUnsafeBufferPointer { input in
+            let shared = UnsafeSendable((input: input, out: out))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let (input, out) = shared.value
+                for i in part * rows / parts..<(part + 1) * rows / parts {
+                    let base = i * d
                     var mean = 0.0
-                    for k in 0..<d { mean += storage[base + k] }
-                    mean /= Double(d)
-                    for k in 0..<d { storage[base + k] -= mean }
+                    if centred {
+                        for k in 0..<d { mean += input[base + k] }
+                        mean /= Double(d)
+                    }
+                    var norm = 0.0
+                    for k in 0..<d {
+                        let x = input[base + k] - mean
+                        out.initializeElement(at: base + k, to: x)
+                        norm += x * x
+                    }
+                    norm = norm.squareRoot()
+                    // A constant (or zero) row has no direction: its correlation with anything is 0.
+                    let scale = norm > 0 ? 1 / norm : 0
+                    for k in 0..<d { out[base + k] *= scale }
                 }
-                var norm = 0.0
-                for k in 0..<d { norm += storage[base + k] * storage[base + k] }
-                norm = norm.squareRoot()
-                // A constant (or zero) row has no direction: its correlation with anything is 0.
-                let scale = norm > 0 ? 1 / norm : 0
-                for k in 0..<d { storage[base + k] *= scale }
             }
         }
+        initialized = points.storage.count
     }
-    return out
+    return Matrix(rows: rows, cols: d, storage: storage)
 }
 
 /// Applies `transform` to the dot products of unit rows.
