@@ -11,6 +11,15 @@
 /// the diameter and the heap holds every entry of the buckets up to the current one, so the
 /// heap's root is still the first entry of the whole column: pivots, diagrams and cocycles are
 /// exactly those of the plain heap.
+///
+/// Past a frontier the entries are not kept at all: on the trained network of
+/// bench/RESULTS-ph-rips.md the long column's pivot moved through 772 of the 2048 buckets, and
+/// the buckets beyond held 83 of its 90 million entries, written and never read (all of its
+/// memory and most of its time). The frontier starts `initialWindow` buckets past the pivot's;
+/// when everything before it cancels, the caller widens it (`widenFrontier`, the window
+/// doubling) and pushes the column's coboundaries again, of which only the entries between
+/// the old frontier and the new one are taken (`RipsReducer.pivot(of:…)`). Every entry before
+/// the frontier is then in, once, so the pivot is the same.
 struct CoboundaryColumn<Value: RipsScalar> {
     private(set) var near: WorkingColumn<Value>
     private var far = DiameterBuckets<Value>()
@@ -26,8 +35,18 @@ struct CoboundaryColumn<Value: RipsScalar> {
 
     /// Entries of the budget that heap and buckets hold.
     private var claimed = 0
-    /// Entries pushed since the column was emptied (how long a reduction it is).
+    /// Entries pushed since the column was emptied (how long a reduction it is), those left
+    /// out past the frontier included.
     private(set) var pushed = 0
+    /// The first bucket whose entries are left out (`DiameterBuckets.count`: none), the
+    /// window it last moved by, and, while the coboundaries are pushed again after it moved,
+    /// where it was (entries before are in already).
+    private var frontier = DiameterBuckets<Value>.count
+    private var window = 0
+    private var refilledFrom = Int.min
+    /// Buckets past the pivot's kept when a column spills: a refill pushes every coboundary of
+    /// the column again, so it should come seldom; 64 is 3% of the diameters from the pivot on.
+    static var initialWindow: Int { 64 }
 
     init(budget: HeapBudget, ceiling: Value, spillSize: Int) {
         near = WorkingColumn(budget: budget)
@@ -40,6 +59,8 @@ struct CoboundaryColumn<Value: RipsScalar> {
         near.removeAll()
         if spilled { far.removeAll() }
         spilled = false
+        frontier = DiameterBuckets<Value>.count
+        refilledFrom = .min
         spillAt = spillSize
         exceeded = false
         pushed = 0
@@ -52,12 +73,14 @@ struct CoboundaryColumn<Value: RipsScalar> {
         if spilled { far.makePoolUnique() }
     }
 
-    /// Adds an entry; a batch of pushes starts with `prepareForPushes`.
+    /// Adds an entry, unless it lies past the frontier (or, during a refill, before where the
+    /// frontier was); a batch of pushes starts with `prepareForPushes`.
     @inline(__always)
     mutating func push(_ entry: DiameterEntry<Value>) {
         pushed &+= 1
         if spilled {
             let bucket = far.bucket(of: entry.diameter)
+            if bucket >= frontier || bucket < refilledFrom { return }
             if bucket > current {
                 far.append(entry, to: bucket)
                 return
@@ -80,8 +103,22 @@ struct CoboundaryColumn<Value: RipsScalar> {
         self = CoboundaryColumn(budget: near.budget, ceiling: ceiling, spillSize: spillSize)
     }
 
-    /// The first entry with a nonzero summed coefficient (`WorkingColumn.pivot`), refilling
-    /// the heap from the next bucket when it runs dry.
+    /// Whether entries past a frontier were left out: a nil `pivot` then means the entries
+    /// before it cancel, not that the column is zero.
+    var leavesOut: Bool { spilled && frontier < DiameterBuckets<Value>.count }
+
+    /// Moves the frontier out by twice its last window; the caller then pushes every
+    /// coboundary of the column again and calls `endRefill`.
+    mutating func widenFrontier() {
+        refilledFrom = frontier
+        window = 2 * window
+        frontier = DiameterBuckets<Value>.count - frontier > window ? frontier + window : DiameterBuckets<Value>.count
+    }
+
+    mutating func endRefill() { refilledFrom = .min }
+
+    /// The first entry with a nonzero summed coefficient (`WorkingColumn.pivot`) before the
+    /// frontier, refilling the heap from the next bucket when it runs dry.
     @inline(__always)
     mutating func pivot(_ field: PrimeField) -> DiameterEntry<Value>? {
         while true {
@@ -92,18 +129,21 @@ struct CoboundaryColumn<Value: RipsScalar> {
         }
     }
 
-    /// Spreads the diameters from the pivot's to the ceiling over the buckets and parks every
-    /// heap entry beyond the first bucket. The first bucket is the pivot's, so the heap holds
-    /// the pivot's neighbourhood.
+    /// Spreads the diameters from the pivot's to the ceiling over the buckets, parks every
+    /// heap entry beyond the first bucket and drops those past the frontier. The first bucket
+    /// is the pivot's, so the heap holds the pivot's neighbourhood.
     private mutating func spill() {
         spillAt = .max
         guard let first = near.heap.first, far.spread(floor: first.diameter, ceiling: ceiling) else { return }
         spilled = true
         current = 0
+        window = Self.initialWindow
+        frontier = window
         far.makePoolUnique()
         var keep: [DiameterEntry<Value>] = []
         near.removeAll { entry in
             let bucket = far.bucket(of: entry.diameter)
+            if bucket >= frontier { return }
             if bucket > current { far.append(entry, to: bucket) } else { keep.append(entry) }
         }
         near.fill { $0.append(contentsOf: keep) }

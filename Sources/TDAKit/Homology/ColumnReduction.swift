@@ -1,6 +1,8 @@
 /// One column under reduction: the combination of simplices added so far (a row of the V
 /// matrix, lazily summed), its coboundary (the R column, lazily summed) and the current pivot.
 struct ColumnWork<Value: RipsScalar> {
+    /// The column's simplex: its coboundary and those of `added` make the column.
+    var simplex = DiameterEntry<Value>(diameter: 0, index: 0, coefficient: 1)
     var added: WorkingColumn<Value>
     var coboundary: CoboundaryColumn<Value>
     /// The lowest nonzero entry so far; nil once the column is zero.
@@ -99,8 +101,9 @@ extension RipsReducer {
             work.emergent = true
             return
         }
+        work.simplex = simplex
         pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &tools.cofacets)
-        work.pivot = work.coboundary.pivot(field)
+        work.pivot = pivot(of: &work.coboundary, simplex: simplex, added: [], dimension: dimension, cofacets: &tools.cofacets)
     }
 
     /// Cancels the column's pivot while a column of `pivots` owns it or it is the cofacet of an
@@ -121,7 +124,9 @@ extension RipsReducer {
                                     columns: columns, pivots: pivots, reduction: reduction) else { return }
             for addend in work.addends { addCoboundary(addend, dimension: dimension, work: &work, cofacets: &tools.cofacets) }
             work.steps &+= 1
-            work.pivot = work.coboundary.pivot(field)
+            let added = work.added.heap
+            work.pivot = pivot(of: &work.coboundary, simplex: work.simplex, added: added, dimension: dimension,
+                               cofacets: &tools.cofacets)
             work.noteBudget()
         }
     }
@@ -177,6 +182,28 @@ extension RipsReducer {
                                cofacets: inout Cofacets) {
         work.record(simplex)
         pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &cofacets)
+    }
+
+    /// The first nonzero entry of `column`, which sums the coboundaries of `simplex` (when
+    /// given) and of `added`. When the entries before the column's frontier cancel, the
+    /// frontier moves out and these coboundaries are pushed again, the column taking only the
+    /// entries past where it was (`CoboundaryColumn`), until a pivot shows or nothing is left
+    /// out. `part` and `mask` as in `pushCoboundary`.
+    @inline(__always)
+    func pivot(of column: inout CoboundaryColumn<Value>, simplex: DiameterEntry<Value>?, added: [DiameterEntry<Value>],
+               dimension: Int, cofacets: inout Cofacets, part: Int = 0, mask: Int = 0) -> DiameterEntry<Value>? {
+        while true {
+            if let pivot = column.pivot(field) { return pivot }
+            guard column.leavesOut else { return nil }
+            column.widenFrontier()
+            if let simplex {
+                pushCoboundary(simplex, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: mask)
+            }
+            for entry in added {
+                pushCoboundary(entry, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: mask)
+            }
+            column.endRefill()
+        }
     }
 
     /// Pushes the cofacets of `simplex` below `cofacetLimit`, times its coefficient: all of

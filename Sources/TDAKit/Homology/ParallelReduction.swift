@@ -112,10 +112,12 @@ extension RipsReducer {
             startColumn(simplex, dimension: dimension, work: &work, tools: &tools, pivots: pivots)
             return
         }
+        work.simplex = simplex
+        let added = work.added.heap
         pushCoboundary(simplex, dimension: dimension, into: &work.coboundary, cofacets: &tools.cofacets)
-        for entry in work.added.heap {
+        for entry in added {
             pushCoboundary(entry, dimension: dimension, into: &work.coboundary, cofacets: &tools.cofacets)
         }
-        work.pivot = work.coboundary.pivot(field)
+        work.pivot = pivot(of: &work.coboundary, simplex: simplex, added: added, dimension: dimension, cofacets: &tools.cofacets)
     }
 }

@@ -80,15 +80,17 @@ extension RipsReducer {
             }.start()
         }
         var round = 0
+        // Every addend so far, for refills past the frontier (`pivot(of:…)`).
+        var seen: [DiameterEntry<Value>] = []
         work.coboundary.removeAll()
         rounds.addends = [simplex] + work.added.heap
-        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
+        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, seen: &seen, cofacets: &tools.cofacets)
         while let current = pivot, !work.exceeded,
               cancellingAddends(of: current, dimension: dimension, into: &work.addends, apparent: &tools.apparent,
                                 columns: columns, pivots: pivots, reduction: reduction) {
             for addend in work.addends { work.record(addend) }
             swap(&rounds.addends, &work.addends)
-            pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
+            pivot = playRound(&round, rounds, dimension: dimension, work: &work, seen: &seen, cofacets: &tools.cofacets)
         }
         rounds.stopping = true
         rounds.published.store(round + 1, ordering: .releasing)
@@ -100,14 +102,15 @@ extension RipsReducer {
     /// column's own coboundary, waits for the helpers and returns the first of the parts'
     /// pivots, noting any part past the budget in `work`.
     private func playRound(_ round: inout Int, _ rounds: SplitRounds<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                           cofacets: inout Cofacets) -> DiameterEntry<Value>? {
+                           seen: inout [DiameterEntry<Value>], cofacets: inout Cofacets) -> DiameterEntry<Value>? {
         round += 1
         rounds.published.store(round, ordering: .releasing)
         let mask = rounds.parts - 1
+        seen.append(contentsOf: rounds.addends)
         for addend in rounds.addends {
             pushCoboundary(addend, dimension: dimension, into: &work.coboundary, cofacets: &cofacets, part: 0, mask: mask)
         }
-        var first = work.coboundary.pivot(field)
+        var first = pivot(of: &work.coboundary, simplex: nil, added: seen, dimension: dimension, cofacets: &cofacets, part: 0, mask: mask)
         rounds.waitForHelpers(round: round)
         for part in 1..<rounds.parts {
             if let other = rounds.pivots[part], first.map({ other.comesBefore($0) }) ?? true { first = other }
@@ -123,14 +126,17 @@ extension RipsReducer {
         defer { scratch.deallocate() }
         var cofacets = cofacetEnumerator(scratch: scratch)
         var column = coboundaryColumn()
+        var seen: [DiameterEntry<Value>] = []
         var round = 1
         while true {
             rounds.waitForRound(round)
             if rounds.stopping { break }
+            seen.append(contentsOf: rounds.addends)
             for addend in rounds.addends {
                 pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: rounds.parts - 1)
             }
-            rounds.pivots[part] = column.pivot(field)
+            rounds.pivots[part] = pivot(of: &column, simplex: nil, added: seen, dimension: dimension, cofacets: &cofacets,
+                                        part: part, mask: rounds.parts - 1)
             rounds.exceeded[part] = column.exceeded
             rounds.finished.add(1, ordering: .releasing)
             round += 1
