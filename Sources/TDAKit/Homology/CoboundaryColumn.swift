@@ -47,6 +47,7 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// Buckets past the pivot's kept when a column spills: a refill pushes every coboundary of
     /// the column again, so it should come seldom; 64 is 3% of the diameters from the pivot on.
     static var initialWindow: Int { 64 }
+    static var largestWindow: Int { 256 }
 
     init(budget: HeapBudget, ceiling: Value, spillSize: Int) {
         near = WorkingColumn(budget: budget)
@@ -103,6 +104,15 @@ struct CoboundaryColumn<Value: RipsScalar> {
         self = CoboundaryColumn(budget: near.budget, ceiling: ceiling, spillSize: spillSize)
     }
 
+    /// Diameters outside which `push` takes nothing now, a little wider than the buckets it
+    /// takes (`DiameterBuckets.edges`), so enumerators can pass over the rest in bulk; nil
+    /// when it may take anything.
+    var takenDiameters: (low: Value, high: Value)? {
+        guard spilled, frontier < DiameterBuckets<Value>.count || refilledFrom != .min,
+              let edges = far.edges(from: refilledFrom == .min ? 0 : refilledFrom, before: frontier, ceiling: ceiling) else { return nil }
+        return (refilledFrom == .min ? -.infinity : edges.low, frontier < DiameterBuckets<Value>.count ? edges.high : .infinity)
+    }
+
     /// Whether entries past a frontier were left out: a nil `pivot` then means the entries
     /// before it cancel, not that the column is zero.
     var leavesOut: Bool { spilled && frontier < DiameterBuckets<Value>.count }
@@ -111,7 +121,7 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// coboundary of the column again and calls `endRefill`.
     mutating func widenFrontier() {
         refilledFrom = frontier
-        window = 2 * window
+        window = min(2 * window, Self.largestWindow)
         frontier = DiameterBuckets<Value>.count - frontier > window ? frontier + window : DiameterBuckets<Value>.count
     }
 

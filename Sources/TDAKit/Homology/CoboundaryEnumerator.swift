@@ -31,6 +31,10 @@ protocol CoboundaryEnumerator: SendableMetatype {
     /// with mask 0, every cofacet.
     mutating func hasNext(inShare part: Int, mask: Int) -> Bool
 
+    /// As `hasNext(inShare:mask:)`, allowed to pass over cofacets whose diameter lies outside
+    /// [low, high) (the caller still checks the ones it gets).
+    mutating func hasNext(inShare part: Int, mask: Int, low: Value, high: Value) -> Bool
+
     /// The sum of the simplex's vertices (after `start`).
     var vertexSum: Int { get }
 
@@ -55,6 +59,12 @@ extension CoboundaryEnumerator {
             skip()
         }
         return false
+    }
+
+    /// The share, every cofacet looked at: the sparse case, where they are few.
+    @inline(__always)
+    mutating func hasNext(inShare part: Int, mask: Int, low: Value, high: Value) -> Bool {
+        hasNext(inShare: part, mask: mask)
     }
 
     /// By enumeration: the sparse case, where cofacets are few.

@@ -214,9 +214,17 @@ extension RipsReducer {
                         cofacets: inout Cofacets, part: Int = 0, mask: Int = 0) {
         cofacets.start(simplex, dimension: dimension)
         column.prepareForPushes()
-        while cofacets.hasNext(inShare: part, mask: mask) {
-            let cofacet = cofacets.next()
-            if cofacet.diameter < cofacetLimit { column.push(cofacet) }
+        if let (low, high) = column.takenDiameters {
+            // Past a frontier: the enumerator passes over the cofacets the column would drop.
+            while cofacets.hasNext(inShare: part, mask: mask, low: low, high: high) {
+                let cofacet = cofacets.next()
+                if cofacet.diameter < cofacetLimit { column.push(cofacet) }
+            }
+        } else {
+            while cofacets.hasNext(inShare: part, mask: mask) {
+                let cofacet = cofacets.next()
+                if cofacet.diameter < cofacetLimit { column.push(cofacet) }
+            }
         }
         column.checkSize()
     }

@@ -109,6 +109,32 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
         return false
     }
 
+    /// `hasNext(inShare:mask:)` over the cofacets whose diameter, the largest of the
+    /// simplex's and the added vertex's distances to it, may lie in [low, high): a SIMD scan
+    /// of the simplex's rows (`RipsScalar.lastInWindow`) finds the next such vertex, stopping
+    /// at each simplex vertex on the way for `settle`. Past a column's frontier
+    /// (`CoboundaryColumn`) most cofacets lie outside, and a refill wants a slice of them.
+    @inline(__always)
+    mutating func hasNext(inShare part: Int, mask: Int, low: Value, high: Value) -> Bool {
+        guard simplex.diameter < high else { return false }
+        let reach = simplex.diameter >= low ? -Value.infinity : low
+        let residue = (part &- vertexSum) & mask
+        while vertex >= k {
+            settle()
+            let target = Value.lastInWindow(distances.full, stride: distances.stride, vertices: vertices, count: vertexCount,
+                                            from: vertex, low: reach, high: high)
+            if target == vertex {
+                if (vertex &- residue) & mask == 0 { return true }
+                vertex -= 1
+            } else if target < 0 {
+                return false
+            } else {
+                vertex = k > 0 ? max(target, vertices[vertexCount &- k]) : target
+            }
+        }
+        return false
+    }
+
     @inline(__always)
     mutating func next() -> DiameterEntry<Value> {
         settle()

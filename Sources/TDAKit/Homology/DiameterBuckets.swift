@@ -58,6 +58,15 @@ struct DiameterBuckets<Value: RipsScalar> {
         return scale.isFinite
     }
 
+    /// Diameters below which no entry of bucket `bucket` or later lies, and from which every
+    /// entry of a bucket before it does, each a bucket wide of the edge so rounding cannot
+    /// cross them; nil when a bucket is too narrow for that margin (within 64 units in the last
+    /// place of the ceiling).
+    func edges(from first: Int, before last: Int, ceiling: Value) -> (low: Value, high: Value)? {
+        guard 1 / scale > 64 * ceiling.ulp else { return nil }
+        return (floor + Value(first - 1) / scale, floor + Value(last + 1) / scale)
+    }
+
     /// The bucket of a diameter: monotone (a larger diameter never gets a smaller bucket, as
     /// subtraction, multiplication and truncation are monotone in IEEE arithmetic), below 0 for
     /// diameters under the floor, clamped to the last bucket above the ceiling.

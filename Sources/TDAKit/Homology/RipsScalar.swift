@@ -8,6 +8,11 @@ protocol RipsScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
     /// `DistanceTable`'s padded square matrix (+∞ on the diagonal and in the padding).
     static func lastCommonNeighbor(_ table: UnsafeMutablePointer<Self>, stride: Int, vertices: UnsafePointer<Int>,
                                    count: Int, limit: Self) -> Int
+    /// The largest vertex v ≤ `from` with row_w[v] < `high` for every w in
+    /// `vertices[0..<count]` and row_w[v] ≥ `low` for one of them, or −1: the next cofacet
+    /// whose diameter may lie in [low, high) (`DenseCoboundary.hasNext(inShare:mask:low:high:)`).
+    static func lastInWindow(_ table: UnsafeMutablePointer<Self>, stride: Int, vertices: UnsafePointer<Int>,
+                             count: Int, from: Int, low: Self, high: Self) -> Int
     /// The value truncated to an integer, for a value in Int's range. Concrete because the
     /// generic `Int(_:)` through `BinaryFloatingPoint` stayed a library call even when
     /// specialised (perf: 11% of a long correlation reduction, in `DiameterBuckets.bucket`).
@@ -52,6 +57,33 @@ extension Float: RipsScalar {
         }
         return -1
     }
+    @inline(__always)
+    static func lastInWindow(_ table: UnsafeMutablePointer<Float>, stride: Int, vertices: UnsafePointer<Int>,
+                             count: Int, from: Int, low: Float, high: Float) -> Int {
+        let below = SIMD16<Float>(repeating: high), reach = SIMD16<Float>(repeating: low)
+        @inline(__always) func inWindow(_ chunk: Int) -> SIMDMask<SIMD16<Int32>> {
+            let first = UnsafeRawPointer(table + (vertices[0] &* stride &+ chunk)).loadUnaligned(as: SIMD16<Float>.self)
+            var under = first .< below, over = first .>= reach
+            for k in 1..<count {
+                let row = UnsafeRawPointer(table + (vertices[k] &* stride &+ chunk)).loadUnaligned(as: SIMD16<Float>.self)
+                under .&= row .< below
+                over .|= row .>= reach
+            }
+            return under .& over
+        }
+        var chunk = from & ~15
+        // Lanes above `from` in its chunk do not count.
+        let lanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        var found = inWindow(chunk) .& (lanes .<= SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: from &- chunk)))
+        while !any(found) {
+            chunk &-= 16
+            if chunk < 0 { return -1 }
+            found = inWindow(chunk)
+        }
+        var lane = 15
+        while !found[lane] { lane &-= 1 }
+        return chunk &+ lane
+    }
 }
 
 extension Double: RipsScalar {
@@ -88,5 +120,33 @@ extension Double: RipsScalar {
             chunk &-= 8
         }
         return -1
+    }
+
+    @inline(__always)
+    static func lastInWindow(_ table: UnsafeMutablePointer<Double>, stride: Int, vertices: UnsafePointer<Int>,
+                             count: Int, from: Int, low: Double, high: Double) -> Int {
+        let below = SIMD8<Double>(repeating: high), reach = SIMD8<Double>(repeating: low)
+        @inline(__always) func inWindow(_ chunk: Int) -> SIMDMask<SIMD8<Int64>> {
+            let first = UnsafeRawPointer(table + (vertices[0] &* stride &+ chunk)).loadUnaligned(as: SIMD8<Double>.self)
+            var under = first .< below, over = first .>= reach
+            for k in 1..<count {
+                let row = UnsafeRawPointer(table + (vertices[k] &* stride &+ chunk)).loadUnaligned(as: SIMD8<Double>.self)
+                under .&= row .< below
+                over .|= row .>= reach
+            }
+            return under .& over
+        }
+        var chunk = from & ~7
+        // Lanes above `from` in its chunk do not count.
+        let lanes = SIMD8<Int64>(0, 1, 2, 3, 4, 5, 6, 7)
+        var found = inWindow(chunk) .& (lanes .<= SIMD8<Int64>(repeating: Int64(from &- chunk)))
+        while !any(found) {
+            chunk &-= 8
+            if chunk < 0 { return -1 }
+            found = inWindow(chunk)
+        }
+        var lane = 7
+        while !found[lane] { lane &-= 1 }
+        return chunk &+ lane
     }
 }

@@ -149,3 +149,41 @@ extension DiameterBucketsTests {
         #expect(budget.cover(100, claimed: &first))
     }
 }
+
+/// The SIMD window scan (`RipsScalar.lastInWindow`) finds what a vertex-by-vertex scan finds:
+/// the largest v ≤ from whose rows are all below `high` and one at least `low`, for Float and
+/// Double, starting mid-chunk and at chunk ends, with 1–3 rows, down to −1 when none is.
+@Suite struct WindowScanTests {
+    @Test func windowScanIsTheScalarScan() {
+        check(Float.self)
+        check(Double.self)
+    }
+
+    private func check<Value: RipsScalar>(_: Value.Type) {
+        var rng = SplitMix(state: 21)
+        let count = 45
+        let lower = (0..<count * (count - 1) / 2).map { _ in Value(Int.random(in: 1...20, using: &rng)) }
+        let table = DistanceTable(CompressedDistanceMatrix<Value>(count: count, lower: lower))
+        let vertices = UnsafeMutablePointer<Int>.allocate(capacity: 3)
+        defer { vertices.deallocate() }
+        var hits = 0
+        for trial in 0..<300 {
+            let rows = 1 + trial % 3
+            for r in 0..<rows { vertices[r] = Int.random(in: 0..<count, using: &rng) }
+            let low = Value(Int.random(in: 0...21, using: &rng)), high = low + Value(Int.random(in: 1...12, using: &rng))
+            let from = Int.random(in: 0..<count, using: &rng)
+            var expected = -1
+            for v in stride(from: from, through: 0, by: -1) {
+                let values = (0..<rows).map { table(v, vertices[$0]) }
+                if values.allSatisfy({ $0 < high }) && values.contains(where: { $0 >= low }) {
+                    expected = v
+                    break
+                }
+            }
+            if expected >= 0 { hits += 1 }
+            #expect(Value.lastInWindow(table.full, stride: table.stride, vertices: vertices, count: rows, from: from,
+                                       low: low, high: high) == expected, "trial \(trial)")
+        }
+        #expect(hits > 50 && hits < 300)
+    }
+}
