@@ -36,7 +36,8 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// Entries of the budget that heap and buckets hold.
     private var claimed = 0
     /// Entries pushed since the column was emptied (how long a reduction it is), those left
-    /// out past the frontier included.
+    /// out past the frontier included; not the cofacets an enumerator passed over in bulk
+    /// (`takenDiameters`).
     private(set) var pushed = 0
     /// The first bucket whose entries are left out (`DiameterBuckets.count`: none), the
     /// window it last moved by, and, while the coboundaries are pushed again after it moved,
