@@ -35,7 +35,7 @@ extension RipsReducer {
     func edgeKeys(_ edges: [DiameterIndex<Value>]) -> [DiameterIndex<Value>] {
         let tile = EdgeTile.rows, blocks = (vertexCount + tile - 1) / tile, last = edges.count - 1
         // The position of the first edge (u, ·) for every u, and the edge count at the end.
-        let rowStart = (0...vertexCount).map { u in firstPosition(in: edges, from: u * (u - 1) / 2) }
+        let rowStart = (0...vertexCount).map { u in partitionPoint(0, edges.count) { edges[$0].index >= u * (u - 1) / 2 } }
         let reducer = UnsafeSendable(self), checks = maxDimension > 0
         return [DiameterIndex<Value>](unsafeUninitializedCapacity: edges.count) { keys, initialized in
             let shared = UnsafeSendable((keys: keys, edges: edges, rowStart: rowStart))
@@ -76,17 +76,6 @@ extension RipsReducer {
             initialized = edges.count
         }
     }
-}
-
-/// The position of the first edge of `edges` (by increasing index) whose index is at least
-/// `index`, or the edge count.
-private func firstPosition<Value>(in edges: [DiameterIndex<Value>], from index: Int) -> Int {
-    var low = 0, high = edges.count
-    while low < high {
-        let middle = (low + high) / 2
-        if edges[middle].index < index { low = middle + 1 } else { high = middle }
-    }
-    return low
 }
 
 /// An edge's endpoints u > v and whether it is the facet of an apparent pair, packed in one

@@ -131,8 +131,8 @@ extension RipsReducer {
     }
 
     /// A part's round: its share of the addends (or, in a refill round, a wider frontier and
-    /// its share of every addend so far again, `RipsReducer.pivot(of:…)`'s refill), then its
-    /// first entry, published with whether it is unknown.
+    /// its share of every addend so far again, `refill`), then its first entry, published with
+    /// whether it is unknown.
     private func playPart(_ part: Int, _ rounds: SplitRounds<Value>, dimension: Int, column: inout CoboundaryColumn<Value>,
                           seen: inout [DiameterEntry<Value>], cofacets: inout Cofacets) -> DiameterEntry<Value>? {
         let mask = rounds.parts - 1
@@ -142,9 +142,7 @@ extension RipsReducer {
                 pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: mask)
             }
         } else if column.leavesOut {
-            column.widenFrontier()
-            for entry in seen { pushCoboundary(entry, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: mask) }
-            column.endRefill()
+            refill(&column, simplex: nil, added: seen, dimension: dimension, cofacets: &cofacets, part: part, mask: mask)
         }
         let pivot = column.pivot(field)
         rounds.pivots[part] = pivot

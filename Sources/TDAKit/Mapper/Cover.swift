@@ -115,19 +115,9 @@ struct IntervalAxis {
 
     /// The indices of the intervals that contain `x`.
     func hits(_ x: Double) -> Range<Int> {
-        let first = partitionPoint { centre($0) + radius >= x }
-        let end = partitionPoint { centre($0) - radius > x }
+        let first = partitionPoint(0, count) { centre($0) + radius >= x }
+        let end = partitionPoint(0, count) { centre($0) - radius > x }
         return first..<max(first, end)
-    }
-
-    /// The first index in 0..<count where `predicate` (false, then true) holds, else `count`.
-    private func partitionPoint(_ predicate: (Int) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if predicate(mid) { high = mid } else { low = mid + 1 }
-        }
-        return low
     }
 }
 

@@ -91,6 +91,17 @@ public struct Landscape: Vectorization {
     }
 }
 
+/// The first index in `low..<high` where `isAfter` holds (a predicate false, then true), by
+/// bisection; `high` when it holds nowhere.
+func partitionPoint(_ low: Int, _ high: Int, _ isAfter: (Int) -> Bool) -> Int {
+    var low = low, high = high
+    while low < high {
+        let middle = (low + high) / 2
+        if isAfter(middle) { high = middle } else { low = middle + 1 }
+    }
+    return low
+}
+
 /// The first index in `low..<high` where `isAfter` holds (a predicate false, then true), walking
 /// from `guess`: O(1) when the guess is close.
 @inline(__always)
