@@ -90,6 +90,19 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
         vertex -= 1
     }
 
+    /// How far `vertex` lies above the run of the share at or below it, in vertices: under
+    /// 2^`shareRunBits` when it is in the share (`shareOf`), its offset from that run's bottom.
+    @inline(__always)
+    private func distanceAboveShare(_ part: Int, mask: Int) -> Int {
+        (vertexSum &+ vertex &- (part &<< shareRunBits)) & ((mask &+ 1) &<< shareRunBits &- 1)
+    }
+
+    /// Moves down to `target`, but not past the next simplex vertex, where `settle` must run.
+    @inline(__always)
+    private mutating func descend(to target: Int) {
+        vertex = k > 0 ? max(target, vertices[vertexCount &- k]) : target
+    }
+
     /// Steps straight to the next vertex of the share, stopping at each simplex vertex on the
     /// way so that `settle` passes it: a part's enumeration costs its share of the vertices,
     /// not all of them. `settle` keeps vertex − k, so checking `vertex >= k` before it (as
@@ -98,39 +111,40 @@ struct DenseCoboundary<Value: RipsScalar>: CoboundaryEnumerator {
     mutating func hasNext(inShare part: Int, mask: Int) -> Bool {
         // The whole coboundary: the plain test, as `next` settles anyway.
         if mask == 0 { return hasNext(allCofacets: true) }
-        let residue = (part &- vertexSum) & mask
+        let run = 1 &<< shareRunBits
         while vertex >= k {
             settle()
-            let offset = (vertex &- residue) & mask
-            if offset == 0 { return true }
-            let target = vertex &- offset
-            vertex = k > 0 ? max(target, vertices[vertexCount &- k]) : target
+            let above = distanceAboveShare(part, mask: mask)
+            if above < run { return true }
+            descend(to: vertex &- above &+ run &- 1)
         }
         return false
     }
 
     /// `hasNext(inShare:mask:)` over the cofacets whose diameter, the largest of the
     /// simplex's and the added vertex's distances to it, may lie in [low, high): a SIMD scan
-    /// of the simplex's rows (`RipsScalar.lastInWindow`) finds the next such vertex, stopping
-    /// at each simplex vertex on the way for `settle`. Past a column's frontier
-    /// (`CoboundaryColumn`) most cofacets lie outside, and a refill wants a slice of them.
+    /// of the simplex's rows over the share's run (`RipsScalar.lastInWindow`) finds the next
+    /// such vertex, stopping at each simplex vertex on the way for `settle`. Past a column's
+    /// frontier (`CoboundaryColumn`) most cofacets lie outside, and a refill wants a slice of them.
     @inline(__always)
     mutating func hasNext(inShare part: Int, mask: Int, low: Value, high: Value) -> Bool {
         guard simplex.diameter < high else { return false }
         let reach = simplex.diameter >= low ? -Value.infinity : low
-        let residue = (part &- vertexSum) & mask
+        let run = 1 &<< shareRunBits
         while vertex >= k {
             settle()
-            let target = Value.lastInWindow(distances.full, stride: distances.stride, vertices: vertices, count: vertexCount,
-                                            from: vertex, low: reach, high: high)
-            if target == vertex {
-                if (vertex &- residue) & mask == 0 { return true }
-                vertex -= 1
-            } else if target < 0 {
-                return false
-            } else {
-                vertex = k > 0 ? max(target, vertices[vertexCount &- k]) : target
+            let above = mask == 0 ? vertex : distanceAboveShare(part, mask: mask)
+            if above >= run && mask != 0 {
+                descend(to: vertex &- above &+ run &- 1)
+                continue
             }
+            let bottom = max(vertex &- above, 0)
+            let target = Value.lastInWindow(distances.full, stride: distances.stride, vertices: vertices, count: vertexCount,
+                                            from: vertex, through: bottom, low: reach, high: high)
+            if target == vertex { return true }
+            if target < 0 && mask == 0 { return false }
+            // Nothing in the run: on to the share's next run below it.
+            descend(to: target >= 0 ? target : bottom &- (mask &<< shareRunBits) &- 1)
         }
         return false
     }

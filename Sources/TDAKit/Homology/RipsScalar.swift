@@ -8,11 +8,11 @@ protocol RipsScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
     /// `DistanceTable`'s padded square matrix (+∞ on the diagonal and in the padding).
     static func lastCommonNeighbor(_ table: UnsafeMutablePointer<Self>, stride: Int, vertices: UnsafePointer<Int>,
                                    count: Int, limit: Self) -> Int
-    /// The largest vertex v ≤ `from` with row_w[v] < `high` for every w in
+    /// The largest vertex v in [`bottom`, `from`] with row_w[v] < `high` for every w in
     /// `vertices[0..<count]` and row_w[v] ≥ `low` for one of them, or −1: the next cofacet
     /// whose diameter may lie in [low, high) (`DenseCoboundary.hasNext(inShare:mask:low:high:)`).
     static func lastInWindow(_ table: UnsafeMutablePointer<Self>, stride: Int, vertices: UnsafePointer<Int>,
-                             count: Int, from: Int, low: Self, high: Self) -> Int
+                             count: Int, from: Int, through bottom: Int, low: Self, high: Self) -> Int
     /// The value truncated to an integer, for a value in Int's range. Concrete because the
     /// generic `Int(_:)` through `BinaryFloatingPoint` stayed a library call even when
     /// specialised (perf: 11% of a long correlation reduction, in `DiameterBuckets.bucket`).
@@ -59,7 +59,7 @@ extension Float: RipsScalar {
     }
     @inline(__always)
     static func lastInWindow(_ table: UnsafeMutablePointer<Float>, stride: Int, vertices: UnsafePointer<Int>,
-                             count: Int, from: Int, low: Float, high: Float) -> Int {
+                             count: Int, from: Int, through bottom: Int, low: Float, high: Float) -> Int {
         let below = SIMD16<Float>(repeating: high), reach = SIMD16<Float>(repeating: low)
         @inline(__always) func inWindow(_ chunk: Int) -> SIMDMask<SIMD16<Int32>> {
             let first = UnsafeRawPointer(table + (vertices[0] &* stride &+ chunk)).loadUnaligned(as: SIMD16<Float>.self)
@@ -72,12 +72,15 @@ extension Float: RipsScalar {
             return under .& over
         }
         var chunk = from & ~15
-        // Lanes above `from` in its chunk do not count.
+        let last = bottom & ~15
+        // Lanes above `from` in its chunk and below `bottom` in its chunk do not count.
         let lanes = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
         var found = inWindow(chunk) .& (lanes .<= SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: from &- chunk)))
-        while !any(found) {
+        while true {
+            if chunk == last { found .&= lanes .>= SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: bottom &- chunk)) }
+            if any(found) { break }
+            if chunk == last { return -1 }
             chunk &-= 16
-            if chunk < 0 { return -1 }
             found = inWindow(chunk)
         }
         var lane = 15
@@ -124,7 +127,7 @@ extension Double: RipsScalar {
 
     @inline(__always)
     static func lastInWindow(_ table: UnsafeMutablePointer<Double>, stride: Int, vertices: UnsafePointer<Int>,
-                             count: Int, from: Int, low: Double, high: Double) -> Int {
+                             count: Int, from: Int, through bottom: Int, low: Double, high: Double) -> Int {
         let below = SIMD8<Double>(repeating: high), reach = SIMD8<Double>(repeating: low)
         @inline(__always) func inWindow(_ chunk: Int) -> SIMDMask<SIMD8<Int64>> {
             let first = UnsafeRawPointer(table + (vertices[0] &* stride &+ chunk)).loadUnaligned(as: SIMD8<Double>.self)
@@ -137,12 +140,15 @@ extension Double: RipsScalar {
             return under .& over
         }
         var chunk = from & ~7
-        // Lanes above `from` in its chunk do not count.
+        let last = bottom & ~7
+        // Lanes above `from` in its chunk and below `bottom` in its chunk do not count.
         let lanes = SIMD8<Int64>(0, 1, 2, 3, 4, 5, 6, 7)
-        var found = inWindow(chunk) .& (lanes .<= SIMD8<Int64>(repeating: Int64(from &- chunk)))
-        while !any(found) {
+        var found = inWindow(chunk) .& (lanes .<= SIMD8<Int64>(repeating: Int64(truncatingIfNeeded: from &- chunk)))
+        while true {
+            if chunk == last { found .&= lanes .>= SIMD8<Int64>(repeating: Int64(truncatingIfNeeded: bottom &- chunk)) }
+            if any(found) { break }
+            if chunk == last { return -1 }
             chunk &-= 8
-            if chunk < 0 { return -1 }
             found = inWindow(chunk)
         }
         var lane = 7

@@ -5,10 +5,10 @@ import Synchronization
 /// one H1 column carries most of the reduction (bench/RESULTS-ph-rips.md: thousands of added
 /// columns, 10⁸ triangles in its sum), so reducing different columns on different threads
 /// leaves one thread idle. Here the column's coboundary is split into parts by the vertex sum
-/// of each cofacet modulo the number of parts, a property of the cofacet itself, so every
-/// copy of a simplex lands in the same part and each part sums its own entries exactly. Each
-/// part enumerates only the cofacets that fall in it (those whose added vertex has the right
-/// residue) into its own heap and buckets, and reports its first nonzero entry; the column's
+/// of each cofacet (`shareOf`: runs of 32 sums in turn), a property of the cofacet itself, so
+/// every copy of a simplex lands in the same part and each part sums its own entries exactly.
+/// Each part enumerates only the cofacets that fall in it (those whose added vertex lies in
+/// one of its runs) into its own heap and buckets, and reports its first nonzero entry; the column's
 /// pivot is the first of those. The pivots, and so the additions, the V column, diagrams and
 /// cocycles, are those of the one-thread reduction.
 ///

@@ -151,8 +151,9 @@ extension DiameterBucketsTests {
 }
 
 /// The SIMD window scan (`RipsScalar.lastInWindow`) finds what a vertex-by-vertex scan finds:
-/// the largest v ≤ from whose rows are all below `high` and one at least `low`, for Float and
-/// Double, starting mid-chunk and at chunk ends, with 1–3 rows, down to −1 when none is.
+/// the largest v in [bottom, from] whose rows are all below `high` and one at least `low`, for
+/// Float and Double, starting and stopping mid-chunk and at chunk ends, within one chunk or
+/// across several, with 1–3 rows, down to −1 when none is.
 @Suite struct WindowScanTests {
     @Test func windowScanIsTheScalarScan() {
         check(Float.self)
@@ -172,8 +173,9 @@ extension DiameterBucketsTests {
             for r in 0..<rows { vertices[r] = Int.random(in: 0..<count, using: &rng) }
             let low = Value(Int.random(in: 0...21, using: &rng)), high = low + Value(Int.random(in: 1...12, using: &rng))
             let from = Int.random(in: 0..<count, using: &rng)
+            let bottom = trial % 4 == 0 ? 0 : Int.random(in: 0...from, using: &rng)
             var expected = -1
-            for v in stride(from: from, through: 0, by: -1) {
+            for v in stride(from: from, through: bottom, by: -1) {
                 let values = (0..<rows).map { table(v, vertices[$0]) }
                 if values.allSatisfy({ $0 < high }) && values.contains(where: { $0 >= low }) {
                     expected = v
@@ -182,7 +184,7 @@ extension DiameterBucketsTests {
             }
             if expected >= 0 { hits += 1 }
             #expect(Value.lastInWindow(table.full, stride: table.stride, vertices: vertices, count: rows, from: from,
-                                       low: low, high: high) == expected, "trial \(trial)")
+                                       through: bottom, low: low, high: high) == expected, "trial \(trial)")
         }
         #expect(hits > 50 && hits < 300)
     }

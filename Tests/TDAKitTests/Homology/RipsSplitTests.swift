@@ -52,3 +52,56 @@ func twoPointReducer<Value: RipsScalar>(_: Value.Type, threads: Int = 1) throws 
         DenseCoboundary(distances: table, binomial: binomial, modulus: 2, scratch: scratch)
     }
 }
+
+/// A split column's parts enumerate exactly their own cofacets: over every part, the dense
+/// enumerator's share (`hasNext(inShare:mask:)`) yields each cofacet of the whole coboundary
+/// once, in order, in the part `shareOf` names for its vertex sum; its windowed scan yields the
+/// same cofacets whose diameter lies in the window (and may add others of the share). On 300
+/// vertices, so that the sums of edges and triangles span many runs of the parts.
+@Suite struct ShareTests {
+    @Test func partsShareTheCoboundaryExactly() throws {
+        var rng = SplitMix(state: 31)
+        let n = 300
+        let lower = (0..<n * (n - 1) / 2).map { _ in Float(Int.random(in: 1...50, using: &rng)) }
+        let table = DistanceTable(CompressedDistanceMatrix<Float>(count: n, lower: lower))
+        let binomial = try BinomialTable(n: n, maxK: 4)
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: 8)
+        defer { scratch.deallocate() }
+        var cofacets = DenseCoboundary(distances: table, binomial: binomial, modulus: 2, scratch: scratch)
+        var windowHits = 0
+        for trial in 0..<60 {
+            let dimension = 1 + trial % 2
+            let index = Int.random(in: 0..<binomial(n, dimension + 1), using: &rng)
+            binomial.vertices(of: index, dimension: dimension, into: scratch + 4)
+            var diameter: Float = 0
+            for a in 0...dimension { for b in 0..<a { diameter = max(diameter, table(scratch[4 + a], scratch[4 + b])) } }
+            let simplex = DiameterEntry(diameter: diameter, index: index, coefficient: 1)
+            let sum = (0...dimension).reduce(0) { $0 + scratch[4 + $1] }
+            cofacets.start(simplex, dimension: dimension)
+            var whole: [(entry: DiameterEntry<Float>, vertex: Int)] = []
+            while cofacets.hasNext(allCofacets: true) {
+                let vertex = cofacets.nextVertex()
+                whole.append((cofacets.next(), vertex))
+            }
+            let low = Float(Int.random(in: 0...50, using: &rng)), high = low + Float(Int.random(in: 1...10, using: &rng))
+            for mask in [0, 1, 3] {
+                for part in 0...mask {
+                    let share = whole.filter { shareOf(vertexSum: sum + $0.vertex, mask: mask) == part }.map(\.entry)
+                    cofacets.start(simplex, dimension: dimension)
+                    var listed: [DiameterEntry<Float>] = []
+                    while cofacets.hasNext(inShare: part, mask: mask) { listed.append(cofacets.next()) }
+                    #expect(listed == share, "trial \(trial), part \(part) of \(mask + 1)")
+                    cofacets.start(simplex, dimension: dimension)
+                    var scanned: [DiameterEntry<Float>] = []
+                    while cofacets.hasNext(inShare: part, mask: mask, low: low, high: high) { scanned.append(cofacets.next()) }
+                    let inWindow = share.filter { $0.diameter >= low && $0.diameter < high }
+                    windowHits += inWindow.count
+                    #expect(scanned.filter { $0.diameter >= low && $0.diameter < high } == inWindow,
+                            "trial \(trial), part \(part) of \(mask + 1), window [\(low), \(high))")
+                    #expect(scanned.allSatisfy { entry in share.contains { $0 == entry } }, "trial \(trial), part \(part)")
+                }
+            }
+        }
+        #expect(windowHits > 1000)
+    }
+}
