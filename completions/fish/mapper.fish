@@ -21,7 +21,7 @@ complete -c mapper -l input-shape -x -d 'html: draw each input as a C×H×W imag
 complete -c mapper -l split -x -a 'train test' -d 'html: keep the samples of this split when the inputs file marks splits (as nn-activations does)'
 complete -c mapper -l exemplars -x -d 'html: most input thumbnails per node (fewer when the page\'s size budget needs it)'
 complete -c mapper -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
-complete -c mapper -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
+complete -c mapper -s j -l threads -x -d 'Number of worker threads (1 to 1024); results do not depend on it'
 complete -c mapper -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c mapper -s h -l help -d 'Show this help and exit'
 complete -c mapper -l version -d 'Show the version and exit'

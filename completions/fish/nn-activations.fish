@@ -49,7 +49,7 @@ complete -c nn-activations -l data-seed -x -d 'Seed of the data and its train/te
 complete -c nn-activations -l label-noise -x -d 'Fraction of training labels replaced by another class'
 complete -c nn-activations -l input-noise -x -d 'Gaussian noise added to the training inputs'
 complete -c nn-activations -l seed -x -d 'Seed of the random number generator (xoshiro256**)'
-complete -c nn-activations -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
+complete -c nn-activations -s j -l threads -x -d 'Number of worker threads (1 to 1024); results do not depend on it'
 complete -c nn-activations -l output-format -x -a 'jsonl csv npz' -d 'Write cloud records, one cloud as a CSV table, or every cloud as a float32 array of one .npz archive'
 complete -c nn-activations -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c nn-activations -s h -l help -d 'Show this help and exit'

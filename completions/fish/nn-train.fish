@@ -12,7 +12,7 @@ complete -c nn-train -n '__fish_use_subcommand' -a import -d 'make a model file 
 complete -c nn-train -n '__fish_use_subcommand' -a filtrations -d 'graph records with the learned filtration values of a model\'s togl layers added (values togl1.f1, ...)'
 complete -c nn-train -n '__fish_use_subcommand' -a data -d 'write a data set\'s train and test samples as sample records or CSV'
 complete -c nn-train -l seed -x -d 'Seed of the random number generator (xoshiro256**)'
-complete -c nn-train -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
+complete -c nn-train -s j -l threads -x -d 'Number of worker threads (1 to 1024); results do not depend on it'
 complete -c nn-train -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c nn-train -s h -l help -d 'Show this help and exit'
 complete -c nn-train -l version -d 'Show the version and exit'

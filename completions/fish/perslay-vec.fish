@@ -7,7 +7,7 @@ complete -c perslay-vec -l vec-file -r -F -d 'Vectorization specs from FILE, one
 complete -c perslay-vec -l dims -x -d 'Homology dimensions to use, in order'
 complete -c perslay-vec -l inf-value -x -d 'Death given to essential bars (default: drop them)'
 complete -c perslay-vec -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one diagram (dim,birth,death rows, or birth,death of one dimension) as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
-complete -c perslay-vec -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
+complete -c perslay-vec -s j -l threads -x -d 'Number of worker threads (1 to 1024); results do not depend on it'
 complete -c perslay-vec -l output-format -x -a 'jsonl csv' -d 'Write JSON Lines records, or the vectors (or the distance matrix) as one CSV table'
 complete -c perslay-vec -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c perslay-vec -s h -l help -d 'Show this help and exit'

@@ -11,7 +11,7 @@ complete -c ph-graph -l generate -x -d 'Generate --count graphs: cycles[:cycle=C
 complete -c ph-graph -l count -x -d 'Number of graphs --generate draws'
 complete -c ph-graph -l seed -x -d 'Seed of the random number generator (xoshiro256**)'
 complete -c ph-graph -l emit-graphs -d 'Write the graph records read, instead of their diagrams'
-complete -c ph-graph -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
+complete -c ph-graph -s j -l threads -x -d 'Number of worker threads (1 to 1024); results do not depend on it'
 complete -c ph-graph -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c ph-graph -s h -l help -d 'Show this help and exit'
 complete -c ph-graph -l version -d 'Show the version and exit'

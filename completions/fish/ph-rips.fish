@@ -13,7 +13,7 @@ complete -c ph-rips -l approx -x -d 'Sparse Rips with 0 < EPS < 1, as gudhi\'s s
 complete -c ph-rips -l collapse -d 'Edge collapse before H1 and up, as giotto-ph\'s collapse_edges: the same diagrams, sooner on large clouds'
 complete -c ph-rips -l max-memory -x -d 'Refuse runs estimated to need more (suffixes K, M, G, T)'
 complete -c ph-rips -l input-format -x -a 'auto jsonl csv npy npz' -d 'Input is JSON Lines records, one cloud as a numeric CSV (optional header) or .npy file, or an .npz archive of them; auto: by file name (.csv, .npy, .npz, else JSON Lines), on standard input by its first bytes'
-complete -c ph-rips -s j -l threads -x -d 'Number of worker threads; results do not depend on it'
+complete -c ph-rips -s j -l threads -x -d 'Number of worker threads (1 to 1024); results do not depend on it'
 complete -c ph-rips -l output-format -x -a 'jsonl csv' -d 'Write JSON Lines records, or one diagram (dim,birth,death) or distance matrix as one CSV table'
 complete -c ph-rips -s o -l output -r -F -d 'Write output to FILE atomically (standard output when -)'
 complete -c ph-rips -s h -l help -d 'Show this help and exit'

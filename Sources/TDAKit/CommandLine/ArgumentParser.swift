@@ -130,7 +130,10 @@ public enum ArgumentParser {
     static func validate(_ value: String, for option: OptionSpec) throws(ToolError) {
         switch option.kind {
         case .integer:
-            guard Int(value) != nil else { throw .usage("option --\(option.name) wants an integer, not '\(value)'") }
+            guard let number = Int(value) else { throw .usage("option --\(option.name) wants an integer, not '\(value)'") }
+            if let range = option.range, !range.contains(number) {
+                throw .usage("option --\(option.name) wants an integer from \(range.lowerBound) to \(range.upperBound), not \(number)")
+            }
         case .number:
             guard CSV.parseNumber(value) != nil else { throw .usage("option --\(option.name) wants a finite number, not '\(value)'") }
         case .choice(let words):

@@ -44,9 +44,12 @@ public struct OptionSpec: Sendable, Equatable {
     public var repeatable: Bool
     /// Values computed by the tool for completion (the value is still free text to the parser).
     public var valuesFrom: ValueQuery?
+    /// The values an integer option accepts (checked at parse time); nil: any.
+    public var range: ClosedRange<Int>?
 
     public init(_ name: String, short: Character? = nil, _ kind: ValueKind = .flag, default defaultValue: String? = nil,
-                placeholder: String? = nil, repeatable: Bool = false, valuesFrom: ValueQuery? = nil, help: String) {
+                placeholder: String? = nil, repeatable: Bool = false, valuesFrom: ValueQuery? = nil, range: ClosedRange<Int>? = nil,
+                help: String) {
         self.name = name
         self.short = short
         self.kind = kind
@@ -54,6 +57,7 @@ public struct OptionSpec: Sendable, Equatable {
         self.help = help
         self.repeatable = repeatable
         self.valuesFrom = valuesFrom
+        self.range = range
         self.placeholder = placeholder ?? OptionSpec.defaultPlaceholder(kind)
     }
 
@@ -158,7 +162,10 @@ public enum StandardOptions {
     /// `--seed S`: seeds the toolkit's one RNG (xoshiro256**), so runs repeat exactly.
     public static let seed = OptionSpec("seed", .integer, default: "0", placeholder: "S", help: "Seed of the random number generator (xoshiro256**).")
     /// `--threads N`: worker threads; results are identical for any N.
-    public static let threads = OptionSpec("threads", short: "j", .integer, default: "all cores", help: "Number of worker threads; results do not depend on it.")
+    /// At most 1024: more threads than cores never help, and each split column starts one
+    /// thread per part (`SplitColumn`), so a mistyped count would start thousands.
+    public static let threads = OptionSpec("threads", short: "j", .integer, default: "all cores", range: 1...1024,
+                                           help: "Number of worker threads (1 to 1024); results do not depend on it.")
     /// `-o FILE`: output file written atomically (temp file + rename); `-` is stdout.
     public static let output = OptionSpec("output", short: "o", .file, default: "-", help: "Write output to FILE atomically (standard output when -).")
     /// `--output-format`: JSON Lines records, or one table as CSV (see `CSVTable`).

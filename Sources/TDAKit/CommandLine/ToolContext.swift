@@ -22,7 +22,7 @@ public final class ToolContext {
 
     /// `--threads`, defaulting to the number of online cores.
     public var threads: Int {
-        if let n = arguments.int("threads"), n > 0 { return n }
+        if let n = arguments.int("threads") { return n }
         return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 

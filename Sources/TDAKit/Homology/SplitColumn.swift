@@ -12,61 +12,88 @@ import Synchronization
 /// pivot is the first of those. The pivots, and so the additions, the V column, diagrams and
 /// cocycles, are those of the one-thread reduction.
 ///
-/// The parts run on threads of their own (not Dispatch workers, which may run the parts one
-/// after another and would then wait on each other forever). One round per cancelled pivot:
-/// the leader (part 0, the calling thread) picks the addends, publishes them, pushes its
-/// share, then takes the first of the parts' pivots. A part whose entries before its frontier
-/// (`CoboundaryColumn`) cancel cannot tell its pivot; then every part widens its frontier in
-/// the same refill round, so that the parts scan their added columns at once instead of one
-/// waiting for the other (as when each part refilled on its own: on 3010 neurons and 1438
-/// inputs a fifth of the two-thread run went to waiting, and two threads were 1.05× one).
-private final class SplitRounds<Value: RipsScalar>: @unchecked Sendable {
-    let parts: Int
-    /// The last round published, and the rounds the helpers finished, summed over them.
+/// Any thread plays any part: each round, the leader (the calling thread) and the helpers
+/// (threads of their own, not Dispatch workers, which may run one after another and would
+/// wait on each other forever) claim the round's parts one at a time until none is left, and
+/// the leader then takes the first of the parts' pivots. So a round never waits for a thread
+/// the system has not scheduled: on a machine with fewer free cores than parts the leader
+/// plays them all (parts were first tied to threads, and with the other core busy every round
+/// waited for a time slice: 11 s against 4.4 s on one thread on mlp-images-3000, 156 s with
+/// both cores busy). A part whose entries before its frontier (`CoboundaryColumn`) cancel
+/// cannot tell its pivot; then every part widens its frontier in the same refill round, so
+/// that the parts scan their added columns at once instead of one waiting for the other.
+private final class SplitRounds<Value: RipsScalar, Cofacets: CoboundaryEnumerator>: @unchecked Sendable
+where Cofacets.Value == Value {
+    /// A part's column, played by whichever thread claims the part.
+    final class Part {
+        let index: Int
+        /// The last round the part was claimed in.
+        let claimed = Atomic<Int>(0)
+        var column: CoboundaryColumn<Value>
+        /// The part's first entry after a round (nil when its share is zero, or unknown), and
+        /// whether it is unknown (its entries before the frontier cancel, some past it were
+        /// left out).
+        var pivot: DiameterEntry<Value>?
+        var unknown = false
+
+        init(index: Int, column: CoboundaryColumn<Value>) {
+            self.index = index
+            self.column = column
+        }
+
+        deinit { column.release() }
+    }
+
+    let parts: [Part]
+    /// The last round published, and the parts played, summed over the rounds.
     let published = Atomic<Int>(0)
     let finished = Atomic<Int>(0)
-    /// The round's addends and whether the helpers should leave: written by the leader only
-    /// while no round runs, read by the helpers during one.
+    /// The round's addends, every addend so far (for refills), whether the round widens the
+    /// frontiers instead of adding the addends, and whether the helpers should leave: written
+    /// by the leader only while no round runs, read by the players during one.
     var addends: [DiameterEntry<Value>] = []
-    var stopping = false
-    /// Whether the round widens the parts' frontiers instead of adding the addends.
+    var seen: [DiameterEntry<Value>] = []
     var refilling = false
-    /// Each part's pivot after a round (nil when its share is zero, or unknown), whether it is
-    /// unknown (its entries before the frontier cancel, some past it were left out) and
-    /// whether its buffers passed the memory budget; slot p is written by part p only.
-    let pivots: UnsafeMutablePointer<DiameterEntry<Value>?>
-    let unknown: UnsafeMutablePointer<Bool>
-    let exceeded: UnsafeMutablePointer<Bool>
+    var stopping = false
 
-    init(parts: Int) {
-        self.parts = parts
-        pivots = .allocate(capacity: parts)
-        pivots.initialize(repeating: nil, count: parts)
-        unknown = .allocate(capacity: parts)
-        unknown.initialize(repeating: false, count: parts)
-        exceeded = .allocate(capacity: parts)
-        exceeded.initialize(repeating: false, count: parts)
+    init(parts: [Part]) { self.parts = parts }
+
+    /// Opens `round` to claims; the round's fields must be written before.
+    func publish(_ round: Int) { published.store(round, ordering: .releasing) }
+
+    /// A part of `round` nobody has claimed, `own` first: each thread keeps to its own part,
+    /// whose heap is in its cache, while it runs, and takes the others' when they do not.
+    func claim(in round: Int, own: Int) -> Part? {
+        for offset in 0..<parts.count {
+            let part = parts[(own + offset) & (parts.count - 1)]
+            if part.claimed.compareExchange(expected: round - 1, desired: round, ordering: .acquiringAndReleasing).exchanged {
+                return part
+            }
+        }
+        return nil
     }
 
-    deinit {
-        pivots.deallocate()
-        unknown.deallocate()
-        exceeded.deallocate()
-    }
-
-    /// Spins until `counter` reaches `target`, yielding the core after a while: a round lasts
-    /// microseconds, but the machine may have fewer free cores than parts.
-    private static func wait(_ counter: borrowing Atomic<Int>, reaches target: Int) {
+    /// Spins until `condition` holds, yielding the core after a while: a round lasts
+    /// microseconds, but the machine may have fewer free cores than threads.
+    static func wait(until condition: () -> Bool) {
         var spins = 0
-        while counter.load(ordering: .acquiring) < target {
+        while !condition() {
             spins &+= 1
             if spins > 2000 { sched_yield() }
         }
     }
 
-    func waitForRound(_ round: Int) { Self.wait(published, reaches: round) }
+    /// Waits for a round after `round` to be published and returns it.
+    func nextRound(after round: Int) -> Int {
+        var next = round
+        Self.wait { next = published.load(ordering: .acquiring); return next > round }
+        return next
+    }
 
-    func waitForHelpers(round: Int) { Self.wait(finished, reaches: round * (parts - 1)) }
+    /// Waits until every part of rounds up to `round` was played.
+    func waitForParts(through round: Int) {
+        Self.wait { finished.load(ordering: .acquiring) >= round * parts.count }
+    }
 }
 
 extension RipsReducer {
@@ -80,91 +107,93 @@ extension RipsReducer {
     func reduceSplit(_ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
                      tools: inout ReductionTools<Value, Cofacets>, columns: [DiameterIndex<Value>], pivots: PivotTable,
                      reduction: ReductionMatrix<Value>) {
-        let rounds = SplitRounds<Value>(parts: splitParts)
+        let parts = (0..<splitParts).map { SplitRounds<Value, Cofacets>.Part(index: $0, column: coboundaryColumn()) }
+        let rounds = SplitRounds<Value, Cofacets>(parts: parts)
         let helpers = DispatchGroup()
         let reducer = UnsafeSendable(self)
-        for part in 1..<rounds.parts {
+        for own in 1..<parts.count {
             helpers.enter()
             Thread {
-                reducer.value.helpSplit(part: part, dimension: dimension, rounds: rounds)
+                reducer.value.helpSplit(own: own, dimension: dimension, rounds: rounds)
                 helpers.leave()
             }.start()
         }
         var round = 0
-        // Every addend so far, for refills past the frontier.
-        var seen: [DiameterEntry<Value>] = []
         work.coboundary.removeAll()
         rounds.addends = [simplex] + work.added.heap
-        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, seen: &seen, cofacets: &tools.cofacets)
+        var pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         while let current = pivot, !work.exceeded,
               cancellingAddends(of: current, dimension: dimension, into: &work.addends, apparent: &tools.apparent,
                                 columns: columns, pivots: pivots, reduction: reduction) {
             for addend in work.addends { work.record(addend) }
             swap(&rounds.addends, &work.addends)
-            pivot = playRound(&round, rounds, dimension: dimension, work: &work, seen: &seen, cofacets: &tools.cofacets)
+            pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         }
         rounds.stopping = true
-        rounds.published.store(round + 1, ordering: .releasing)
+        rounds.publish(round + 1)
         helpers.wait()
         work.pivot = pivot
     }
 
-    /// One round for the leader: publishes the addends, plays part 0 into the column's own
-    /// coboundary, waits for the helpers, runs refill rounds while a part's pivot is unknown,
-    /// and returns the first of the parts' pivots, noting any part past the budget in `work`.
-    private func playRound(_ round: inout Int, _ rounds: SplitRounds<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                           seen: inout [DiameterEntry<Value>], cofacets: inout Cofacets) -> DiameterEntry<Value>? {
-        var first: DiameterEntry<Value>?
+    /// One round for the leader: publishes the addends, plays the parts it claims, waits for
+    /// the others, runs refill rounds while a part's pivot is unknown, and returns the first of
+    /// the parts' pivots, noting any part past the budget in `work`.
+    private func playRound(_ round: inout Int, _ rounds: SplitRounds<Value, Cofacets>, dimension: Int,
+                           work: inout ColumnWork<Value>, cofacets: inout Cofacets) -> DiameterEntry<Value>? {
+        rounds.seen.append(contentsOf: rounds.addends)
         repeat {
             round += 1
-            rounds.published.store(round, ordering: .releasing)
-            first = playPart(0, rounds, dimension: dimension, column: &work.coboundary, seen: &seen, cofacets: &cofacets)
-            rounds.waitForHelpers(round: round)
-            rounds.refilling = (0..<rounds.parts).contains { rounds.unknown[$0] }
+            rounds.publish(round)
+            while let part = rounds.claim(in: round, own: 0) {
+                play(part, rounds, dimension: dimension, column: &work.coboundary, cofacets: &cofacets)
+            }
+            rounds.waitForParts(through: round)
+            rounds.refilling = rounds.parts.contains { $0.unknown }
         } while rounds.refilling
-        for part in 1..<rounds.parts {
-            if let other = rounds.pivots[part], first.map({ other.comesBefore($0) }) ?? true { first = other }
-            work.exceeded = work.exceeded || rounds.exceeded[part]
+        var first: DiameterEntry<Value>?
+        for part in rounds.parts {
+            if let other = part.pivot, first.map({ other.comesBefore($0) }) ?? true { first = other }
+            work.exceeded = work.exceeded || part.column.exceeded
         }
         work.noteBudget()
         return first
     }
 
     /// A part's round: its share of the addends (or, in a refill round, a wider frontier and
-    /// its share of every addend so far again, `refill`), then its first entry, published with
-    /// whether it is unknown.
-    private func playPart(_ part: Int, _ rounds: SplitRounds<Value>, dimension: Int, column: inout CoboundaryColumn<Value>,
-                          seen: inout [DiameterEntry<Value>], cofacets: inout Cofacets) -> DiameterEntry<Value>? {
-        let mask = rounds.parts - 1
+    /// its share of every addend so far again, `refill`), then its first entry and whether it
+    /// is unknown. The part's column is swapped into `column`, the thread's own empty one, for
+    /// the round: a local column's fields stay in registers in the push loop, and the thread's
+    /// `cofacets` enumerator has its own scratch.
+    private func play(_ part: SplitRounds<Value, Cofacets>.Part, _ rounds: SplitRounds<Value, Cofacets>, dimension: Int,
+                      column: inout CoboundaryColumn<Value>, cofacets: inout Cofacets) {
+        swap(&column, &part.column)
+        let mask = rounds.parts.count - 1
         if !rounds.refilling {
-            seen.append(contentsOf: rounds.addends)
             for addend in rounds.addends {
-                pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part, mask: mask)
+                pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part.index, mask: mask)
             }
         } else if column.leavesOut {
-            refill(&column, simplex: nil, added: seen, dimension: dimension, cofacets: &cofacets, part: part, mask: mask)
+            refill(&column, simplex: nil, added: rounds.seen, dimension: dimension, cofacets: &cofacets, part: part.index, mask: mask)
         }
-        let pivot = column.pivot(field)
-        rounds.pivots[part] = pivot
-        rounds.unknown[part] = pivot == nil && column.leavesOut
-        rounds.exceeded[part] = column.exceeded
-        return pivot
+        part.pivot = column.pivot(field)
+        part.unknown = part.pivot == nil && column.leavesOut
+        swap(&column, &part.column)
+        rounds.finished.add(1, ordering: .releasing)
     }
 
-    /// A helper's loop: its part's share of every round's addends, into a column of its own.
-    private func helpSplit(part: Int, dimension: Int, rounds: SplitRounds<Value>) {
+    /// A helper's loop: the parts it claims in every round, part `own` first, until the leader stops.
+    private func helpSplit(own: Int, dimension: Int, rounds: SplitRounds<Value, Cofacets>) {
         let scratch = UnsafeMutablePointer<Int>.allocate(capacity: scratchSlice)
         defer { scratch.deallocate() }
         var cofacets = cofacetEnumerator(scratch: scratch)
         var column = coboundaryColumn()
-        var seen: [DiameterEntry<Value>] = []
-        var round = 1
+        var round = 0
         while true {
-            rounds.waitForRound(round)
+            round = rounds.nextRound(after: round)
             if rounds.stopping { break }
-            _ = playPart(part, rounds, dimension: dimension, column: &column, seen: &seen, cofacets: &cofacets)
-            rounds.finished.add(1, ordering: .releasing)
-            round += 1
+            while let part = rounds.claim(in: round, own: own) {
+                play(part, rounds, dimension: dimension, column: &column, cofacets: &cofacets)
+            }
         }
         column.release()
     }

@@ -14,6 +14,7 @@ import Testing
             OptionSpec("tag", .text, repeatable: true, help: "A tag."),
             OptionSpec("finite-only", short: "f", help: "Finite bars only."),
             StandardOptions.output,
+            StandardOptions.threads,
         ],
         subcommands: [SubcommandSpec("distance", summary: "distances", options: [OptionSpec("to", .file, help: "Reference.")])]
     )
@@ -28,6 +29,7 @@ import Testing
         #expect(a.double("scale") == -150)
         #expect(a.string("output") == "out.json")
         #expect(a.all("tag") == ["a", "b"])
+        #expect(try parse(["-j", "1024"]).int("threads") == 1024)
         #expect(a.operands == ["x.jsonl", "-"])
         #expect(a.subcommand == nil)
     }
@@ -58,6 +60,8 @@ import Testing
         (["--finite-only=yes"], "option --finite-only takes no value"),
         (["--to", "x"], "unknown option '--to' here; it belongs to the 'distance' subcommand"),
         (["-z"], "unknown option '-z'"),
+        (["-j", "0"], "option --threads wants an integer from 1 to 1024, not 0"),
+        (["--threads", "100000"], "option --threads wants an integer from 1 to 1024, not 100000"),
     ])
     func usageErrors(args: [String], message: String) {
         #expect(throws: ToolError(.usage, message)) { try parse(args) }
