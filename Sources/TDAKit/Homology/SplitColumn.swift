@@ -8,8 +8,8 @@ import Synchronization
 /// of each cofacet (`shareOf`: runs of 32 sums in turn), a property of the cofacet itself, so
 /// every copy of a simplex lands in the same part and each part sums its own entries exactly.
 /// Each part enumerates only the cofacets that fall in it (those whose added vertex lies in
-/// one of its runs) into its own heap and buckets, and reports its first nonzero entry; the column's
-/// pivot is the first of those. The pivots, and so the additions, the V column, diagrams and
+/// one of its runs) into its own heap and buckets, and reports its first nonzero entry; the
+/// column's pivot is the first of those. The pivots, and so the additions, the V column, diagrams and
 /// cocycles, are those of the one-thread reduction.
 ///
 /// Any thread plays any part: each round, the leader (the calling thread) and the helpers
@@ -173,7 +173,8 @@ extension RipsReducer {
                 pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part.index, mask: mask)
             }
         } else if column.leavesOut {
-            refill(&column, simplex: nil, added: rounds.seen, dimension: dimension, cofacets: &cofacets, part: part.index, mask: mask)
+            refill(&column, simplex: nil, added: rounds.seen, dimension: dimension, cofacets: &cofacets,
+                   part: part.index, mask: mask)
         }
         part.pivot = column.pivot(field)
         part.unknown = part.pivot == nil && column.leavesOut
