@@ -216,8 +216,8 @@ extension RipsReducer {
     }
 
     /// Pushes the cofacets of `simplex` below `cofacetLimit`, times its coefficient: all of
-    /// them, or, for a split column's part (`SplitColumn`), those whose vertex sum is `part`
-    /// modulo mask + 1, the others passed over without being computed.
+    /// them, or, for a split column's part (`SplitColumn`), those in part `part` of mask + 1
+    /// (`shareOf`), the others passed over without being computed.
     @inline(__always)
     func pushCoboundary(_ simplex: DiameterEntry<Value>, dimension: Int, into column: inout CoboundaryColumn<Value>,
                         cofacets: inout Cofacets, part: Int = 0, mask: Int = 0) {

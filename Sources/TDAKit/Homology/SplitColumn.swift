@@ -97,8 +97,8 @@ where Cofacets.Value == Value {
 }
 
 extension RipsReducer {
-    /// Parts of a split column: the largest power of two not above `threads`, so a part's
-    /// residue is a mask, not a division, in the enumeration loop.
+    /// Parts of a split column: the largest power of two not above `threads`, so a cofacet's
+    /// part is a mask of its run (`shareOf`), not a division, in the enumeration loop.
     var splitParts: Int { 1 << (Int.bitWidth - 1 - threads.leadingZeroBitCount) }
 
     /// Finishes a column marked `deferred` (`ColumnWork.isLong`) on `splitParts` threads: its
@@ -144,9 +144,7 @@ extension RipsReducer {
         repeat {
             round += 1
             rounds.publish(round)
-            while let part = rounds.claim(in: round, own: 0) {
-                play(part, rounds, dimension: dimension, column: &work.coboundary, cofacets: &cofacets)
-            }
+            while let part = rounds.claim(in: round, own: 0) { play(part, rounds, dimension: dimension, cofacets: &cofacets) }
             rounds.waitForParts(through: round)
             rounds.refilling = rounds.parts.contains { $0.unknown }
         } while rounds.refilling
@@ -161,24 +159,20 @@ extension RipsReducer {
 
     /// A part's round: its share of the addends (or, in a refill round, a wider frontier and
     /// its share of every addend so far again, `refill`), then its first entry and whether it
-    /// is unknown. The part's column is swapped into `column`, the thread's own empty one, for
-    /// the round: a local column's fields stay in registers in the push loop, and the thread's
-    /// `cofacets` enumerator has its own scratch.
+    /// is unknown; `cofacets` is the playing thread's enumerator, on its own scratch.
     private func play(_ part: SplitRounds<Value, Cofacets>.Part, _ rounds: SplitRounds<Value, Cofacets>, dimension: Int,
-                      column: inout CoboundaryColumn<Value>, cofacets: inout Cofacets) {
-        swap(&column, &part.column)
+                      cofacets: inout Cofacets) {
         let mask = rounds.parts.count - 1
         if !rounds.refilling {
             for addend in rounds.addends {
-                pushCoboundary(addend, dimension: dimension, into: &column, cofacets: &cofacets, part: part.index, mask: mask)
+                pushCoboundary(addend, dimension: dimension, into: &part.column, cofacets: &cofacets, part: part.index, mask: mask)
             }
-        } else if column.leavesOut {
-            refill(&column, simplex: nil, added: rounds.seen, dimension: dimension, cofacets: &cofacets,
+        } else if part.column.leavesOut {
+            refill(&part.column, simplex: nil, added: rounds.seen, dimension: dimension, cofacets: &cofacets,
                    part: part.index, mask: mask)
         }
-        part.pivot = column.pivot(field)
-        part.unknown = part.pivot == nil && column.leavesOut
-        swap(&column, &part.column)
+        part.pivot = part.column.pivot(field)
+        part.unknown = part.pivot == nil && part.column.leavesOut
         rounds.finished.add(1, ordering: .releasing)
     }
 
@@ -187,15 +181,11 @@ extension RipsReducer {
         let scratch = UnsafeMutablePointer<Int>.allocate(capacity: scratchSlice)
         defer { scratch.deallocate() }
         var cofacets = cofacetEnumerator(scratch: scratch)
-        var column = coboundaryColumn()
         var round = 0
         while true {
             round = rounds.nextRound(after: round)
             if rounds.stopping { break }
-            while let part = rounds.claim(in: round, own: own) {
-                play(part, rounds, dimension: dimension, column: &column, cofacets: &cofacets)
-            }
+            while let part = rounds.claim(in: round, own: own) { play(part, rounds, dimension: dimension, cofacets: &cofacets) }
         }
-        column.release()
     }
 }
