@@ -40,8 +40,6 @@ where Cofacets.Value == Value {
             self.index = index
             self.column = column
         }
-
-        deinit { column.release() }
     }
 
     let parts: [Part]
@@ -132,6 +130,10 @@ extension RipsReducer {
         rounds.stopping = true
         rounds.publish(round + 1)
         helpers.wait()
+        // The leader gives the parts' room back before it goes on: a helper may drop the last
+        // reference to the parts after the dimension's budget was restored, and a release then
+        // overflowed the budget (a CI crash, reproduced by delaying a helper after it left).
+        for part in parts { part.column.release() }
         work.pivot = pivot
     }
 
