@@ -118,6 +118,10 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// before it cancel, not that the column is zero.
     var leavesOut: Bool { spilled && frontier < DiameterBuckets<Value>.count }
 
+    /// Whether every entry left out lies past `diameter`: its bucket is before the frontier,
+    /// and buckets are monotone in the diameter (`DiameterBuckets.bucket(of:)`).
+    func takesAll(before diameter: Value) -> Bool { !leavesOut || far.bucket(of: diameter) < frontier }
+
     /// Moves the frontier out by twice its last window; the caller then pushes every
     /// coboundary of the column again and calls `endRefill`.
     mutating func widenFrontier() {
@@ -144,8 +148,16 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// heap entry beyond the first bucket and drops those past the frontier. The first bucket
     /// is the pivot's, so the heap holds the pivot's neighbourhood.
     private mutating func spill() {
+        if let first = near.heap.first { spill(from: first.diameter) } else { spillAt = .max }
+    }
+
+    /// Spills from `floor`, at most the diameter of the first entry, whatever the heap's size;
+    /// a split column's parts (`SplitColumn`) spill so, all from the column's pivot, never by
+    /// themselves: their buckets and frontiers are then the same, and together they take the
+    /// entries one column would.
+    mutating func spill(from floor: Value) {
         spillAt = .max
-        guard let first = near.heap.first, far.spread(floor: first.diameter, ceiling: ceiling) else { return }
+        guard !spilled, far.spread(floor: floor, ceiling: ceiling) else { return }
         spilled = true
         current = 0
         window = Self.initialWindow
