@@ -189,3 +189,46 @@ extension DiameterBucketsTests {
         #expect(hits > 50 && hits < 300)
     }
 }
+
+/// A column spilled from a floor the caller gives (as a split column's parts spill, all from
+/// the column's pivot) keeps the entries before its frontier, says which diameters every
+/// left-out entry lies past (`takesAll(before:)`, which decides a part's refills), and gives
+/// each entry back once, in order, as its frontier widens and its entries are pushed again.
+@Suite struct CoboundaryColumnTests {
+    @Test func spilledFromAFloorGivesEveryEntryOnce() throws {
+        var rng = SplitMix(state: 9)
+        let entries = (0..<3000).map { DiameterEntry<Float>(diameter: Float.random(in: 0.2...1, using: &rng), index: $0, coefficient: 1) }
+        var column = CoboundaryColumn<Float>(budget: HeapBudget(entries: .max), ceiling: 1, spillSize: .max)
+        func pushAll() {
+            column.prepareForPushes()
+            for entry in entries { column.push(entry) }
+            column.checkSize()
+        }
+        pushAll()
+        #expect(!column.leavesOut, "spills only when told")
+        column.spill(from: 0.1)
+        // Buckets are 0.9 / 2048 wide from 0.1 and the frontier starts 64 buckets out, at 0.128.
+        #expect(column.leavesOut)
+        #expect(column.takesAll(before: 0.12))
+        #expect(!column.takesAll(before: 0.13))
+        #expect(!column.takesAll(before: 0.9))
+        let field = try PrimeField(2)
+        var popped: [DiameterEntry<Float>] = []
+        var refills = 0
+        while true {
+            if let pivot = column.pivot(field) {
+                popped.append(pivot)
+                column.prepareForPushes()
+                column.push(pivot)  // cancels it over Z/2
+                continue
+            }
+            guard column.leavesOut else { break }
+            column.widenFrontier()
+            pushAll()
+            column.endRefill()
+            refills += 1
+        }
+        #expect(refills > 2)
+        #expect(popped.map(\.index) == entries.sorted { $0.comesBefore($1) }.map(\.index))
+    }
+}
