@@ -162,17 +162,18 @@ extension RipsReducer {
             }
             // An unknown part refills only when what it left out could come before the first
             // known pivot, as one column refills only when nothing before its frontier is
-            // left: widening every part's frontier whenever one part's was passed pushed 1.8
-            // times the cofacets of one thread on mlp-digits-3000.
+            // left; a refill pushes every addend so far again, for nothing when another
+            // part's pivot comes first. With the parts' shared frontier (below) they then
+            // refill together, when the whole column would.
             for part in rounds.parts {
                 part.refills = part.unknown && !(first.map { part.column.takesAll(before: $0.diameter) } ?? false)
             }
             rounds.refilling = rounds.parts.contains { $0.refills }
         } while rounds.refilling
         // The parts spill together, from the column's pivot, when their heaps together pass
-        // the spill size: with buckets and frontiers of their own they drifted apart, and on
-        // mlp-digits-3000 one part of the long column pushed 27 million cofacets, the other 12,
-        // one thread 30 for the whole column.
+        // the spill size, so their buckets and frontiers are the same: with their own they
+        // drifted apart, and on mlp-digits-3000 one part of the long column pushed 27 million
+        // cofacets, the other 12, one thread 30 for the whole column (bench/RESULTS-ph-rips.md).
         if !rounds.spilled, let first, rounds.parts.reduce(0, { $0 + $1.column.near.count }) > spillSize {
             for part in rounds.parts { part.column.spill(from: first.diameter) }
             rounds.spilled = true
