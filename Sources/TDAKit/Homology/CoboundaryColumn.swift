@@ -118,10 +118,6 @@ struct CoboundaryColumn<Value: RipsScalar> {
     /// before it cancel, not that the column is zero.
     var leavesOut: Bool { spilled && frontier < DiameterBuckets<Value>.count }
 
-    /// Whether every entry left out lies past `diameter`: its bucket is before the frontier,
-    /// and buckets are monotone in the diameter (`DiameterBuckets.bucket(of:)`).
-    func takesAll(before diameter: Value) -> Bool { !leavesOut || far.bucket(of: diameter) < frontier }
-
     /// Moves the frontier out by twice its last window; the caller then pushes every
     /// coboundary of the column again and calls `endRefill`.
     mutating func widenFrontier() {

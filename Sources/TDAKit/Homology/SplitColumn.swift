@@ -19,8 +19,9 @@ import Synchronization
 /// the system has not scheduled: on a machine with fewer free cores than parts the leader
 /// plays them all (parts were first tied to threads, and with the other core busy every round
 /// waited for a time slice: 11 s against 4.4 s on one thread on mlp-images-3000, 156 s with
-/// both cores busy). A part whose entries before its frontier (`CoboundaryColumn`) cancel
-/// cannot tell its pivot; then every part widens its frontier in the same refill round, so
+/// both cores busy). The parts park far entries and leave out the farthest
+/// (`CoboundaryColumn`) together, spilled from the column's pivot with one frontier; when no
+/// part's entries before it are left, every part widens it in the same refill round, so
 /// that the parts scan their added columns at once instead of one waiting for the other.
 private final class SplitRounds<Value: RipsScalar, Cofacets: CoboundaryEnumerator>: @unchecked Sendable
 where Cofacets.Value == Value {
@@ -35,8 +36,6 @@ where Cofacets.Value == Value {
         /// left out).
         var pivot: DiameterEntry<Value>?
         var unknown = false
-        /// Whether the next refill round widens this part's frontier.
-        var refills = false
 
         init(index: Int, column: CoboundaryColumn<Value>) {
             self.index = index
@@ -160,15 +159,11 @@ extension RipsReducer {
             for part in rounds.parts {
                 if let other = part.pivot, first.map({ other.comesBefore($0) }) ?? true { first = other }
             }
-            // An unknown part refills only when what it left out could come before the first
-            // known pivot, as one column refills only when nothing before its frontier is
-            // left; a refill pushes every addend so far again, for nothing when another
-            // part's pivot comes first. With the parts' shared frontier (below) they then
-            // refill together, when the whole column would.
-            for part in rounds.parts {
-                part.refills = part.unknown && !(first.map { part.column.takesAll(before: $0.diameter) } ?? false)
-            }
-            rounds.refilling = rounds.parts.contains { $0.refills }
+            // The parts share a frontier (they spill together, below), so a known pivot lies
+            // before everything any part left out: they refill, together, only when no part
+            // knows its pivot, as one column refills only when nothing before its frontier is
+            // left (a refill pushes every addend so far again).
+            rounds.refilling = first == nil && rounds.parts.contains { $0.unknown }
         } while rounds.refilling
         // The parts spill together, from the column's pivot, when their heaps together pass
         // the spill size, so their buckets and frontiers are the same: with their own they
@@ -193,7 +188,7 @@ extension RipsReducer {
             for addend in rounds.addends {
                 pushCoboundary(addend, dimension: dimension, into: &part.column, cofacets: &cofacets, part: part.index, mask: mask)
             }
-        } else if part.refills {
+        } else if part.column.leavesOut {
             refill(&part.column, simplex: nil, added: rounds.seen, dimension: dimension, cofacets: &cofacets,
                    part: part.index, mask: mask)
         }

@@ -191,9 +191,9 @@ extension DiameterBucketsTests {
 }
 
 /// A column spilled from a floor the caller gives (as a split column's parts spill, all from
-/// the column's pivot) keeps the entries before its frontier, says which diameters every
-/// left-out entry lies past (`takesAll(before:)`, which decides a part's refills), and gives
-/// each entry back once, in order, as its frontier widens and its entries are pushed again.
+/// the column's pivot) keeps only the entries before its frontier, counted from that floor,
+/// and gives each entry back once, in order, as its frontier widens and its entries are
+/// pushed again.
 @Suite struct CoboundaryColumnTests {
     @Test func spilledFromAFloorGivesEveryEntryOnce() throws {
         var rng = SplitMix(state: 9)
@@ -207,12 +207,12 @@ extension DiameterBucketsTests {
         pushAll()
         #expect(!column.leavesOut, "spills only when told")
         column.spill(from: 0.1)
-        // Buckets are 0.9 / 2048 wide from 0.1 and the frontier starts 64 buckets out, at 0.128.
-        #expect(column.leavesOut)
-        #expect(column.takesAll(before: 0.12))
-        #expect(!column.takesAll(before: 0.13))
-        #expect(!column.takesAll(before: 0.9))
+        // Buckets are 0.9 / 2048 wide from 0.1 and the frontier starts 64 buckets out, at
+        // 0.128: every entry (from 0.2) is left out. From the first entry's diameter, the
+        // frontier would be at 0.225 and the column would have a pivot.
         let field = try PrimeField(2)
+        #expect(column.leavesOut)
+        #expect(column.pivot(field) == nil)
         var popped: [DiameterEntry<Float>] = []
         var refills = 0
         while true {
