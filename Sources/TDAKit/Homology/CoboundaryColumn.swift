@@ -99,6 +99,12 @@ struct CoboundaryColumn<Value: RipsScalar> {
         if !near.budget.cover(near.heap.capacity + far.capacity, claimed: &claimed) { exceeded = true }
     }
 
+    /// Empties the column, and drops its buffers too when they hold more than `keep` entries
+    /// of the budget.
+    mutating func removeAll(keepingAtMost keep: Int) {
+        if claimed > keep { release() } else { removeAll() }
+    }
+
     /// Drops the buffers and gives their room back to the budget.
     mutating func release() {
         near.budget.release(&claimed)

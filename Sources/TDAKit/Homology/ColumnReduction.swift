@@ -67,17 +67,16 @@ extension RipsReducer {
     /// diameter) when the column ends with a pivot, [diameter, ∞) when it reduces to zero
     /// (Ripser's `compute_pairs`). Coboundaries are enumerated, never stored; only the
     /// combination of columns added (the V matrix) is kept for later reuse.
-    func computePairs(columns: [DiameterIndex<Value>], pivots: inout PivotTable, dimension: Int) {
+    func computePairs(columns: [DiameterIndex<Value>], pivots: PivotTable, dimension: Int) {
         if threads > 1 && columns.count > 1 {
-            computePairsInChunks(columns: columns, pivots: &pivots, dimension: dimension)
+            computePairsAhead(columns: columns, pivots: pivots, dimension: dimension)
             return
         }
         var tools = reductionTools(scratch: scratch)
-        var reduction = ReductionMatrix<Value>()
+        let reduction = ReductionMatrix<Value>(columns: columns.count)
         var work = ColumnWork<Value>(coboundary: coboundaryColumn())
         for position in columns.indices {
             let simplex = DiameterEntry(diameter: columns[position].diameter, index: columns[position].index, coefficient: 1)
-            reduction.appendColumn()
             work.reset()
             startColumn(simplex, dimension: dimension, work: &work, tools: &tools, pivots: pivots)
             reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction)
@@ -85,7 +84,7 @@ extension RipsReducer {
                 memoryExceeded = true
                 return
             }
-            finishColumn(position, simplex, dimension: dimension, work: &work, pivots: &pivots, reduction: &reduction)
+            finishColumn(position, simplex, dimension: dimension, work: &work, pivots: pivots, reduction: reduction)
             if position & 0xFFF == 0 { progress?(.columns(dimension: dimension), position, columns.count) }
         }
         progress?(.columns(dimension: dimension), columns.count, columns.count)
@@ -143,8 +142,7 @@ extension RipsReducer {
             let factor = field.negate(field.reduce(pivot.coefficient * field.inverse(owner.coefficient)))
             let other = columns[owner.column]
             addends.append(DiameterEntry(diameter: other.diameter, index: other.index, coefficient: factor))
-            for stored in reduction.range(of: owner.column) {
-                var entry = reduction.entries[stored]
+            for var entry in reduction.entries(of: owner.column) {
                 entry.coefficient = field.reduce(entry.coefficient * factor)
                 addends.append(entry)
             }
@@ -158,10 +156,11 @@ extension RipsReducer {
         return false
     }
 
-    /// Records the bar of a reduced column, its pivot and its V column.
+    /// Records the bar of a reduced column, its V column and its pivot, in that order: the
+    /// pivot publishes the V column to threads reducing later columns (`computePairsAhead`).
     @inline(__always)
     func finishColumn(_ position: Int, _ simplex: DiameterEntry<Value>, dimension: Int, work: inout ColumnWork<Value>,
-                      pivots: inout PivotTable, reduction: inout ReductionMatrix<Value>) {
+                      pivots: PivotTable, reduction: ReductionMatrix<Value>) {
         guard let pivot = work.pivot else {
             bars[dimension].append((simplex.diameter, coneDeath ?? Value.infinity))
             recordCocycle(simplex, added: work.added, dimension: dimension)
@@ -171,8 +170,8 @@ extension RipsReducer {
             bars[dimension].append((simplex.diameter, pivot.diameter))
             recordCocycle(simplex, added: work.added, dimension: dimension)
         }
+        reduction.store(position, from: &work.added, field: field)
         pivots.insert(pivot.index, column: position, coefficient: pivot.coefficient)
-        while let entry = work.added.popPivot(field) { reduction.append(entry) }
     }
 
     /// Adds `simplex` (with its coefficient) to the working combination and its coboundary

@@ -30,16 +30,17 @@ public struct RipsOptions: Sendable {
     /// reduction: the same diagrams; cocycles are not available with it.
     public var collapse = false
     /// Worker threads for the distance computation and the column reduction; the result,
-    /// cocycles included, does not depend on it (see `computePairsInChunks`).
+    /// cocycles included, does not depend on it (see `computePairsAhead`).
     public var threads: Int
     /// Refuse to start when `MemoryEstimate` exceeds this many bytes, and stop when the working
     /// columns pass what is left (nil: no limit).
     public var maxMemory: Int?
     var representation: RipsRepresentation = .automatic
-    /// Columns per chunk of the parallel reduction: large enough that a chunk's work dwarfs
-    /// starting the workers, small enough that few columns need a pivot owned by another
-    /// column of the same chunk (those are finished serially). Tests make it tiny.
-    var reductionChunk = 256
+    /// Columns a thread of the parallel reduction may reduce ahead of the last finished one:
+    /// enough to keep the threads busy while one finishes a column, few enough that few
+    /// columns stop at a pivot a column before them takes (those are finished by one
+    /// thread). Tests make it tiny.
+    var reductionWindow = 256
     /// Heap entries past which a column parks far entries in diameter buckets
     /// (`CoboundaryColumn`): past the caches, well under the 10⁸ of a long reduction.
     /// Tests make it tiny.

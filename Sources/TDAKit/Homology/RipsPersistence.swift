@@ -66,14 +66,14 @@ public enum RipsPersistence {
             return try collect(RipsReducer(vertexCount: table.count, edges: { collapse ? graph.edges() : EdgeList.edges(table, threshold: threshold, threads: options.threads) },
                                            binomial: binomial, field: field, maxDimension: options.maxDimension,
                                            threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
-                                           threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, splitAfter: options.splitAfter, heapEntries: budget,
+                                           threads: options.threads, window: options.reductionWindow, spillSize: options.spillSize, splitAfter: options.splitAfter, heapEntries: budget,
                                            progress: progress) { scratch in
                 SparseCoboundary(graph: graph, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: maxVertices)
             }, options: options)
         }
         return try collect(RipsReducer(vertexCount: table.count, edges: { EdgeList.edges(table, threshold: threshold, threads: options.threads) }, binomial: binomial, field: field, maxDimension: options.maxDimension,
                                        threshold: threshold, largest: largest, coneAtCeiling: cone, wantsCocycles: options.cocycles,
-                                       threads: options.threads, chunk: options.reductionChunk, spillSize: options.spillSize, splitAfter: options.splitAfter, heapEntries: budget,
+                                       threads: options.threads, window: options.reductionWindow, spillSize: options.spillSize, splitAfter: options.splitAfter, heapEntries: budget,
                                        progress: progress) { scratch in
             DenseCoboundary(distances: table, binomial: binomial, modulus: field.p, scratch: scratch)
         }, options: options)

@@ -25,10 +25,10 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     /// the threshold.
     let cofacetLimit: Value
     let wantsCocycles: Bool
-    /// Workers of the column reduction (see `computePairsInChunks`).
+    /// Threads of the column reduction (see `computePairsAhead`).
     let threads: Int
-    /// Columns per chunk of the parallel reduction.
-    let chunk: Int
+    /// Columns a thread may reduce ahead of the last finished one (`computePairsAhead`).
+    let window: Int
     /// Heap entries past which a column spills to buckets (`CoboundaryColumn`).
     let spillSize: Int
     /// Cofacets pushed past which a column is split over the threads (`reduceSplit`).
@@ -50,7 +50,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
     var cocycles: [[Cocycle]]
 
     init(vertexCount: Int, edges: @escaping () -> [DiameterIndex<Value>], binomial: BinomialTable, field: PrimeField, maxDimension: Int,
-         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, chunk: Int = 256, spillSize: Int = 1 << 18, splitAfter: Int = 1 << 18, heapEntries: Int = .max, progress: RipsProgress? = nil,
+         threshold: Value, largest: Value, coneAtCeiling: Bool = false, wantsCocycles: Bool, threads: Int = 1, window: Int = 256, spillSize: Int = 1 << 18, splitAfter: Int = 1 << 18, heapEntries: Int = .max, progress: RipsProgress? = nil,
          makeCofacets: @escaping (UnsafeMutablePointer<Int>) -> Cofacets) {
         self.vertexCount = vertexCount
         listEdges = edges
@@ -63,7 +63,7 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         cofacetLimit = coneDeath ?? threshold.nextUp
         self.wantsCocycles = wantsCocycles
         self.threads = max(threads, 1)
-        self.chunk = max(chunk, 1)
+        self.window = max(window, 1)
         heapBudget = HeapBudget(entries: heapEntries)
         self.spillSize = spillSize
         self.splitAfter = splitAfter
@@ -109,9 +109,9 @@ final class RipsReducer<Value: RipsScalar, Cofacets: CoboundaryEnumerator> where
         guard maxDimension >= 1 else { return }
         for dimension in 1...maxDimension {
             if let death = coneDeath { columns.removeFirst(columns.prefix { $0.diameter >= death }.count) }
-            var pivots = PivotTable(expected: columns.count)
+            let pivots = PivotTable(expected: columns.count)
             heapBudget.restore()
-            computePairs(columns: columns, pivots: &pivots, dimension: dimension)
+            computePairs(columns: columns, pivots: pivots, dimension: dimension)
             guard !memoryExceeded else { return }
             if dimension < maxDimension {
                 assembleColumns(simplices: &simplices, columns: &columns, pivots: pivots, dimension: dimension + 1)

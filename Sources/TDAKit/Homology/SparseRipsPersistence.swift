@@ -60,7 +60,7 @@ extension RipsPersistence {
         return try collect(RipsReducer(vertexCount: n, edges: { lists.edges() }, binomial: binomial, field: field,
                                        maxDimension: options.maxDimension, threshold: threshold, largest: largest,
                                        coneAtCeiling: false, wantsCocycles: false, threads: options.threads,
-                                       chunk: options.reductionChunk, spillSize: options.spillSize, splitAfter: options.splitAfter, heapEntries: budget,
+                                       window: options.reductionWindow, spillSize: options.spillSize, splitAfter: options.splitAfter, heapEntries: budget,
                                        progress: progress) { scratch in
             SparseCoboundary(graph: lists, binomial: binomial, modulus: field.p, scratch: scratch, maxVertices: options.maxDimension + 3)
         }, options: options)

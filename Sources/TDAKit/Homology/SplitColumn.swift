@@ -74,26 +74,16 @@ where Cofacets.Value == Value {
         return nil
     }
 
-    /// Spins until `condition` holds, yielding the core after a while: a round lasts
-    /// microseconds, but the machine may have fewer free cores than threads.
-    static func wait(until condition: () -> Bool) {
-        var spins = 0
-        while !condition() {
-            spins &+= 1
-            if spins > 2000 { sched_yield() }
-        }
-    }
-
     /// Waits for a round after `round` to be published and returns it.
     func nextRound(after round: Int) -> Int {
         var next = round
-        Self.wait { next = published.load(ordering: .acquiring); return next > round }
+        SpinWait.until { next = published.load(ordering: .acquiring); return next > round }
         return next
     }
 
     /// Waits until every part of rounds up to `round` was played.
     func waitForParts(through round: Int) {
-        Self.wait { finished.load(ordering: .acquiring) >= round * parts.count }
+        SpinWait.until { finished.load(ordering: .acquiring) >= round * parts.count }
     }
 }
 
@@ -123,7 +113,8 @@ extension RipsReducer {
             }.start()
         }
         var round = 0
-        work.coboundary.removeAll()
+        // The parts take the column's place: its buffer gives its room back (`--max-memory`).
+        work.coboundary.release()
         rounds.addends = [simplex] + work.added.heap
         var pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         while let current = pivot, !work.exceeded,

@@ -75,7 +75,7 @@ struct ApproxRipsTests {
         var one = RipsOptions(maxDimension: 2), two = one
         one.threads = 1
         two.threads = 2
-        two.reductionChunk = 3
+        two.reductionWindow = 3
         #expect(try RipsPersistence.computeApproximate(points: points, epsilon: 0.5, options: one).diagram
             == RipsPersistence.computeApproximate(points: points, epsilon: 0.5, options: two).diagram)
     }

@@ -104,7 +104,7 @@ import Testing
         }
         #expect(exact.diagram.dimensions[1].count > 0)
         options.threads = 2
-        options.reductionChunk = 3
+        options.reductionWindow = 3
         #expect(try RipsPersistence.compute(distances: distances, options: options).diagram == collapsed.diagram)
     }
 

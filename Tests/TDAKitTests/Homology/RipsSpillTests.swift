@@ -24,7 +24,7 @@ import Testing
         var rng = SplitMix(state: 31)
         let distances = try RipsMetrics.distances(rng.cloud(40, 12), metric: metric)
         var options = RipsOptions(maxDimension: 2, coefficient: coefficient, cocycles: true, threads: threads)
-        options.reductionChunk = 5
+        options.reductionWindow = 5
         let plain = try RipsPersistence.compute(distances: distances, options: options)
         #expect(plain.diagram.dimensions[1].count > 0)
         for spillSize in [1, 6, 50] {
@@ -116,7 +116,7 @@ extension DiameterBucketsTests {
         let distances = try RipsMetrics.distances(points, metric: metric)
         for threads in [1, 2] {
             var options = RipsOptions(maxDimension: 2, threshold: threshold, coefficient: coefficient, threads: threads)
-            options.reductionChunk = 4
+            options.reductionWindow = 4
             let shortcut = try RipsPersistence.compute(distances: distances, options: options)
             options.coneShortcut = false
             let full = try RipsPersistence.compute(distances: distances, options: options)

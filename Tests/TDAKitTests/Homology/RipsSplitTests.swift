@@ -23,13 +23,13 @@ import Testing
         var options = RipsOptions(maxDimension: c.maxDimension, threshold: c.threshold, coefficient: c.coefficient, cocycles: true)
         let serial = try RipsPersistence.compute(distances: distances, options: options)
         #expect(serial.diagram.dimensions[1].count > 0)
-        for (threads, chunk, splitAfter, spillSize) in [(2, 4, 1, 1 << 18), (2, 256, 30, 5), (3, 3, 1, 1 << 18), (4, 5, 10, 3)] {
+        for (threads, window, splitAfter, spillSize) in [(2, 4, 1, 1 << 18), (2, 256, 30, 5), (3, 3, 1, 1 << 18), (4, 5, 10, 3)] {
             options.threads = threads
-            options.reductionChunk = chunk
+            options.reductionWindow = window
             options.splitAfter = splitAfter
             options.spillSize = spillSize
             let split = try RipsPersistence.compute(distances: distances, options: options)
-            let label = "\(threads) threads, chunks of \(chunk), split after \(splitAfter), spill at \(spillSize)"
+            let label = "\(threads) threads, a window of \(window), split after \(splitAfter), spill at \(spillSize)"
             #expect(split.diagram == serial.diagram, "\(label)")
             #expect(split.cocycles == serial.cocycles, "\(label)")
         }

@@ -2,8 +2,9 @@ import Testing
 @testable import TDAKit
 
 /// The parallel reduction must give the serial result exactly: same bars in the same order and
-/// the same cocycles, for any number of threads and any chunk size (tiny chunks make columns
-/// meet pivots owned by columns of their own chunk, the case finished serially).
+/// the same cocycles, for any number of threads and any window (small windows wrap the ring of
+/// works often; any window leaves columns stopped at a pivot a column before them takes, the
+/// case finished by the leader).
 @Suite struct RipsThreadTests {
     struct Case: Sendable, CustomStringConvertible {
         let seed: UInt64, n: Int, d: Int, coefficient: Int, maxDimension: Int, sparse: Bool
@@ -24,22 +25,22 @@ import Testing
         options.representation = representation
         let serial = try RipsPersistence.compute(distances: distances, options: options)
         #expect(serial.diagram.dimensions[1].count > 0)
-        for (threads, chunk) in [(2, 1), (2, 3), (3, 7), (2, 256)] {
+        for (threads, window) in [(2, 1), (2, 3), (3, 7), (2, 256)] {
             options.threads = threads
-            options.reductionChunk = chunk
+            options.reductionWindow = window
             let parallel = try RipsPersistence.compute(distances: distances, options: options)
-            #expect(parallel.diagram == serial.diagram, "\(threads) threads, chunks of \(chunk)")
-            #expect(parallel.cocycles == serial.cocycles, "\(threads) threads, chunks of \(chunk)")
+            #expect(parallel.diagram == serial.diagram, "\(threads) threads, a window of \(window)")
+            #expect(parallel.cocycles == serial.cocycles, "\(threads) threads, a window of \(window)")
         }
     }
 
-    /// ripser.py's diagrams with two threads and chunks of three columns, and when every
+    /// ripser.py's diagrams with two threads and a window of three columns, and when every
     /// column is split over the two threads (`reduceSplit`).
     @Test(arguments: try RipsFixtures.all())
     func matchesRipserOnTwoThreads(_ fixture: RipsCase) throws {
         var options = fixture.options
         options.threads = 2
-        options.reductionChunk = 3
+        options.reductionWindow = 3
         for splitAfter in [options.splitAfter, 1] {
             options.splitAfter = splitAfter
             let result = try RipsPersistence.compute(distances: fixture.inputDistances(), options: options)
@@ -58,7 +59,7 @@ import Testing
     func progressCoversEveryPhase(threads: Int) throws {
         var rng = SplitMix(state: 5)
         var options = RipsOptions(maxDimension: 2, threshold: .infinity, threads: threads)
-        options.reductionChunk = 16
+        options.reductionWindow = 16
         var phases: [RipsPhase] = []
         var last: [RipsPhase: (done: Int, total: Int)] = [:]
         let record: RipsProgress = { phase, done, total in
