@@ -47,13 +47,15 @@ where Cofacets.Value == Value {
     /// The last round published, and the parts played, summed over the rounds.
     let published = Atomic<Int>(0)
     let finished = Atomic<Int>(0)
-    /// The round's addends, every addend so far (for refills), whether the round widens the
-    /// frontiers instead of adding the addends, and whether the helpers should leave: written
-    /// by the leader only while no round runs, read by the players during one.
+    /// The round's addends, every addend so far (for refills), and whether the round widens
+    /// the frontiers instead of adding the addends: written by the leader only while no round
+    /// runs, read by the players of one.
     var addends: [DiameterEntry<Value>] = []
     var seen: [DiameterEntry<Value>] = []
     var refilling = false
-    var stopping = false
+    /// Whether the helpers should leave: atomic, as a helper that played no part of a round
+    /// reads it while the leader may be writing it (ThreadSanitizer).
+    let stopping = Atomic<Bool>(false)
     /// Whether the parts spilled (`CoboundaryColumn.spill(from:)`).
     var spilled = false
 
@@ -124,7 +126,7 @@ extension RipsReducer {
             swap(&rounds.addends, &work.addends)
             pivot = playRound(&round, rounds, dimension: dimension, work: &work, cofacets: &tools.cofacets)
         }
-        rounds.stopping = true
+        rounds.stopping.store(true, ordering: .relaxed)
         rounds.publish(round + 1)
         helpers.wait()
         // The leader gives the parts' room back before it goes on: a helper may drop the last
@@ -196,7 +198,7 @@ extension RipsReducer {
         var round = 0
         while true {
             round = rounds.nextRound(after: round)
-            if rounds.stopping { break }
+            if rounds.stopping.load(ordering: .relaxed) { break }
             while let part = rounds.claim(in: round, own: own) { play(part, rounds, dimension: dimension, cofacets: &cofacets) }
         }
     }
