@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 extension RipsReducer {
     /// `keys` ordered by increasing diameter, stably: a least-significant-digit radix sort on
@@ -44,7 +43,7 @@ extension RipsReducer {
         let reducer = UnsafeSendable(self), checks = maxDimension > 0
         return [DiameterIndex<Value>](unsafeUninitializedCapacity: edges.count) { keys, initialized in
             let shared = UnsafeSendable((keys: keys, edges: edges, rowStart: rowStart))
-            let counter = EdgeTile.Counter()
+            let counter = WorkCounter()
             DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in
                 let s = shared.value
                 let own = UnsafeMutablePointer<Int>.allocate(capacity: 4 * reducer.value.scratchSlice)
@@ -54,7 +53,7 @@ extension RipsReducer {
                 var cursor = [Int](repeating: 0, count: tile)
                 while true {
                     // The largest blocks first, so the workers end together.
-                    let block = blocks - 1 - counter.next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    let block = blocks - 1 - counter.claim()
                     guard block >= 0 else { break }
                     let rows = block * tile..<min(block * tile + tile, reducer.value.vertexCount)
                     for u in rows { cursor[u - rows.lowerBound] = s.rowStart[u] }
@@ -103,11 +102,6 @@ struct EdgeFacts {
 /// fits the 512 KB–2 MB second-level caches of the machines we measure on.
 private enum EdgeTile {
     static let rows = 16
-
-    /// The next block of rows, claimed by the workers.
-    final class Counter: Sendable {
-        let next = Atomic<Int>(0)
-    }
 }
 
 /// One stable counting pass of `sortedByDiameter` on 11-bit digits.

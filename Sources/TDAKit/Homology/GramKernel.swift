@@ -17,9 +17,12 @@ enum GramKernel {
             lower.withUnsafeMutableBufferPointer { out in
                 guard let base = x.baseAddress, let target = out.baseAddress else { return }
                 let rows = UnsafeSendable(UnsafeMutablePointer(mutating: base)), outs = UnsafeSendable(target)
-                DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                    // Interleaved block rows balance the triangle across the workers.
-                    for bi in stride(from: worker, to: blocks, by: threads) {
+                let counter = WorkCounter()
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    // The workers claim block rows, longest first, so they end together (taken
+                    // in turns, one worker ended 20 ms early on mlp-images-3000).
+                    while case let claimed = counter.claim(), claimed < blocks {
+                        let bi = blocks - 1 - claimed
                         for bj in 0...bi { tile(rows.value, d: d, n: n, bi: bi, bj: bj, out: outs.value) }
                         let first = bi * block, end = min(first + block, n)
                         progress?.add((first + end - 1) * (end - first) / 2)
