@@ -59,15 +59,17 @@ enum GramKernel {
             acc.12.addProduct(u3, v0); acc.13.addProduct(u3, v1); acc.14.addProduct(u3, v2); acc.15.addProduct(u3, v3)
             k += 8
         }
-        let sums = [acc.0, acc.1, acc.2, acc.3, acc.4, acc.5, acc.6, acc.7,
-                    acc.8, acc.9, acc.10, acc.11, acc.12, acc.13, acc.14, acc.15]
-        for a in 0..<block {
-            let i = i0 + a
-            for b in 0..<block where j0 + b < i {
-                let j = j0 + b
-                var s = sums[a * block + b].sum()
-                for t in k..<d { s += x[i * d + t] * x[j * d + t] }
-                out[i * (i - 1) / 2 + j] = s
+        // The accumulators read in place (an array of them was an allocation per tile).
+        withUnsafeBytes(of: &acc) { raw in
+            let sums = raw.bindMemory(to: SIMD8<Double>.self)
+            for a in 0..<block {
+                let i = i0 + a
+                for b in 0..<block where j0 + b < i {
+                    let j = j0 + b
+                    var s = sums[a * block + b].sum()
+                    for t in k..<d { s += x[i * d + t] * x[j * d + t] }
+                    out[i * (i - 1) / 2 + j] = s
+                }
             }
         }
     }
