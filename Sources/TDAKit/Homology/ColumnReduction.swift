@@ -109,12 +109,15 @@ extension RipsReducer {
     /// apparent pair; stops at zero, at a pivot nobody owns, or when a working heap passes its
     /// budget; with `deferLong`, also as soon as the column `isLong` (marked `deferred`). Reads
     /// `pivots` and `reduction` only, so workers may run it at once on different columns
-    /// against the same tables.
+    /// against the same tables. An emergent pivot (`startColumn`) stays: it was checked to be
+    /// free and in no apparent pair, and its coboundary was not enumerated, so nothing could
+    /// be added to it; while another thread fills `pivots`, its owner may have been published
+    /// since, and the leader then starts the column afresh (`resume`).
     @inline(__always)
     func reduceColumn(dimension: Int, work: inout ColumnWork<Value>, tools: inout ReductionTools<Value, Cofacets>,
                       columns: [DiameterIndex<Value>], pivots: PivotTable, reduction: ReductionMatrix<Value>,
                       deferLong: Bool = false) {
-        while let current = work.pivot, !work.exceeded {
+        while let current = work.pivot, !work.exceeded, !work.emergent {
             if deferLong && work.isLong(after: splitAfter) {
                 work.deferred = true
                 return

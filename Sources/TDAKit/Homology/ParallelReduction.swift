@@ -175,13 +175,8 @@ extension RipsReducer {
         swap(&work.coboundary, &coboundary)
         startColumn(DiameterEntry(diameter: column.diameter, index: column.index, coefficient: 1), dimension: dimension,
                     work: &work, tools: &tools, pivots: pivots)
-        // An emergent pivot was free when looked up, and its coboundary was not enumerated:
-        // the column stops there, as the serial loop's would, even if the pivot's owner has
-        // been published since (the leader then starts it afresh, `resume`).
-        if !work.emergent {
-            reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction,
-                         deferLong: true)
-        }
+        reduceColumn(dimension: dimension, work: &work, tools: &tools, columns: columns, pivots: pivots, reduction: reduction,
+                     deferLong: true)
         work.noteBudget()
         work.pushedBefore = work.coboundary.pushed
         swap(&work.coboundary, &coboundary)
