@@ -11,25 +11,36 @@ extension RipsReducer {
         if zip(listed, listed.dropFirst()).contains(where: { $0.index >= $1.index }) { listed.sort { $0.index < $1.index } }
         // Every edge is decoded and checked at once beforehand, in index order (see
         // `edgeKeys`), then ordered; only the union–find goes edge by edge.
-        edges = sortedByDiameter(edgeKeys(listed))
+        let keys = edgeKeys(listed)
         listed = []
+        edges = sortedByDiameter(consume keys)
         var components = UnionFind(count: vertexCount)
+        // Up to H1 the edges are not needed afterwards, so the columns are gathered in their
+        // place: a second array of that size cost 72 MB of peak memory and its page faults
+        // (mlp-images-3000: 4.5 million edges) on a pass no other thread can share.
+        let keepsEdges = maxDimension >= 2
+        var kept = 0
         columns.removeAll()
         for position in edges.indices {
             if position & 0xFFF == 0 { progress?(.edges, position, edges.count) }
             let facts = EdgeFacts(packed: edges[position].index)
-            edges[position].index = facts.index
+            let edge = DiameterIndex(index: facts.index, diameter: edges[position].diameter)
+            if keepsEdges { edges[position] = edge }
             if components.union(facts.u, facts.v) {
-                if edges[position].diameter > 0 { bars[0].append((0, edges[position].diameter)) }
+                if edge.diameter > 0 { bars[0].append((0, edge.diameter)) }
             } else if maxDimension > 0 && !facts.isApparent {
-                columns.append(edges[position])
+                if keepsEdges { columns.append(edge) } else { edges[kept] = edge }
+                kept += 1
             }
         }
         progress?(.edges, edges.count, edges.count)
+        if !keepsEdges {
+            edges.removeLast(edges.count - kept)
+            swap(&columns, &edges)
+        }
         columns.reverse()
         for vertex in 0..<vertexCount where components.find(vertex) == vertex {
             bars[0].append((0, Value.infinity))
         }
-        if maxDimension < 2 { edges = [] }
     }
 }

@@ -44,7 +44,7 @@ public struct CloudRecord: Sendable {
     public var columnNames: [String]? { names?.count == points.cols && pointNames == nil ? names : nil }
 
     public var record: Record {
-        var payload: [(String, JSONValue)] = [("points", .array(points.rowArrays.map(JSONValue.numbers)))]
+        var payload: [(String, JSONValue)] = [("points", .rows(points))]
         if let labels { payload.append(("labels", .array(labels))) }
         if let names { payload.append(("names", .array(names.map(JSONValue.string)))) }
         if let rows { payload.append(("rows", .numbers(rows.map(Double.init)))) }
@@ -79,7 +79,7 @@ public struct DistanceRecord: Sendable {
     }
 
     public var record: Record {
-        var payload: [(String, JSONValue)] = [("matrix", .array(matrix.rowArrays.map(JSONValue.numbers)))]
+        var payload: [(String, JSONValue)] = [("matrix", .rows(matrix))]
         if let names { payload.append(("names", .array(names.map(JSONValue.string)))) }
         return Record(type: "distance", id: id, meta: meta, payload: payload)
     }

@@ -37,6 +37,16 @@ public enum JSONWriter {
                 try write(x, to: &out, arrays: arrays)
             }
             out.append(UInt8(ascii: "]"))
+        case .rows(let m):
+            out.append(UInt8(ascii: "["))
+            try m.storage.withUnsafeBufferPointer { all throws(NotANumber) in
+                for i in 0..<m.rows {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    let row = UnsafeBufferPointer(rebasing: all[i * m.cols..<(i + 1) * m.cols])
+                    if arrays == .float32 { try writeFloat32Array(row, to: &out) } else { try writeArray(row, to: &out) }
+                }
+            }
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
             for (i, entry) in object.entries.enumerated() {

@@ -68,6 +68,7 @@ public struct Record: Sendable, Equatable {
     /// A required array of equal-length arrays of numbers, as a matrix.
     public func matrix(_ key: String, what: String = "rows") throws(ToolError) -> Matrix<Double> {
         let value = try required(key)
+        if case .rows(let matrix) = value { return matrix }
         if case .numbers(let xs) = value, xs.isEmpty { return Matrix(rows: 0, cols: 0) }
         guard case .array(let rows) = value else {
             throw error("field \"\(key)\" must be an array of arrays of numbers, not \(describeArray(value))")

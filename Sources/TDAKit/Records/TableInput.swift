@@ -103,7 +103,7 @@ public struct RecordSource {
             return record
         }
         let key = tableType == "distance" ? "matrix" : "points"
-        var payload: [(String, JSONValue)] = [(key, .array(matrix.rowArrays.map(JSONValue.numbers)))]
+        var payload: [(String, JSONValue)] = [(key, .rows(matrix))]
         if let labels { payload.append(("labels", .array(labels))) }
         if let rows, tableType == "cloud" { payload.append(("rows", .numbers(rows))) }
         var record = Record(type: tableType, id: id, meta: JSONObject(), payload: payload)
