@@ -21,6 +21,25 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.count) values changed, first: \(mismatches.prefix(3))")
     }
 
+    /// A table held flat (`.rows`, as CSV and .npy inputs and written clouds are) is written,
+    /// compared and read as a matrix exactly as the nested arrays it stands for.
+    @Test func flatRowsAreTheNestedArraysTheyStandFor() throws {
+        let m = Matrix(rows: 3, cols: 2, storage: [0.1, -2, 1e300, 0, 3.5, 1.0 / 3.0])
+        let nested = JSONValue.array(m.rowArrays.map(JSONValue.numbers))
+        #expect(try JSONWriter.string(.rows(m)) == JSONWriter.string(nested))
+        var float32 = [UInt8](), float32Nested = [UInt8]()
+        try JSONWriter.write(.rows(m), to: &float32, arrays: .float32)
+        try JSONWriter.write(nested, to: &float32Nested, arrays: .float32)
+        #expect(float32 == float32Nested)
+        #expect(JSONValue.rows(m) == nested && nested == .rows(m))
+        #expect(JSONValue.rows(m) != .rows(Matrix(rows: 2, cols: 3, storage: m.storage)))
+        #expect(JSONValue.rows(m) != .number(1) && JSONValue.rows(Matrix(rows: 0, cols: 0)) == .numbers([]))
+        let record = Record(type: "cloud", id: "a", meta: JSONObject(), payload: [("points", .rows(m))])
+        #expect(try record.matrix("points") == m)
+        #expect(try roundTrip(.rows(m)) == .rows(m))
+        #expect(throws: JSONWriter.NotANumber.self) { try JSONWriter.string(.rows(Matrix(rows: 1, cols: 1, storage: [.nan]))) }
+    }
+
     @Test func infinityIsWrittenAsNullAndNaNIsRefused() throws {
         #expect(try JSONWriter.string(.array([.number(1), .number(.infinity)])) == "[1,null]")
         #expect(throws: JSONWriter.NotANumber.self) { try JSONWriter.string(.numbers([1, .nan])) }
