@@ -24,10 +24,10 @@ public enum DataFiles {
         var splits: [String]?
         if path.hasSuffix(".npy") {
             let reader = try LineReader(path: path)
-            let x = try NPY.read(try reader.readAll(), name: reader.name)
+            let x = try NPY.read(from: reader)
             guard let labelPath else { throw ToolError.usage("\(path): .npy features need a labels file (--labels y.npy)") }
             let labelReader = try LineReader(path: labelPath)
-            let y = try NPY.read(try labelReader.readAll(), name: labelReader.name)
+            let y = try NPY.read(from: labelReader)
             guard y.storage.count == x.rows else {
                 throw ToolError.data(labelPath, "has \(y.storage.count) labels for \(x.rows) samples in \(path)")
             }

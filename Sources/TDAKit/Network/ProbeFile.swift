@@ -35,7 +35,7 @@ public struct ProbeInputs: Sendable {
         }
         if path.hasSuffix(".npy"), labelPath == nil {
             let reader = try LineReader(path: path)
-            let x = try NPY.read(try reader.readAll(), name: reader.name)
+            let x = try NPY.read(from: reader)
             guard x.rows > 0 else { throw ToolError.data(path, "has no samples") }
             return ProbeInputs(features: DataFiles.floatMatrix(x), labels: nil)
         }

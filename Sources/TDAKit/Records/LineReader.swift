@@ -109,6 +109,31 @@ public final class LineReader {
         return [UInt8](UnsafeRawBufferPointer(start: buffer + start, count: min(count, filled - start)))
     }
 
+    /// Passes over `count` bytes already seen with `peek`.
+    public func skip(_ count: Int) {
+        precondition(count <= filled - start, "skipping bytes not peeked")
+        start += count
+    }
+
+    /// Fills `destination` with the next bytes, straight from the input past those buffered;
+    /// the count read, short only at the end of the input.
+    public func fill(_ destination: UnsafeMutableRawBufferPointer) throws(ToolError) -> Int {
+        guard let base = destination.baseAddress else { return 0 }
+        var done = min(filled - start, destination.count)
+        base.copyMemory(from: buffer + start, byteCount: done)
+        start += done
+        while done < destination.count && !atEOF {
+            let n = Glibc.read(fileDescriptor, base + done, destination.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ToolError(.ioError, "\(name): read failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { atEOF = true }
+            done += n
+        }
+        return done
+    }
+
     /// Reads the rest of the input into memory (for CSV and .npy, which are read whole).
     public func readAll() throws(ToolError) -> [UInt8] {
         var bytes = [UInt8]()

@@ -26,6 +26,9 @@ struct NPYElementType: Equatable {
         (self.kind, self.size) = (kind, size)
     }
 
+    /// Float64 in this machine's byte order: its bytes are the doubles.
+    var isNativeFloat64: Bool { kind == .float && size == 8 && bigEndian == (1.bigEndian == 1) }
+
     /// Decodes `count` elements stored one after another from `start` (the caller has checked
     /// that `count * size` bytes are there), each converted exactly to a double.
     func values(_ start: UnsafeRawPointer, count: Int) -> [Double] {

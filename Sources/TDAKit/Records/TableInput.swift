@@ -55,12 +55,15 @@ public struct RecordSource {
         let path = tables.removeFirst()
         let lines: LineReader
         if let opened = pending { (lines, pending) = (opened, nil) } else { lines = try open(path) }
+        let id = path == "-" ? "stdin" : String(path.split(separator: "/").last ?? Substring(path))
+        if format == "npy" {
+            return try table(NPY.read(from: lines, allowInfinity: tableType == "diagram"), id: id, location: lines.name)
+        }
         let bytes = try lines.readAll()
         if format == "npz" {
             archive = try OpenArchive(entries: NPZReader.entries(bytes, name: lines.name), name: lines.name)
             return try nextRecord()
         }
-        let id = path == "-" ? "stdin" : String(path.split(separator: "/").last ?? Substring(path))
         if format == "csv", tableType == "cloud" {
             // A cloud's CSV as the tools and pandas write it: `label`, `split`, `id` and `name` columns are not coordinates.
             let data = try CSVData.read(bytes, name: lines.name, labelColumn: nil, labelRequired: false, classHeaders: CSVData.cloudClassHeaders)
@@ -72,9 +75,7 @@ public struct RecordSource {
             return try nextRecord()
         }
         if format == "csv", tableType == "diagram" { return try table(DiagramTable.csvRows(bytes, name: lines.name), id: id, location: lines.name) }
-        let matrix = format == "npy" ? try NPY.read(bytes, name: lines.name, allowInfinity: tableType == "diagram")
-            : try CSV.numericTable(bytes, name: lines.name).matrix
-        return try table(matrix, id: id, location: lines.name)
+        return try table(CSV.numericTable(bytes, name: lines.name).matrix, id: id, location: lines.name)
     }
 
     /// Opens an input; standard input read for want of operands refuses a terminal.

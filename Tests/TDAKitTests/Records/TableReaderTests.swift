@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TDAKit
 
@@ -54,6 +55,45 @@ import Testing
         #expect(String(decoding: bytes.prefix(80), as: UTF8.self).contains("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }"))
         #expect(bytes.count == 128 + 24)
         #expect(try NPY.read(bytes, name: "i.npy") == Matrix(rows: 3, cols: 1, storage: [3, -1, 0x100_0000_0000]))
+    }
+
+    /// A file read straight into the matrix (float64 in C order, large enough for whole huge
+    /// pages) or through the bytes (other types, Fortran order) gives what the bytes give, and
+    /// data too short or too long is refused with both sizes, as read whole.
+    @Test(arguments: [("<f8", false), ("<f8", true), ("<f4", false), (">f8", false)])
+    func npyReadFromAFileAsFromItsBytes(descr: String, fortranOrder: Bool) throws {
+        let (rows, cols) = (700, 900)
+        let values = (0..<rows * cols).map { Double($0 % 977) * 0.25 - 100 }
+        let size = descr.hasSuffix("8") ? 8 : 4
+        var bytes = NPY.header(descr: descr, shape: [rows, cols], dataBytes: size * values.count)
+        if fortranOrder {  // "True " keeps the header's length
+            let text = String(decoding: bytes[10...], as: UTF8.self).replacingOccurrences(of: "False", with: "True ")
+            bytes = Array(bytes[..<10]) + Array(text.utf8)
+        }
+        for i in 0..<values.count {
+            let x = fortranOrder ? values[(i % rows) * cols + i / rows] : values[i]
+            switch descr {
+            case "<f8": withUnsafeBytes(of: x.bitPattern.littleEndian) { bytes += $0 }
+            case ">f8": withUnsafeBytes(of: x.bitPattern.bigEndian) { bytes += $0 }
+            default: withUnsafeBytes(of: Float(x).bitPattern.littleEndian) { bytes += $0 }
+            }
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("npy-\(UUID().uuidString).npy").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func readFile(_ contents: [UInt8]) throws -> Matrix<Double> {
+            FileManager.default.createFile(atPath: path, contents: Data(contents))
+            return try NPY.read(from: LineReader(path: path))
+        }
+        let expected = Matrix(rows: rows, cols: cols, storage: values)
+        #expect(try NPY.read(bytes, name: path) == expected)
+        #expect(try readFile(bytes) == expected)
+        let needs = size * values.count
+        for (contents, has) in [(Array(bytes.dropLast(3)), needs - 3), (bytes + [0, 0, 0, 0, 0], needs + 5)] {
+            let message = "not a readable .npy file: data has \(has) bytes, shape [700, 900] needs \(needs)"
+            #expect(throws: ToolError.data(path, message)) { try readFile(contents) }
+            #expect(throws: ToolError.data(path, message)) { try NPY.read(contents, name: path) }
+        }
+        #expect(throws: ToolError.data(path, "not a readable .npy file: truncated header")) { try readFile(Array(bytes.prefix(40))) }
     }
 
     @Test func npyRejectsTruncatedData() {
