@@ -13,8 +13,9 @@ public enum NPY {
     /// Reads an array from a file or standard input, as `read(_:name:allowInfinity:)`. Float64
     /// data in this machine's byte order and C order, what numpy writes by default, is read
     /// straight into the matrix: read whole first, a 3000 × 2000 table took two 48 MB buffers
-    /// and their page faults (0.04 s of a 1.7 s two-thread ph-rips run, on the one thread
-    /// that runs then). Other arrays are read whole, then converted.
+    /// and their page faults, on the one thread that runs then. (Asking for 2 MiB pages there
+    /// made it slower: zeroing fresh huge pages took 0.085 s more on these virtual machines.)
+    /// Other arrays are read whole, then converted.
     public static func read(from reader: LineReader, allowInfinity: Bool = false) throws(ToolError) -> Matrix<Double> {
         let header = try NPYHeader(reader.peek(try NPYHeader.length(reader.peek(12), name: reader.name)), name: reader.name)
         guard header.type.isNativeFloat64, !header.isTransposed else {
@@ -24,9 +25,7 @@ public enum NPY {
         var got = 0
         var failure: ToolError?
         let values = [Double](unsafeUninitializedCapacity: header.count) { buffer, initialized in
-            let bytes = UnsafeMutableRawBufferPointer(buffer)
-            HugePages.advise(bytes)
-            do throws(ToolError) { got = try reader.fill(bytes) } catch { failure = error }
+            do throws(ToolError) { got = try reader.fill(UnsafeMutableRawBufferPointer(buffer)) } catch { failure = error }
             initialized = got / MemoryLayout<Double>.size
         }
         if let failure { throw failure }

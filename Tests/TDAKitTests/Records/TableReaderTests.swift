@@ -57,8 +57,8 @@ import Testing
         #expect(try NPY.read(bytes, name: "i.npy") == Matrix(rows: 3, cols: 1, storage: [3, -1, 0x100_0000_0000]))
     }
 
-    /// A file read straight into the matrix (float64 in C order, large enough for whole huge
-    /// pages) or through the bytes (other types, Fortran order) gives what the bytes give, and
+    /// A file read straight into the matrix (float64 in C order, past the reader's first
+    /// buffer) or through the bytes (other types, Fortran order) gives what the bytes give, and
     /// data too short or too long is refused with both sizes, as read whole.
     @Test(arguments: [("<f8", false), ("<f8", true), ("<f4", false), (">f8", false)])
     func npyReadFromAFileAsFromItsBytes(descr: String, fortranOrder: Bool) throws {
