@@ -9,14 +9,20 @@ extension RipsReducer {
     /// splits the keys in contiguous runs: every worker counts its run's digits, then writes
     /// its run where the counts of the runs and digits before it end, which is the one-thread
     /// order.
-    func sortedByDiameter(_ keys: consuming [DiameterIndex<Value>]) -> [DiameterIndex<Value>] {
+    /// `scratch`, an array of as many elements that the caller no longer needs, becomes the
+    /// passes' other buffer: its pages are in memory already, where the page faults of a fresh
+    /// 72 MB target made the sort on 3000 neurons take 0.075 s on two threads, not 0.061 s.
+    func sortedByDiameter(_ keys: consuming [DiameterIndex<Value>], scratch: consuming [DiameterIndex<Value>] = []) -> [DiameterIndex<Value>] {
         // `keys` is consumed and the target left uninitialised (every pass writes all of it):
         // a target copied from the keys, and keys the caller still held, made two serial
         // copies of 72 MB on 3000 neurons (copy on write) while the other cores waited.
         var source = consume keys
         let count = source.count
         guard count > 1 else { return source }
-        var target = [DiameterIndex<Value>](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        var target = consume scratch
+        if target.count != count {
+            target = [DiameterIndex<Value>](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
         let runs = count >= 1 << 16 ? threads : 1
         for shift in stride(from: 0, to: 8 * MemoryLayout<Value>.size, by: RadixPass.bits) {
             if RadixPass.sort(source, into: &target, runs: runs,
