@@ -134,15 +134,20 @@ public final class LineReader {
         return done
     }
 
+    /// The bytes left to read when the input is a regular file, whose size is known; nil for
+    /// a pipe or a terminal.
+    public var remainingFileBytes: Int? {
+        var status = stat()
+        guard fstat(fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return max(Int(status.st_size) - Int(lseek(fileDescriptor, 0, SEEK_CUR)), 0) + filled - start
+    }
+
     /// Reads the rest of the input into memory (for CSV and .npy, which are read whole).
     public func readAll() throws(ToolError) -> [UInt8] {
         var bytes = [UInt8]()
         // A regular file's size is known: one allocation instead of doublings that copy
         // (a 48 MB .npy was copied twice over, on the one thread that runs at that point).
-        var status = stat()
-        if fstat(fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
-            bytes.reserveCapacity(max(Int(status.st_size) - Int(lseek(fileDescriptor, 0, SEEK_CUR)), 0) + filled - start)
-        }
+        if let size = remainingFileBytes { bytes.reserveCapacity(size) }
         bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer + start, count: filled - start))
         start = filled
         while !atEOF {

@@ -15,10 +15,13 @@ public enum NPY {
     /// straight into the matrix: read whole first, a 3000 × 2000 table took two 48 MB buffers
     /// and their page faults, on the one thread that runs then. (Asking for 2 MiB pages there
     /// made it slower: zeroing fresh huge pages took 0.085 s more on these virtual machines.)
-    /// Other arrays are read whole, then converted.
+    /// Other arrays, and files whose size does not match their header (never allocated from
+    /// the header alone: a corrupt shape would ask for terabytes), are read whole, then
+    /// converted; so is standard input on a pipe, whose size is unknown.
     public static func read(from reader: LineReader, allowInfinity: Bool = false) throws(ToolError) -> Matrix<Double> {
         let header = try NPYHeader(reader.peek(try NPYHeader.length(reader.peek(12), name: reader.name)), name: reader.name)
-        guard header.type.isNativeFloat64, !header.isTransposed else {
+        guard header.type.isNativeFloat64, !header.isTransposed,
+              reader.remainingFileBytes.map({ $0 - header.dataStart == header.dataBytes }) == true else {
             return try read(reader.readAll(), name: reader.name, allowInfinity: allowInfinity)
         }
         reader.skip(header.dataStart)
@@ -29,6 +32,7 @@ public enum NPY {
             initialized = got / MemoryLayout<Double>.size
         }
         if let failure { throw failure }
+        // The file may have changed since its size was taken.
         let extra = got == header.dataBytes ? try reader.readAll().count : 0
         guard got + extra == header.dataBytes else { throw header.sizeError(got + extra) }
         return try header.matrix(values, allowInfinity: allowInfinity)

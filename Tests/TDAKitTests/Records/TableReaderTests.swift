@@ -94,6 +94,12 @@ import Testing
             #expect(throws: ToolError.data(path, message)) { try NPY.read(contents, name: path) }
         }
         #expect(throws: ToolError.data(path, "not a readable .npy file: truncated header")) { try readFile(Array(bytes.prefix(40))) }
+        // A corrupt shape asking for 2^40 doubles is refused from the file's size, not allocated.
+        var huge = NPY.header(descr: descr, shape: [1 << 20, 1 << 20], dataBytes: 0)
+        huge += [UInt8](repeating: 0, count: 64)
+        #expect(throws: ToolError.data(path, "not a readable .npy file: data has 64 bytes, shape [1048576, 1048576] needs \((1 << 40) * size)")) {
+            try readFile(huge)
+        }
     }
 
     @Test func npyRejectsTruncatedData() {
