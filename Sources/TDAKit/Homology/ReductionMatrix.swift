@@ -11,7 +11,6 @@ final class ReductionMatrix<Value: BinaryFloatingPoint>: @unchecked Sendable {
     private let counts: UnsafeMutablePointer<Int>
     /// The segments, freed at deinit, and the room left at the end of the last one.
     private var segments: [(start: UnsafeMutablePointer<DiameterEntry<Value>>, capacity: Int)] = []
-    private var free: UnsafeMutablePointer<DiameterEntry<Value>>?
     private var room = 0
 
     /// A matrix for `columns` columns. A column is read only once stored (its pivot is
@@ -39,12 +38,12 @@ final class ReductionMatrix<Value: BinaryFloatingPoint>: @unchecked Sendable {
         if room < most {
             // Segments double, from 64 Ki entries, so a dimension has few of them.
             let capacity = max(most, 2 * (segments.last?.capacity ?? 1 << 15))
-            let segment = UnsafeMutablePointer<DiameterEntry<Value>>.allocate(capacity: capacity)
-            segments.append((segment, capacity))
-            free = segment
+            segments.append((UnsafeMutablePointer<DiameterEntry<Value>>.allocate(capacity: capacity), capacity))
             room = capacity
         }
-        guard let target = free else { return }
+        // The free room is the end of the last segment (there is one: room ≥ most > 0).
+        let last = segments[segments.count - 1]
+        let target = last.start + (last.capacity - room)
         var stored = 0
         while let entry = added.popPivot(field) {
             (target + stored).initialize(to: entry)
@@ -52,7 +51,6 @@ final class ReductionMatrix<Value: BinaryFloatingPoint>: @unchecked Sendable {
         }
         starts[column] = target
         counts[column] = stored
-        free = target + stored
         room -= stored
     }
 

@@ -19,7 +19,7 @@ public enum NPY {
     /// the header alone: a corrupt shape would ask for terabytes), are read whole, then
     /// converted; so is standard input on a pipe, whose size is unknown.
     public static func read(from reader: LineReader, allowInfinity: Bool = false) throws(ToolError) -> Matrix<Double> {
-        let header = try NPYHeader(reader.peek(try NPYHeader.length(reader.peek(12), name: reader.name)), name: reader.name)
+        let header = try NPYHeader(reader.peek(try NPYHeader.bounds(reader.peek(12), name: reader.name).end), name: reader.name)
         guard header.type.isNativeFloat64, !header.isTransposed,
               reader.remainingFileBytes.map({ $0 - header.dataStart == header.dataBytes }) == true else {
             return try read(reader.readAll(), name: reader.name, allowInfinity: allowInfinity)
@@ -119,14 +119,15 @@ struct NPYHeader {
 
     static func bad(_ what: String, name: String) -> ToolError { ToolError.data(name, "not a readable .npy file: \(what)") }
 
-    /// The bytes of the magic, version and header dictionary, from the file's first 12 bytes.
-    static func length(_ head: [UInt8], name: String) throws(ToolError) -> Int {
+    /// Where the header dictionary starts and ends (the data's start), from the file's first
+    /// 12 bytes: the magic, the version and the dictionary's length.
+    static func bounds(_ head: [UInt8], name: String) throws(ToolError) -> (start: Int, end: Int) {
         guard head.count >= 10, head[0] == 0x93, Array(head[1..<6]) == Array("NUMPY".utf8) else { throw bad("missing magic", name: name) }
         switch head[6] {
-        case 1: return 10 + (Int(head[8]) | Int(head[9]) << 8)
+        case 1: return (10, 10 + (Int(head[8]) | Int(head[9]) << 8))
         case 2, 3:
             guard head.count >= 12 else { throw bad("truncated header", name: name) }
-            return 12 + (0..<4).reduce(0) { $0 | Int(head[8 + $1]) << (8 * $1) }
+            return (12, 12 + (0..<4).reduce(0) { $0 | Int(head[8 + $1]) << (8 * $1) })
         default: throw bad("unsupported version \(head[6])", name: name)
         }
     }
@@ -134,8 +135,7 @@ struct NPYHeader {
     /// Parses the header at the start of `bytes`, which may end there.
     init(_ bytes: [UInt8], name: String) throws(ToolError) {
         self.name = name
-        let headerEnd = try Self.length(Array(bytes.prefix(12)), name: name)
-        let headerStart = bytes[6] == 1 ? 10 : 12
+        let (headerStart, headerEnd) = try Self.bounds(Array(bytes.prefix(12)), name: name)
         guard headerEnd <= bytes.count else { throw Self.bad("truncated header", name: name) }
         let header = String(decoding: bytes[headerStart..<headerEnd], as: UTF8.self)
         guard let descr = NPY.quotedValue(of: "descr", in: header) else { throw Self.bad("no descr", name: name) }
